@@ -1,0 +1,153 @@
+package lang
+
+import (
+	"fmt"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// lookahead is how many tokens participle may read past a failed branch.
+const lookahead = 64
+
+var (
+	fileParser  = participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
+	fexprParser = participle.MustBuild[gFExpr](participle.Lexer(Definition), participle.UseLookahead(lookahead))
+)
+
+// gFExpr is the expression of an f-string replacement field, parsed as
+// "(" + text + ")".
+type gFExpr struct {
+	X *gAtom `parser:"@@ Newline"`
+}
+
+// Parse parses a source file into its syntax tree and runs the static
+// checks. The error, if any, is a *Error.
+func Parse(filename string, src []byte) (f *File, err error) {
+	c := &converter{filename: filename, src: src}
+	defer c.recover(&err)
+	toks, lexErr := tokenize(filename, src)
+	g, perr := parseTokens(fileParser, toks)
+	if perr != nil || lexErr != nil {
+		return nil, c.syntaxError(toks, perr, lexErr)
+	}
+	f = &File{Name: filename, Source: src, Body: c.stmts(g.Stmts)}
+	if err := check(f); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// parseTokens runs a participle parser over already tokenized input.
+func parseTokens[G any](p *participle.Parser[G], toks []lexer.Token) (*G, error) {
+	if len(toks) == 0 || toks[len(toks)-1].Type != tokEOF {
+		return nil, nil
+	}
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	return p.ParseFromLexer(plex)
+}
+
+// parseFExpr parses the expression of an f-string replacement field whose
+// text starts at position base.
+func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
+	toks, lexErr := tokenize(c.filename, []byte("("+text+")"))
+	for i := range toks {
+		toks[i].Pos = fexprPos(toks[i].Pos, base)
+	}
+	if lexErr != nil {
+		p := fexprPos(lexer.Position{Line: lexErr.Line, Column: lexErr.Col}, base)
+		c.failAt(p, "f-string: %s", lexErr.Msg)
+	}
+	g, err := parseTokens(fexprParser, toks)
+	if err != nil {
+		pos := base
+		if perr, ok := err.(participle.Error); ok {
+			pos = perr.Position()
+		}
+		c.failAt(pos, "f-string: invalid syntax")
+	}
+	return c.atom(g.X)
+}
+
+// converter turns participle's structs into the AST. It reports errors by
+// panicking with a bailout, recovered by Parse.
+type converter struct {
+	filename string
+	src      []byte
+}
+
+// bailout carries an *Error out of the conversion.
+type bailout struct{ err *Error }
+
+func (c *converter) recover(err *error) {
+	switch r := recover().(type) {
+	case nil:
+	case bailout:
+		*err = r.err
+	default:
+		*err = &Error{Pos: Pos{Filename: c.filename, Line: 1, Col: 1}, Kind: "SyntaxError", Msg: fmt.Sprintf("internal parser error: %v", r)}
+	}
+}
+
+func (c *converter) pos(p lexer.Position) Pos {
+	return Pos{Filename: c.filename, Line: p.Line, Col: p.Column}
+}
+
+// errorAt builds an error of the given kind at p.
+func (c *converter) errorAt(kind string, p Pos, format string, args ...any) *Error {
+	return &Error{Pos: Pos{Filename: c.filename, Line: p.Line, Col: p.Col}, Kind: kind, Msg: fmt.Sprintf(format, args...), Text: sourceLine(c.src, p.Line)}
+}
+
+// fail stops the conversion with a SyntaxError at p.
+func (c *converter) fail(p Pos, format string, args ...any) {
+	panic(bailout{c.errorAt("SyntaxError", p, format, args...)})
+}
+
+func (c *converter) failAt(p lexer.Position, format string, args ...any) {
+	c.fail(c.pos(p), format, args...)
+}
+
+func (c *converter) failTok(t lexer.Token, format string, args ...any) {
+	c.failAt(t.Pos, format, args...)
+}
+
+// sourceLine returns line n (from 1) of src without its line break.
+func sourceLine(src []byte, n int) string {
+	start := 0
+	for line := 1; line < n; line++ {
+		i := indexLineBreak(src[start:])
+		if i < 0 {
+			return ""
+		}
+		start += i + 1
+		if src[start-1] == '\r' && start < len(src) && src[start] == '\n' {
+			start++
+		}
+	}
+	return lineText(src, start)
+}
+
+func indexLineBreak(b []byte) int {
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// syntaxError turns a failed tokenization or parse into a *Error.
+func (c *converter) syntaxError(toks []lexer.Token, perr error, lexErr *Error) *Error {
+	if lexErr != nil {
+		return lexErr
+	}
+	uerr, ok := perr.(participle.Error)
+	if !ok {
+		return c.errorAt("SyntaxError", Pos{Line: 1, Col: 1}, "invalid syntax")
+	}
+	p := uerr.Position()
+	return c.errorAt("SyntaxError", c.pos(p), "invalid syntax")
+}
