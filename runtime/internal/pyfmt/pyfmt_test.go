@@ -135,7 +135,7 @@ func run(t *testing.T, c testCase) (string, error) {
 		return jsonString(IntToBase(x, 16)), nil
 	case "parse_float":
 		f, err := ParseFloat(str(0))
-		return jsonString(floatHex(f)), err
+		return jsonString(FloatHex(f)), err
 	case "round":
 		if string(c.In[1]) == "null" {
 			x, err := FloatToInt(RoundHalfEven(float(0)))
@@ -149,7 +149,7 @@ func run(t *testing.T, c testCase) (string, error) {
 		if math.IsInf(r, 0) && !math.IsInf(f, 0) {
 			return "", errorf(OverflowError, "rounded value too large to represent")
 		}
-		return jsonString(floatHex(r)), nil
+		return jsonString(FloatHex(r)), nil
 	case "float_to_int":
 		x, err := FloatToInt(float(0))
 		if err != nil {
@@ -158,13 +158,13 @@ func run(t *testing.T, c testCase) (string, error) {
 		return jsonString(IntToBase(x, 16)), nil
 	case "floordiv":
 		q, err := FloorDiv(float(0), float(1))
-		return jsonString(floatHex(q)), err
+		return jsonString(FloatHex(q)), err
 	case "mod":
 		m, err := Mod(float(0), float(1))
-		return jsonString(floatHex(m)), err
+		return jsonString(FloatHex(m)), err
 	case "divmod":
 		q, m, err := DivMod(float(0), float(1))
-		return fmt.Sprintf("[%s, %s]", jsonString(floatHex(q)), jsonString(floatHex(m))), err
+		return fmt.Sprintf("[%s, %s]", jsonString(FloatHex(q)), jsonString(FloatHex(m))), err
 	}
 	t.Fatalf("unknown op %q", c.Op)
 	return "", nil
@@ -173,32 +173,4 @@ func run(t *testing.T, c testCase) (string, error) {
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// floatHex is Python's float.hex().
-func floatHex(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	sign := ""
-	if math.Signbit(f) {
-		sign, f = "-", -f
-	}
-	if f == 0 {
-		return sign + "0x0.0p+0"
-	}
-	bits := math.Float64bits(f)
-	exp := int(bits >> 52)
-	mant := bits & (1<<52 - 1)
-	lead := 1
-	if exp == 0 {
-		lead, exp = 0, 1
-	}
-	exp -= 1023
-	return fmt.Sprintf("%s0x%d.%013xp%+d", sign, lead, mant, exp)
 }
