@@ -1,0 +1,202 @@
+package aio
+
+import (
+	"math"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// builtinFunc is the Go body of a module-level function.
+type builtinFunc = func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error)
+
+// asyncioFuncs are the functions of the asyncio module written in Go.
+var asyncioFuncs = map[string]builtinFunc{
+	"run": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var main, debug value.Value
+		if err := unpack("run", args, kwargs, []string{"main", "*debug="}, &main, &debug); err != nil {
+			return nil, err
+		}
+		return Run(th, main)
+	},
+	"sleep": sleepFunc,
+	"create_task": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var coro, name, ctx value.Value
+		if err := unpack("create_task", args, kwargs, []string{"coro", "*name=", "*context="}, &coro, &name, &ctx); err != nil {
+			return nil, err
+		}
+		l, err := runningLoop(th)
+		if err != nil {
+			return nil, err
+		}
+		return createTask(th, l, coro, name)
+	},
+	"ensure_future": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var aw, loop value.Value
+		if err := unpack("ensure_future", args, kwargs, []string{"coro_or_future", "*loop="}, &aw, &loop); err != nil {
+			return nil, err
+		}
+		return ensureFuture(th, aw)
+	},
+	"gather": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var retExc value.Value
+		if err := unpack("gather", nil, kwargs, []string{"*return_exceptions="}, &retExc); err != nil {
+			return nil, err
+		}
+		re := false
+		if retExc != nil {
+			var err error
+			if re, err = value.Truth(th, retExc); err != nil {
+				return nil, err
+			}
+		}
+		return gather(th, args, re)
+	},
+	"current_task": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var loop value.Value
+		if err := unpack("current_task", args, kwargs, []string{"loop="}, &loop); err != nil {
+			return nil, err
+		}
+		l, err := loopArg(th, loop)
+		if err != nil {
+			return nil, err
+		}
+		if l.current == nil {
+			return value.None, nil
+		}
+		return l.current, nil
+	},
+	"all_tasks": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var loop value.Value
+		if err := unpack("all_tasks", args, kwargs, []string{"loop="}, &loop); err != nil {
+			return nil, err
+		}
+		l, err := loopArg(th, loop)
+		if err != nil {
+			return nil, err
+		}
+		s := value.NewSet()
+		for _, t := range l.allTasks() {
+			if err := s.Add(th, t); err != nil {
+				return nil, err
+			}
+		}
+		return s, nil
+	},
+	"get_running_loop": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		if err := unpack("get_running_loop", args, kwargs, nil); err != nil {
+			return nil, err
+		}
+		l, err := runningLoop(th)
+		if err != nil {
+			return nil, err
+		}
+		return l, nil
+	},
+	"get_event_loop": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		if err := unpack("get_event_loop", args, kwargs, nil); err != nil {
+			return nil, err
+		}
+		in := interp(th)
+		if in.loop != nil {
+			return in.loop, nil
+		}
+		if in.defaultLoop == nil || in.defaultLoop.closed {
+			in.defaultLoop = newLoop(in)
+		}
+		return in.defaultLoop, nil
+	},
+	"new_event_loop": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		if err := unpack("new_event_loop", args, kwargs, nil); err != nil {
+			return nil, err
+		}
+		return newLoop(interp(th)), nil
+	},
+	"iscoroutine": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var v value.Value
+		if err := unpack("iscoroutine", args, kwargs, []string{"obj"}, &v); err != nil {
+			return nil, err
+		}
+		return value.Bool(isCoroutine(v)), nil
+	},
+	"isfuture": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var v value.Value
+		if err := unpack("isfuture", args, kwargs, []string{"obj"}, &v); err != nil {
+			return nil, err
+		}
+		return value.Bool(asFuture(v) != nil), nil
+	},
+}
+
+// sleepFunc is asyncio.sleep(delay, result=None).
+func sleepFunc(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	var delay, result value.Value
+	if err := unpack("sleep", args, kwargs, []string{"delay", "result="}, &delay, &result); err != nil {
+		return nil, err
+	}
+	d, err := toSeconds(th, delay, "<=")
+	if err != nil {
+		return nil, err
+	}
+	if result == nil {
+		result = value.None
+	}
+	ns := nanos(d)
+	if math.IsNaN(d) {
+		ns = 1 // NaN is not <= 0, and a NaN deadline is always due
+	}
+	return newSleep(ns, result), nil
+}
+
+// createTask is loop.create_task / asyncio.create_task.
+func createTask(th value.Thread, l *Loop, coro, name value.Value) (value.Value, error) {
+	if !isCoroutine(coro) {
+		return nil, value.Errorf(value.TypeError, "a coroutine was expected, got %s", reprOf(th, coro))
+	}
+	if name == value.None {
+		name = nil
+	}
+	if name != nil {
+		s, err := value.Str(th, name)
+		if err != nil {
+			return nil, err
+		}
+		name = value.MakeString(s)
+	}
+	return newTask(l, coro.(value.Coroutine), name), nil
+}
+
+// loopArg returns the loop given as a loop= argument, or the running loop.
+func loopArg(th value.Thread, v value.Value) (*Loop, error) {
+	if l, ok := v.(*Loop); ok {
+		return l, nil
+	}
+	return runningLoop(th)
+}
+
+// toSeconds converts a delay to float seconds; op names the comparison
+// in the TypeError a non-number gets.
+func toSeconds(th value.Thread, v value.Value, op string) (float64, error) {
+	switch x := v.(type) {
+	case value.Float:
+		return float64(x), nil
+	case value.Bool:
+		if x {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	if i, ok := value.AsInt64(v); ok {
+		return float64(i), nil
+	}
+	if v.Type() == value.IntType { // a big int
+		s, err := value.Str(th, v)
+		if err != nil {
+			return 0, err
+		}
+		if s[0] == '-' {
+			return math.Inf(-1), nil
+		}
+		return math.Inf(1), nil
+	}
+	return 0, value.Errorf(value.TypeError, "'%s' not supported between instances of '%s' and 'int'", op, v.Type().Name)
+}

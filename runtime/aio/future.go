@@ -1,0 +1,244 @@
+package aio
+
+import "github.com/asyncgen/asyncgen/runtime/value"
+
+type futureState uint8
+
+const (
+	pending futureState = iota
+	cancelled
+	finished
+)
+
+// futureLike is what a task can wait on: a Future, a Task, a gather's
+// future. cancel differs between them, as in asyncio.
+type futureLike interface {
+	value.Value
+	base() *Future
+	cancel(msg value.Value) bool
+}
+
+// A Future is asyncio.Future: a result that will be available later, with
+// callbacks scheduled on the loop when it is done.
+type Future struct {
+	loop *Loop
+	self futureLike // the outer value: the Future itself, a Task, ...
+
+	state        futureState
+	blocking     bool // _asyncio_future_blocking
+	logTraceback bool // an exception nobody has retrieved yet
+	result       value.Value
+	exc          *value.Exception
+	cancelMsg    value.Value // nil for None
+	cancelledExc *value.Exception
+
+	// Done callbacks, in order; the first one inline since most futures
+	// have exactly one (the waiting task's wake-up).
+	cb0 callback
+	cbs []callback
+}
+
+// NewFuture returns a pending future bound to l.
+func NewFuture(l *Loop) *Future {
+	f := &Future{}
+	f.init(l, f)
+	return f
+}
+
+func (f *Future) init(l *Loop, self futureLike) {
+	f.loop = l
+	f.self = self
+}
+
+// Type returns asyncio.Future.
+func (f *Future) Type() *value.Class { return FutureType }
+
+func (f *Future) base() *Future { return f }
+
+// Done reports whether the future has a result, an exception or was
+// cancelled.
+func (f *Future) Done() bool { return f.state != pending }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future) Cancelled() bool { return f.state == cancelled }
+
+// cancel is Future.cancel(msg).
+func (f *Future) cancel(msg value.Value) bool {
+	f.logTraceback = false
+	if f.state != pending {
+		return false
+	}
+	f.state = cancelled
+	f.cancelMsg = msg
+	f.scheduleCallbacks()
+	return true
+}
+
+// SetResult marks the future done with result v.
+func (f *Future) SetResult(v value.Value) error {
+	if f.state != pending {
+		return errInvalidState()
+	}
+	f.result = v
+	f.state = finished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// SetException marks the future done with exception exc.
+func (f *Future) SetException(exc *value.Exception) error {
+	if f.state != pending {
+		return errInvalidState()
+	}
+	if exc.Class == value.StopIteration {
+		return value.Errorf(value.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
+	}
+	f.exc = exc
+	f.state = finished
+	f.scheduleCallbacks()
+	f.logTraceback = true
+	f.loop.noteUnretrieved(f.self)
+	return nil
+}
+
+// scheduleCallbacks schedules every done callback with call_soon, in the
+// order they were added, and forgets them.
+func (f *Future) scheduleCallbacks() {
+	if f.cb0 == nil {
+		return
+	}
+	l, self := f.loop, value.Value(f.self)
+	l.callSoon(f.cb0, self)
+	f.cb0 = nil
+	for i, cb := range f.cbs {
+		l.callSoon(cb, self)
+		f.cbs[i] = nil
+	}
+	f.cbs = f.cbs[:0]
+}
+
+// addDoneCallback is add_done_callback: cb runs (with the future as
+// argument) via call_soon once the future is done.
+func (f *Future) addDoneCallback(cb callback) {
+	if f.state != pending {
+		f.loop.callSoon(cb, f.self)
+		return
+	}
+	if f.cb0 == nil && len(f.cbs) == 0 {
+		f.cb0 = cb
+		return
+	}
+	if f.cb0 == nil {
+		f.cb0, f.cbs = f.cbs[0], f.cbs[1:]
+	}
+	f.cbs = append(f.cbs, cb)
+}
+
+// removeDoneCallback removes every callback for which match is true and
+// returns how many it removed.
+func (f *Future) removeDoneCallback(match func(callback) bool) int {
+	all := make([]callback, 0, 1+len(f.cbs))
+	if f.cb0 != nil {
+		all = append(all, f.cb0)
+	}
+	all = append(all, f.cbs...)
+	kept := all[:0]
+	for _, cb := range all {
+		if !match(cb) {
+			kept = append(kept, cb)
+		}
+	}
+	n := len(all) - len(kept)
+	f.cb0, f.cbs = nil, nil
+	if len(kept) > 0 {
+		f.cb0, f.cbs = kept[0], kept[1:]
+	}
+	return n
+}
+
+// Result is Future.result(): the value, the exception, CancelledError, or
+// InvalidStateError when not done.
+func (f *Future) Result() (value.Value, error) {
+	switch f.state {
+	case cancelled:
+		return nil, f.makeCancelledError()
+	case pending:
+		return nil, value.Errorf(InvalidStateError, "Result is not set.")
+	}
+	f.logTraceback = false
+	if f.exc != nil {
+		return nil, f.exc
+	}
+	return f.result, nil
+}
+
+// Exception is Future.exception(): the exception or None.
+func (f *Future) Exception() (value.Value, error) {
+	switch f.state {
+	case cancelled:
+		return nil, f.makeCancelledError()
+	case pending:
+		return nil, value.Errorf(InvalidStateError, "Exception is not set.")
+	}
+	f.logTraceback = false
+	if f.exc != nil {
+		return f.exc, nil
+	}
+	return value.None, nil
+}
+
+// makeCancelledError is _make_cancelled_error: the CancelledError to raise
+// for a cancelled future, the one that cancelled it if it was saved.
+func (f *Future) makeCancelledError() *value.Exception {
+	if exc := f.cancelledExc; exc != nil {
+		f.cancelledExc = nil
+		return exc
+	}
+	if f.cancelMsg == nil {
+		return value.NewException(value.CancelledError)
+	}
+	return value.NewException(value.CancelledError, f.cancelMsg)
+}
+
+// Await returns the future's await iterator.
+func (f *Future) Await(th value.Thread) (value.Coroutine, error) {
+	return futureIter{f}, nil
+}
+
+// futureIter is Future.__await__: it yields the future once if it is not
+// done, then returns its result. It is stateless (the future tells whether
+// it has yielded), so awaiting a future allocates nothing.
+type futureIter struct{ f *Future }
+
+// Type returns the class of future iterators.
+func (futureIter) Type() *value.Class { return FutureIterType }
+
+// Send resumes the await: it yields the future while it is pending and
+// returns its result once done.
+func (it futureIter) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	f := it.f
+	if f.state == pending {
+		f.blocking = true
+		return f.self, false, nil
+	}
+	r, err := f.Result()
+	return r, err == nil, err
+}
+
+// Throw raises exc at the await.
+func (it futureIter) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return nil, false, exc
+}
+
+// Close does nothing: the iterator holds no resources.
+func (it futureIter) Close(th value.Thread) error { return nil }
+
+func errInvalidState() error { return value.Errorf(InvalidStateError, "invalid state") }
+
+// asFuture returns the Future behind v, or nil if v is not a future.
+func asFuture(v value.Value) *Future {
+	if fl, ok := v.(futureLike); ok {
+		return fl.base()
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package aio
+
+import (
+	"reflect"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// gathering is the future asyncio.gather returns (_GatheringFuture) and
+// the done callback it adds to each child.
+type gathering struct {
+	Future
+	children        []futureLike
+	nfuts, finished int
+	returnExc       bool
+	cancelRequested bool
+}
+
+// Type returns the future class (a _GatheringFuture is a Future).
+func (g *gathering) Type() *value.Class { return GatheringType }
+
+// Await returns the future's await iterator.
+func (g *gathering) Await(th value.Thread) (value.Coroutine, error) {
+	return futureIter{&g.Future}, nil
+}
+
+// gather is asyncio.gather(*aws, return_exceptions=...).
+func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, error) {
+	if len(aws) == 0 {
+		l, err := runningLoop(th)
+		if err != nil {
+			return nil, err
+		}
+		f := NewFuture(l)
+		f.SetResult(value.NewList(nil))
+		return f, nil
+	}
+	g := &gathering{returnExc: returnExc, children: make([]futureLike, 0, len(aws))}
+	var seen map[value.Value]futureLike
+	for _, aw := range aws {
+		if fl, ok := seen[aw]; ok {
+			g.children = append(g.children, fl)
+			continue
+		}
+		fl, err := ensureFuture(th, aw)
+		if err != nil {
+			return nil, err
+		}
+		if seen == nil {
+			seen = make(map[value.Value]futureLike, len(aws))
+		}
+		if reflect.TypeOf(aw).Comparable() {
+			seen[aw] = fl
+		}
+		if g.loop == nil {
+			g.init(fl.base().loop, g)
+		}
+		g.nfuts++
+		fl.base().addDoneCallback(g)
+		g.children = append(g.children, fl)
+	}
+	return g, nil
+}
+
+// call is gather's _done_callback, run when a child is done.
+func (g *gathering) call(l *Loop, arg value.Value) error {
+	f := asFuture(arg)
+	g.finished++
+	if g.state != pending {
+		if f.state != cancelled {
+			f.logTraceback = false // fut.exception(): mark it retrieved
+		}
+		return nil
+	}
+	if !g.returnExc {
+		if f.state == cancelled {
+			g.SetException(f.makeCancelledError())
+			return nil
+		}
+		if f.exc != nil {
+			f.logTraceback = false
+			g.SetException(f.exc)
+			return nil
+		}
+	}
+	if g.finished < g.nfuts {
+		return nil
+	}
+	results := make([]value.Value, len(g.children))
+	for i, c := range g.children {
+		cf := c.base()
+		switch {
+		case cf.state == cancelled:
+			msg := cf.cancelMsg
+			if msg == nil {
+				msg = value.MakeString("")
+			}
+			results[i] = value.NewException(value.CancelledError, msg)
+		case cf.exc != nil:
+			cf.logTraceback = false
+			results[i] = cf.exc
+		default:
+			results[i] = cf.result
+		}
+	}
+	if g.cancelRequested {
+		// CPython's callback reuses the name of its loop variable here, so
+		// the error comes from the last child.
+		last := g.children[len(g.children)-1].base()
+		g.SetException(last.makeCancelledError())
+	} else {
+		g.SetResult(value.NewList(results))
+	}
+	return nil
+}
+
+// cancel cancels the children; the gather future is cancelled when they
+// are.
+func (g *gathering) cancel(msg value.Value) bool {
+	if g.state != pending {
+		return false
+	}
+	ret := false
+	for _, c := range g.children {
+		if c.cancel(msg) {
+			ret = true
+		}
+	}
+	if ret {
+		g.cancelRequested = true
+	}
+	return ret
+}
+
+// ensureFuture is asyncio.ensure_future: a future as is, a coroutine
+// wrapped in a new task, another awaitable wrapped in a coroutine first.
+func ensureFuture(th value.Thread, v value.Value) (futureLike, error) {
+	if fl, ok := v.(futureLike); ok {
+		return fl, nil
+	}
+	coro, err := asCoroutine(th, v)
+	if err != nil {
+		return nil, err
+	}
+	l, err := runningLoop(th)
+	if err != nil {
+		return nil, err
+	}
+	return newTask(l, coro, nil), nil
+}
+
+// asCoroutine returns v if it is a coroutine, or a coroutine awaiting it
+// if it is another awaitable (_wrap_awaitable).
+func asCoroutine(th value.Thread, v value.Value) (value.Coroutine, error) {
+	if c, ok := v.(value.Coroutine); ok && isCoroutine(v) {
+		return c, nil
+	}
+	if a, ok := v.(value.Awaitable); ok {
+		c, err := a.Await(th)
+		if err != nil {
+			return nil, err
+		}
+		return &wrapped{inner: c}, nil
+	}
+	return nil, value.Errorf(value.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+// isCoroutine reports whether v is a coroutine in the sense of
+// collections.abc.Coroutine: it has send/throw/close and __await__.
+// Generators are not awaitable, so they are not coroutines.
+func isCoroutine(v value.Value) bool {
+	_, ok := v.(value.Coroutine)
+	_, ok2 := v.(value.Awaitable)
+	return ok && ok2
+}
+
+// wrapped is _wrap_awaitable: a coroutine delegating to an awaitable's
+// await iterator.
+type wrapped struct{ inner value.Coroutine }
+
+// Type returns the coroutine class.
+func (w *wrapped) Type() *value.Class { return CoroutineType }
+
+// Await returns the coroutine itself.
+func (w *wrapped) Await(th value.Thread) (value.Coroutine, error) { return w, nil }
+
+// Send resumes the inner iterator.
+func (w *wrapped) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	return w.inner.Send(th, v)
+}
+
+// Throw throws into the inner iterator.
+func (w *wrapped) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return w.inner.Throw(th, exc)
+}
+
+// Close closes the inner iterator.
+func (w *wrapped) Close(th value.Thread) error { return w.inner.Close(th) }

@@ -1,0 +1,209 @@
+package aio
+
+import (
+	"sync"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// A Loop is an event loop, asyncio's BaseEventLoop: a FIFO ready queue of
+// callbacks, a heap of timers and an inbox for results posted by host
+// goroutines. Only the goroutine running the loop touches script values.
+type Loop struct {
+	in     *Interp
+	clock  Clock
+	ready  ring
+	timers timerHeap
+	seq    uint64
+
+	running  bool
+	stopping bool
+	closed   bool
+	current  *Task         // the task being stepped, or nil
+	tasks    []*Task       // tasks not yet done, in creation order (all_tasks)
+	nDone    int           // done tasks still in tasks, pruned lazily
+	agens    []value.Value // async generators iterated and not finalized
+	failed   []futureLike  // futures that finished with an exception
+	shutdown bool          // shutdown_asyncgens was called
+
+	// The host inbox: host goroutines append under mu and signal wake.
+	mu      sync.Mutex
+	inbox   []func()
+	spare   []func()
+	pending int // host work started but not yet posted back
+	wake    chan struct{}
+}
+
+func newLoop(in *Interp) *Loop {
+	return &Loop{in: in, clock: in.clock, wake: make(chan struct{}, 1)}
+}
+
+// Time returns the loop's time in nanoseconds.
+func (l *Loop) Time() int64 { return l.clock.Now() }
+
+// callSoon schedules cb(arg) at the end of the ready queue.
+func (l *Loop) callSoon(cb callback, arg value.Value) {
+	l.ready.push(entry{cb: cb, arg: arg})
+}
+
+// callAt schedules cb(arg) at time when (nanoseconds).
+func (l *Loop) callAt(when int64, cb callback, arg value.Value) *timer {
+	t := &timer{when: when, cb: cb, arg: arg}
+	l.addTimer(t)
+	return t
+}
+
+func (l *Loop) addTimer(t *timer) {
+	l.seq++
+	t.seq = l.seq
+	l.timers.push(t)
+}
+
+// cancelTimer removes t from the heap if it has not fired.
+func (l *Loop) cancelTimer(t *timer) {
+	t.cancelled = true
+	if t.index >= 0 {
+		l.timers.remove(t.index)
+	}
+}
+
+// HostWork registers one unit of host work (a goroutine computing a result
+// the script awaits) and returns the function that goroutine must call,
+// once, to hand its completion back: fn then runs on the loop's goroutine.
+// While host work is pending the loop waits for it rather than finishing
+// or jumping the virtual clock.
+func (l *Loop) HostWork() (post func(fn func())) {
+	l.pending++
+	var once sync.Once
+	return func(fn func()) {
+		once.Do(func() {
+			l.mu.Lock()
+			l.inbox = append(l.inbox, fn)
+			l.mu.Unlock()
+			select {
+			case l.wake <- struct{}{}:
+			default:
+			}
+		})
+	}
+}
+
+// drainInbox runs the completions posted by host goroutines.
+func (l *Loop) drainInbox() {
+	l.mu.Lock()
+	fns := l.inbox
+	l.inbox = l.spare[:0]
+	l.mu.Unlock()
+	for i, fn := range fns {
+		l.pending--
+		fn()
+		fns[i] = nil
+	}
+	l.spare = fns
+}
+
+// runOnce is one iteration of the loop, as BaseEventLoop._run_once: wait
+// for the next timer or host result unless callbacks are ready, move the
+// expired timers to the ready queue, then run the callbacks that were
+// ready at that point (not those they schedule).
+func (l *Loop) runOnce() error {
+	if l.ready.len() == 0 && !l.stopping {
+		deadline := int64(-1)
+		if len(l.timers) > 0 {
+			deadline = l.timers[0].when
+		}
+		if deadline >= 0 || l.pending > 0 {
+			if l.hasInbox() {
+				l.drainInbox()
+			} else {
+				l.clock.Wait(deadline, l.wake, l.pending > 0)
+			}
+		}
+	}
+	if l.hasInbox() {
+		l.drainInbox()
+	}
+	now := l.clock.Now()
+	for len(l.timers) > 0 && l.timers[0].when <= now {
+		t := l.timers.pop()
+		l.ready.push(entry{cb: t.cb, arg: t.arg, h: t.h})
+	}
+	for n := l.ready.len(); n > 0; n-- {
+		e := l.ready.pop()
+		if e.h != nil && e.h.cancelled {
+			continue
+		}
+		if err := e.cb.call(l, e.arg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *Loop) hasInbox() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.inbox) > 0
+}
+
+// idle reports whether nothing can ever happen again: no callbacks, no
+// timers, no host work.
+func (l *Loop) idle() bool {
+	return l.ready.len() == 0 && len(l.timers) == 0 && l.pending == 0 && !l.hasInbox()
+}
+
+// runUntilComplete runs the loop until fut is done, as
+// BaseEventLoop.run_until_complete: a done callback stops the loop, which
+// then finishes its current iteration.
+func (l *Loop) runUntilComplete(fut *Future) error {
+	if l.running {
+		return value.Errorf(value.RuntimeError, "This event loop is already running")
+	}
+	fut.addDoneCallback(&stopCallback{})
+	err := l.runForever()
+	fut.removeDoneCallback(func(cb callback) bool { _, ok := cb.(*stopCallback); return ok })
+	if err != nil {
+		return err
+	}
+	if !fut.Done() {
+		return value.Errorf(value.RuntimeError, "Event loop stopped before Future completed.")
+	}
+	return nil
+}
+
+// runForever runs iterations until stop is called. A loop with nothing
+// left to do (no ready callbacks, timers or host work) would block forever
+// in CPython; here it reports a deadlock instead.
+func (l *Loop) runForever() error {
+	prev := l.in.loop
+	l.in.loop = l
+	l.running = true
+	defer func() {
+		l.running = false
+		l.stopping = false
+		l.in.loop = prev
+	}()
+	for {
+		if !l.stopping && l.idle() {
+			return errDeadlock()
+		}
+		if err := l.runOnce(); err != nil {
+			return err
+		}
+		if l.stopping {
+			return nil
+		}
+	}
+}
+
+// stopCallback is _run_until_complete_cb: it stops the loop when the
+// future it waits on is done.
+type stopCallback struct{}
+
+func (*stopCallback) call(l *Loop, arg value.Value) error {
+	if f := asFuture(arg); f != nil && f.state == finished && f.exc != nil && isExitException(f.exc) {
+		return nil // run_forever already stopped by the exception
+	}
+	l.stopping = true
+	return nil
+}

@@ -1,0 +1,148 @@
+package aio
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// CoroutineInfo is implemented by the VM's coroutines so that task reprs
+// can show where they are, as CPython's
+// "coro=<main.<locals>.g() running at prog.agen:3>".
+type CoroutineInfo interface {
+	// CoroutineInfo returns the qualified name, the file, the line the
+	// coroutine is suspended at (its def line once done), and whether it
+	// is done.
+	CoroutineInfo() (qualname, filename string, line int, done bool)
+}
+
+// Repr returns the future's repr, as <Future pending cb=[...]>.
+func (f *Future) Repr(th value.Thread) (string, error) {
+	return "<Future " + strings.Join(f.reprInfo(th), " ") + ">", nil
+}
+
+// Repr returns the task's repr, as
+// <Task pending name='Task-2' coro=<f() running at prog.agen:3>>.
+func (t *Task) Repr(th value.Thread) (string, error) {
+	info := t.reprInfo(th)
+	if t.nCancels > 0 && t.state == pending {
+		info[0] = "cancelling"
+	}
+	name, _ := value.Repr(th, t.Name(th))
+	extra := []string{"name=" + name, "coro=<" + describeCoro(th, t.coro) + ">"}
+	if t.waiter != nil {
+		w, _ := value.Repr(th, t.waiter)
+		extra = append(extra, "wait_for="+w)
+	}
+	info = append(info[:1], append(extra, info[1:]...)...)
+	return "<Task " + strings.Join(info, " ") + ">", nil
+}
+
+// Repr returns the gather future's repr.
+func (g *gathering) Repr(th value.Thread) (string, error) {
+	return "<_GatheringFuture " + strings.Join(g.reprInfo(th), " ") + ">", nil
+}
+
+// reprInfo is _future_repr_info: state, result or exception, callbacks.
+func (f *Future) reprInfo(th value.Thread) []string {
+	info := []string{[...]string{"pending", "cancelled", "finished"}[f.state]}
+	if f.state == finished {
+		if f.exc != nil {
+			s, _ := value.Repr(th, f.exc)
+			info = append(info, "exception="+s)
+		} else {
+			s, _ := value.Repr(th, f.result)
+			info = append(info, "result="+shorten(s))
+		}
+	}
+	var cbs []callback
+	if f.cb0 != nil {
+		cbs = append(append(cbs, f.cb0), f.cbs...)
+	}
+	switch n := len(cbs); {
+	case n == 1:
+		info = append(info, "cb=["+cbName(cbs[0])+"]")
+	case n == 2:
+		info = append(info, "cb=["+cbName(cbs[0])+", "+cbName(cbs[1])+"]")
+	case n > 2:
+		info = append(info, fmt.Sprintf("cb=[%s, <%d more>, %s]", cbName(cbs[0]), n-2, cbName(cbs[n-1])))
+	}
+	return info
+}
+
+// shorten is reprlib.repr's limit of 30 characters, keeping the two ends
+// around an ellipsis.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= 30 {
+		return s
+	}
+	return string(r[:13]) + "..." + string(r[len(r)-14:])
+}
+
+// cbName formats a done callback as _format_callback_source does.
+func cbName(cb callback) string {
+	switch cb := cb.(type) {
+	case *taskWakeup:
+		return "Task.task_wakeup()"
+	case *gathering:
+		return "gather.<locals>._done_callback()"
+	case *stopCallback:
+		return "_run_until_complete_cb()"
+	case *funcCallback:
+		return callableName(cb.fn) + "()"
+	}
+	return "callback()"
+}
+
+// describeCoro is coroutines._format_coroutine.
+func describeCoro(th value.Thread, c value.Coroutine) string {
+	if ci, ok := c.(CoroutineInfo); ok {
+		name, file, line, done := ci.CoroutineInfo()
+		if done {
+			return fmt.Sprintf("%s() done, defined at %s:%d", name, file, line)
+		}
+		return fmt.Sprintf("%s() running at %s:%d", name, file, line)
+	}
+	if _, ok := c.(*sleepCoro); ok {
+		return "sleep()"
+	}
+	s, _ := value.Repr(th, c)
+	return s
+}
+
+// Repr returns the loop's repr.
+func (l *Loop) Repr(th value.Thread) (string, error) {
+	return fmt.Sprintf("<_UnixSelectorEventLoop running=%s closed=%s debug=False>", pyBool(l.running), pyBool(l.closed)), nil
+}
+
+// Repr returns the handle's repr.
+func (h *Handle) Repr(th value.Thread) (string, error) {
+	kind, state := "Handle", ""
+	if h.timer != nil {
+		kind = "TimerHandle"
+		state = fmt.Sprintf(" when=%s", floatRepr(th, seconds(h.timer.when)))
+	}
+	if h.cancelled {
+		return "<" + kind + " cancelled" + state + ">", nil
+	}
+	return "<" + kind + state + " " + h.loop.describe(h) + ">", nil
+}
+
+// Repr returns the sleep coroutine's repr.
+func (s *sleepCoro) Repr(th value.Thread) (string, error) {
+	return fmt.Sprintf("<coroutine object sleep at %p>", s), nil
+}
+
+func floatRepr(th value.Thread, f float64) string {
+	s, _ := value.Repr(th, value.Float(f))
+	return s
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}

@@ -1,0 +1,155 @@
+package aio
+
+import (
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// errDeadlock is raised by asyncio.run when every task waits and nothing
+// (no ready callback, timer or host work) can ever wake one. CPython would
+// hang forever.
+func errDeadlock() error {
+	return value.Errorf(value.RuntimeError, "event loop deadlock: every task is waiting and nothing can wake them")
+}
+
+// Run is asyncio.run(main): it runs the coroutine main as the main task of
+// a new loop, then cancels the tasks left, closes the async generators
+// still open, reports exceptions nobody retrieved, and returns main's
+// result or raises its exception.
+func Run(th value.Thread, main value.Value) (value.Value, error) {
+	in := interp(th)
+	if in.loop != nil {
+		return nil, value.Errorf(value.RuntimeError, "asyncio.run() cannot be called from a running event loop")
+	}
+	if !isCoroutine(main) {
+		return nil, value.Errorf(value.ValueError, "a coroutine was expected, got %s", reprOf(th, main))
+	}
+	l := newLoop(in)
+	task := newTask(l, main.(value.Coroutine), nil)
+	err := l.runUntilComplete(&task.Future)
+	if cerr := l.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		task.logTraceback = false
+		return nil, err
+	}
+	return task.Result()
+}
+
+// RunMain runs the coroutine of a module with top-level await (as
+// returned by the VM's ExecModule) as the main task of a loop, exactly as
+// asyncio.run would. A nil or None main (a module without top-level
+// await, already run) does nothing.
+func RunMain(th value.Thread, main value.Value) error {
+	if main == nil || main == value.None {
+		return nil
+	}
+	_, err := Run(th, main)
+	return err
+}
+
+// close is Runner.close: cancel the remaining tasks and wait for them,
+// close the open async generators, run the (empty) default executor
+// shutdown, then report exceptions nobody retrieved.
+func (l *Loop) close() error {
+	err := l.cancelAllTasks()
+	if err == nil {
+		err = l.runTask(&shutdownAgens{loop: l})
+	}
+	if err == nil {
+		err = l.runTask(doneCoro{})
+	}
+	l.closed = true
+	l.reportUnretrieved()
+	return err
+}
+
+// runTask runs coro as a task until it is done (run_until_complete).
+func (l *Loop) runTask(coro value.Coroutine) error {
+	t := newTask(l, coro, nil)
+	if err := l.runUntilComplete(&t.Future); err != nil {
+		return err
+	}
+	_, err := t.Result()
+	return err
+}
+
+// cancelAllTasks is asyncio.runners._cancel_all_tasks.
+func (l *Loop) cancelAllTasks() error {
+	tasks := l.allTasks()
+	if len(tasks) == 0 {
+		return nil
+	}
+	aws := make([]value.Value, len(tasks))
+	for i, t := range tasks {
+		t.cancel(nil)
+		aws[i] = t
+	}
+	g, err := gather(l.in.th, aws, true)
+	if err != nil {
+		return err
+	}
+	if err := l.runUntilComplete(g.base()); err != nil {
+		return err
+	}
+	th := l.in.th
+	for _, t := range tasks {
+		if t.state == cancelled || t.exc == nil {
+			continue
+		}
+		t.logTraceback = false
+		l.report("unhandled exception during asyncio.run() shutdown", t.exc, []string{"task: " + reprOf(th, t)})
+	}
+	return nil
+}
+
+// allTasks returns the tasks of the loop not yet done, in creation order.
+func (l *Loop) allTasks() []*Task {
+	var out []*Task
+	for _, t := range l.tasks {
+		if t.state == pending {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// taskDone notes that a task finished; done tasks are dropped from the
+// task list once they are half of it.
+func (l *Loop) taskDone() {
+	l.nDone++
+	if l.nDone < 64 || 2*l.nDone < len(l.tasks) {
+		return
+	}
+	kept := l.tasks[:0]
+	for _, t := range l.tasks {
+		if t.state == pending {
+			kept = append(kept, t)
+		}
+	}
+	clear(l.tasks[len(kept):])
+	l.tasks, l.nDone = kept, 0
+}
+
+// doneCoro is a coroutine that returns None at once, as
+// shutdown_default_executor does when there is no executor.
+type doneCoro struct{}
+
+// Type returns the coroutine class.
+func (doneCoro) Type() *value.Class { return CoroutineType }
+
+// Await returns the coroutine.
+func (c doneCoro) Await(th value.Thread) (value.Coroutine, error) { return c, nil }
+
+// Send returns None.
+func (doneCoro) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	return value.None, true, nil
+}
+
+// Throw raises exc.
+func (doneCoro) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return nil, false, exc
+}
+
+// Close does nothing.
+func (doneCoro) Close(th value.Thread) error { return nil }

@@ -1,0 +1,192 @@
+package aio
+
+import (
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// A Task is asyncio.Task: a future that drives a coroutine, one step per
+// loop callback, waiting on the futures the coroutine yields.
+type Task struct {
+	Future
+	coro   value.Coroutine
+	name   value.Value // nil until named: the name is then "Task-<num>"
+	num    int
+	waiter futureLike // _fut_waiter
+
+	mustCancel bool
+	nCancels   int // _num_cancels_requested
+}
+
+// newTask makes a task for coro and schedules its first step, as
+// Task.__init__.
+func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
+	t := &Task{coro: coro, name: name}
+	t.init(l, t)
+	if name == nil {
+		l.in.taskCounter++
+		t.num = l.in.taskCounter
+	}
+	l.callSoon(t, nil)
+	l.tasks = append(l.tasks, t)
+	return t
+}
+
+// Type returns asyncio.Task.
+func (t *Task) Type() *value.Class { return TaskType }
+
+// Name returns the task's name.
+func (t *Task) Name(th value.Thread) value.Value {
+	if t.name == nil {
+		t.name = value.MakeString("Task-" + itoa(t.num))
+	}
+	return t.name
+}
+
+// Await returns the task's await iterator.
+func (t *Task) Await(th value.Thread) (value.Coroutine, error) {
+	return futureIter{&t.Future}, nil
+}
+
+// cancel is Task.cancel(msg): it cancels what the task waits on, or makes
+// the next step throw CancelledError.
+func (t *Task) cancel(msg value.Value) bool {
+	t.logTraceback = false
+	if t.state != pending {
+		return false
+	}
+	t.nCancels++
+	if t.waiter != nil && t.waiter.cancel(msg) {
+		return true
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// uncancel decrements the count of cancellation requests.
+func (t *Task) uncancel() int {
+	if t.nCancels > 0 {
+		t.nCancels--
+	}
+	return t.nCancels
+}
+
+// call runs one step of the task: the callback a task schedules for
+// itself. arg is the exception to throw into the coroutine, or nil.
+func (t *Task) call(l *Loop, arg value.Value) error {
+	exc, _ := arg.(*value.Exception)
+	return t.step(exc)
+}
+
+// step is Task.__step: resume the coroutine (or throw exc into it) and
+// act on what it yields, returns or raises.
+func (t *Task) step(exc *value.Exception) error {
+	l := t.loop
+	if t.state != pending {
+		return value.Errorf(InvalidStateError, "_step(): already done")
+	}
+	if t.mustCancel {
+		if exc == nil || !exc.Class.IsSubclass(value.CancelledError) {
+			exc = t.makeCancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.waiter = nil
+	th := l.in.th
+	prev := l.current
+	l.current = t
+	var (
+		result value.Value
+		done   bool
+		err    error
+	)
+	if exc == nil {
+		result, done, err = t.coro.Send(th, value.None)
+	} else {
+		result, done, err = t.coro.Throw(th, exc)
+	}
+	l.current = prev
+	switch {
+	case err != nil:
+		return t.fail(err)
+	case done:
+		if t.mustCancel {
+			t.mustCancel = false
+			t.Future.cancel(t.cancelMsg)
+		} else {
+			t.Future.SetResult(result)
+		}
+		l.taskDone()
+	default:
+		t.yielded(result)
+	}
+	return nil
+}
+
+// fail finishes the task with the error its coroutine raised.
+func (t *Task) fail(err error) error {
+	exc, ok := err.(*value.Exception)
+	if !ok {
+		return err // not a script exception: stop everything
+	}
+	defer t.loop.taskDone()
+	if exc.Class.IsSubclass(value.CancelledError) {
+		t.cancelledExc = exc
+		t.Future.cancel(nil)
+		return nil
+	}
+	t.Future.SetException(exc)
+	if isExitException(exc) {
+		return exc
+	}
+	return nil
+}
+
+// yielded handles a value the coroutine yielded: a future to wait for, or
+// None to give the other callbacks a turn (sleep(0)).
+func (t *Task) yielded(result value.Value) {
+	l := t.loop
+	if result == value.None {
+		l.callSoon(t, nil)
+		return
+	}
+	fl, ok := result.(futureLike)
+	if !ok {
+		t.retry(value.Errorf(value.RuntimeError, "Task got bad yield: %s", reprOf(l.in.th, result)))
+		return
+	}
+	f := fl.base()
+	switch {
+	case f.loop != l:
+		t.retry(value.Errorf(value.RuntimeError, "Task %s got Future %s attached to a different loop", reprOf(l.in.th, t), reprOf(l.in.th, fl)))
+	case !f.blocking:
+		t.retry(value.Errorf(value.RuntimeError, "yield was used instead of yield from in task %s with %s", reprOf(l.in.th, t), reprOf(l.in.th, fl)))
+	case fl == futureLike(t):
+		t.retry(value.Errorf(value.RuntimeError, "Task cannot await on itself: %s", reprOf(l.in.th, t)))
+	default:
+		f.blocking = false
+		f.addDoneCallback((*taskWakeup)(t))
+		t.waiter = fl
+		if t.mustCancel && fl.cancel(t.cancelMsg) {
+			t.mustCancel = false
+		}
+	}
+}
+
+// retry schedules a step that throws exc into the coroutine.
+func (t *Task) retry(exc *value.Exception) { t.loop.callSoon(t, exc) }
+
+// taskWakeup is Task.__wakeup, the done callback a task adds to the
+// future it waits on. It is the Task itself under another type, so adding
+// it allocates nothing.
+type taskWakeup Task
+
+func (w *taskWakeup) call(l *Loop, arg value.Value) error {
+	t := (*Task)(w)
+	f := asFuture(arg)
+	if f.state == finished && f.exc == nil {
+		return t.step(nil)
+	}
+	_, err := f.Result()
+	return t.step(err.(*value.Exception))
+}
