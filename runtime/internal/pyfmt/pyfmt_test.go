@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -156,6 +157,8 @@ func run(t *testing.T, c testCase) (string, error) {
 			return "", err
 		}
 		return jsonString(IntToBase(x, 16)), nil
+	case "hash":
+		return strconv.FormatInt(FloatHash(float(0)), 10), nil
 	case "floordiv":
 		q, err := FloorDiv(float(0), float(1))
 		return jsonString(FloatHex(q)), err
@@ -170,7 +173,11 @@ func run(t *testing.T, c testCase) (string, error) {
 	return "", nil
 }
 
+// jsonString encodes s as Python's json.dumps(s, ensure_ascii=False) does.
 func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }

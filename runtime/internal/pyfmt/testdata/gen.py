@@ -90,6 +90,32 @@ INTS = [0, 1, -1, 7, -7, 9, 10, 42, -42, 255, -255, 1000, 12345, -12345,
 INTS += [rng.randrange(-10 ** rng.randrange(1, 30), 10 ** 30) for _ in range(30)]
 
 
+def random_spec(types):
+    """A random format spec, mostly valid, sometimes not."""
+    parts = []
+    if rng.random() < 0.4:
+        if rng.random() < 0.5:
+            parts.append(rng.choice("*0x _.é<>^="))
+        parts.append(rng.choice("<>^="))
+    if rng.random() < 0.3:
+        parts.append(rng.choice("+- "))
+    if rng.random() < 0.1:
+        parts.append("z")
+    if rng.random() < 0.2:
+        parts.append("#")
+    if rng.random() < 0.25:
+        parts.append("0")
+    if rng.random() < 0.5:
+        parts.append(str(rng.randrange(0, 30)))
+    if rng.random() < 0.25:
+        parts.append(rng.choice([",", "_", ",", "_"]))
+    if rng.random() < 0.4:
+        parts.append("." + str(rng.randrange(0, 20)))
+    if rng.random() < 0.8:
+        parts.append(rng.choice(types))
+    return "".join(parts)
+
+
 def fmt(v, spec):
     return lambda: format(v, spec)
 
@@ -101,6 +127,19 @@ def main():
     for f in EDGE_FLOATS + random_floats(90):
         for spec in FLOAT_SPECS:
             emit("format_float", [f.hex(), spec], fmt(f, spec))
+    for f in random_floats(1500):
+        spec = random_spec("eEfFgGn%%" + "s")
+        emit("format_float", [f.hex(), spec], fmt(f, spec))
+    for _ in range(1500):
+        i = rng.choice(INTS[:28] + INTS[32:])
+        spec = random_spec("bcdoxXnfe%" + "s")
+        emit("format_int", [hex(i), spec], fmt(i, spec))
+    for _ in range(300):
+        s = rng.choice(["", "a", "héllo", "日本", "abcdefghij"])
+        spec = random_spec("ss" + "d")
+        emit("format_str", [s, spec], fmt(s, spec))
+    for f in EDGE_FLOATS + random_floats(300):
+        emit("hash", [f.hex()], lambda: hash(f) if f == f else 0)
     for i in INTS:
         for spec in INT_SPECS:
             if abs(i) > 10 ** 30 and spec not in ("", "d", "x", "_x", ",", "f", "e", "010", "#b"):
