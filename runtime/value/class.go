@@ -1,5 +1,7 @@
 package value
 
+import "fmt"
+
 // Class is a class: a builtin type such as int or a user-defined class.
 // Classes are values; calling one makes an instance.
 type Class struct {
@@ -8,4 +10,95 @@ type Class struct {
 	Base   *Class // the single base class; nil only for object
 	// Dict holds the class attributes in definition order.
 	Dict *Dict
+
+	// ctor makes an instance of a builtin class (and of script classes
+	// deriving from one); nil means "inherit from Base".
+	ctor func(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error)
 }
+
+// Type returns the class of classes, type.
+func (c *Class) Type() *Class { return TypeType }
+
+// IsSubclass reports whether c is base or derives from it.
+func (c *Class) IsSubclass(base *Class) bool {
+	for k := c; k != nil; k = k.Base {
+		if k == base {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup finds name in the class dictionaries along the MRO, without
+// descriptor binding. It returns nil when absent.
+func (c *Class) Lookup(name string) Value {
+	for k := c; k != nil; k = k.Base {
+		if k.Dict != nil {
+			if v := k.Dict.getStr(name); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// QualName returns the name CPython shows in reprs: "int" for builtins,
+// "__main__.C" for other classes.
+func (c *Class) QualName() string {
+	if c.Module == "builtins" || c.Module == "" {
+		return c.Name
+	}
+	return c.Module + "." + c.Name
+}
+
+// Call makes an instance of the class.
+func (c *Class) Call(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	for k := c; k != nil; k = k.Base {
+		if k.ctor != nil {
+			return k.ctor(th, c, args, kwargs)
+		}
+	}
+	return nil, Errorf(TypeError, "cannot create '%s' instances", c.Name)
+}
+
+// NewClass makes a script class with the given bases (classes; at most one)
+// and attribute dictionary. A "__module__" entry in dict sets the module;
+// it defaults to "__main__".
+func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error) {
+	base := ObjectType
+	switch len(bases) {
+	case 0:
+	case 1:
+		b, ok := bases[0].(*Class)
+		if !ok {
+			return nil, Errorf(TypeError, "bases must be types")
+		}
+		if b.final() {
+			return nil, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
+		}
+		base = b
+	default:
+		return nil, Errorf(TypeError, "multiple inheritance is not supported")
+	}
+	if dict == nil {
+		dict = NewDict(0)
+	}
+	module := "__main__"
+	if m, ok := dict.getStr("__module__").(String); ok {
+		module = m.s
+	}
+	return &Class{Name: name, Module: module, Base: base, Dict: dict}, nil
+}
+
+// final reports whether scripts may not derive from c: builtin classes
+// other than object and the exceptions.
+func (c *Class) final() bool {
+	return c.Module == "builtins" && c != ObjectType && !c.IsSubclass(BaseExceptionClass)
+}
+
+// newBuiltinClass makes a builtin class with an empty dictionary.
+func newBuiltinClass(name string, base *Class) *Class {
+	return &Class{Name: name, Module: "builtins", Base: base, Dict: NewDict(0)}
+}
+
+func (c *Class) String() string { return fmt.Sprintf("<class '%s'>", c.QualName()) }

@@ -1,0 +1,362 @@
+package value
+
+// GetAttr returns v.name.
+func GetAttr(th Thread, v Value, name string) (Value, error) {
+	switch v := v.(type) {
+	case *Module:
+		if x := v.Globals.getStr(name); x != nil {
+			return x, nil
+		}
+		if name == "__name__" {
+			return MakeString(v.Name), nil
+		}
+		return nil, Errorf(AttributeError, "module '%s' has no attribute '%s'", v.Name, name)
+	case *Class:
+		return classGetAttr(th, v, name)
+	case *Super:
+		return superGetAttr(th, v, name)
+	}
+	cls := v.Type()
+	attr := cls.Lookup(name)
+	if p, ok := attr.(*Property); ok {
+		return p.Get(th, v, cls)
+	}
+	switch v := v.(type) {
+	case *Instance:
+		if x := v.Dict.getStr(name); x != nil {
+			return x, nil
+		}
+		if name == "__dict__" {
+			return v.Dict, nil
+		}
+	case *Exception:
+		if x, ok := v.Attrs[name]; ok {
+			return x, nil
+		}
+		if x := exceptionAttr(v, name); x != nil {
+			return x, nil
+		}
+	}
+	if attr != nil {
+		if d, ok := attr.(Descriptor); ok {
+			return d.Get(th, v, cls)
+		}
+		return attr, nil
+	}
+	if x := specialAttr(v, name); x != nil {
+		return x, nil
+	}
+	if c := userClass(v); c != nil {
+		if fn := c.lookupUser("__getattr__"); fn != nil {
+			return callMethod(th, v, fn, []Value{MakeString(name)}, nil)
+		}
+	}
+	return nil, Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
+}
+
+// specialAttr returns the attributes every object or builtin function has.
+func specialAttr(v Value, name string) Value {
+	switch name {
+	case "__class__":
+		return v.Type()
+	case "__name__":
+		switch v := v.(type) {
+		case *Builtin:
+			return MakeString(v.name)
+		case *BoundMethod:
+			if c, ok := v.Func.(Callable); ok {
+				return MakeString(c.Name())
+			}
+		}
+	case "__self__":
+		switch v := v.(type) {
+		case *Builtin:
+			if v.self != nil {
+				return v.self
+			}
+		case *BoundMethod:
+			return v.Self
+		}
+	case "__func__":
+		if m, ok := v.(*BoundMethod); ok {
+			return m.Func
+		}
+	case "fget", "fset", "fdel":
+		if p, ok := v.(*Property); ok {
+			f := map[string]Value{"fget": p.Fget, "fset": p.Fset, "fdel": p.Fdel}[name]
+			if f == nil {
+				return None
+			}
+			return f
+		}
+	case "__func__ ":
+	case "start", "stop", "step":
+		switch v := v.(type) {
+		case *Range:
+			return MakeInt(map[string]int64{"start": v.Start, "stop": v.Stop, "step": v.Step}[name])
+		case *Slice:
+			x := map[string]Value{"start": v.Start, "stop": v.Stop, "step": v.Step}[name]
+			if x == nil {
+				return None
+			}
+			return x
+		}
+	case "real", "numerator":
+		if isInt(v) {
+			return intValue(v)
+		}
+		if f, ok := v.(Float); ok && name == "real" {
+			return f
+		}
+	case "imag":
+		if isInt(v) {
+			return MakeInt(0)
+		}
+		if _, ok := v.(Float); ok {
+			return Float(0)
+		}
+	case "denominator":
+		if isInt(v) {
+			return MakeInt(1)
+		}
+	}
+	return nil
+}
+
+// intValue returns an int or bool as an int.
+func intValue(v Value) Value {
+	if b, ok := v.(Bool); ok {
+		if b {
+			return MakeInt(1)
+		}
+		return MakeInt(0)
+	}
+	return v
+}
+
+// exceptionAttr returns the builtin attributes of exceptions.
+func exceptionAttr(e *Exception, name string) Value {
+	orNone := func(x *Exception) Value {
+		if x == nil {
+			return None
+		}
+		return x
+	}
+	switch name {
+	case "args":
+		return Tuple(e.Args)
+	case "__cause__":
+		return orNone(e.Cause)
+	case "__context__":
+		return orNone(e.Context)
+	case "__suppress_context__":
+		return Bool(e.SuppressContext)
+	case "__traceback__":
+		return None
+	case "value":
+		if e.Class.IsSubclass(StopIteration) || e.Class.IsSubclass(StopAsyncIteration) {
+			if len(e.Args) > 0 {
+				return e.Args[0]
+			}
+			return None
+		}
+	case "code":
+		if e.Class.IsSubclass(SystemExit) {
+			switch len(e.Args) {
+			case 0:
+				return None
+			case 1:
+				return e.Args[0]
+			}
+			return Tuple(e.Args)
+		}
+	}
+	return nil
+}
+
+func classGetAttr(th Thread, c *Class, name string) (Value, error) {
+	if attr := c.Lookup(name); attr != nil {
+		if d, ok := attr.(Descriptor); ok {
+			return d.Get(th, nil, c)
+		}
+		return attr, nil
+	}
+	switch name {
+	case "__name__", "__qualname__":
+		return MakeString(c.Name), nil
+	case "__module__":
+		return MakeString(c.Module), nil
+	case "__bases__":
+		if c.Base == nil {
+			return EmptyTuple, nil
+		}
+		return Tuple{c.Base}, nil
+	case "__base__":
+		if c.Base == nil {
+			return None, nil
+		}
+		return c.Base, nil
+	case "__mro__":
+		var mro Tuple
+		for k := c; k != nil; k = k.Base {
+			mro = append(mro, k)
+		}
+		return mro, nil
+	case "__doc__":
+		return None, nil
+	case "__class__":
+		return TypeType, nil
+	case "__dict__":
+		return c.Dict.Copy(), nil
+	}
+	return nil, Errorf(AttributeError, "type object '%s' has no attribute '%s'", c.Name, name)
+}
+
+func superGetAttr(th Thread, s *Super, name string) (Value, error) {
+	start := s.Self.Type()
+	if c, ok := s.Self.(*Class); ok {
+		start = c
+	}
+	found := false
+	for k := start; k != nil; k = k.Base {
+		if !found {
+			found = k == s.Class
+			continue
+		}
+		if k.Dict == nil {
+			continue
+		}
+		attr := k.Dict.getStr(name)
+		if attr == nil {
+			continue
+		}
+		d, ok := attr.(Descriptor)
+		if !ok {
+			return attr, nil
+		}
+		if c, ok := s.Self.(*Class); ok {
+			return d.Get(th, nil, c)
+		}
+		return d.Get(th, s.Self, start)
+	}
+	if name == "__class__" {
+		return SuperType, nil
+	}
+	return nil, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
+}
+
+// SetAttr performs v.name = x.
+func SetAttr(th Thread, v Value, name string, x Value) error {
+	switch v := v.(type) {
+	case *Module:
+		v.Globals.SetString(name, x)
+		return nil
+	case *Class:
+		if v.Module == "builtins" {
+			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
+		}
+		v.Dict.SetString(name, x)
+		return nil
+	}
+	cls := v.Type()
+	if p, ok := cls.Lookup(name).(*Property); ok {
+		if p.Fset == nil {
+			return Errorf(AttributeError, "property '%s' of '%s' object has no setter", name, cls.Name)
+		}
+		_, err := Call(th, p.Fset, []Value{v, x}, nil)
+		return err
+	}
+	if c := userClass(v); c != nil {
+		if fn := c.lookupUser("__setattr__"); fn != nil {
+			_, err := callMethod(th, v, fn, []Value{MakeString(name), x}, nil)
+			return err
+		}
+	}
+	return setAttrDirect(v, name, x)
+}
+
+// setAttrDirect is object.__setattr__: it stores into the instance.
+func setAttrDirect(v Value, name string, x Value) error {
+	switch v := v.(type) {
+	case *Instance:
+		v.Dict.SetString(name, x)
+		return nil
+	case *Exception:
+		return setExceptionAttr(v, name, x)
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", v.Type().Name, name)
+}
+
+func setExceptionAttr(e *Exception, name string, x Value) error {
+	asExc := func() (*Exception, error) {
+		if x == None {
+			return nil, nil
+		}
+		if ex, ok := x.(*Exception); ok {
+			return ex, nil
+		}
+		return nil, Errorf(TypeError, "exception %s must be None or derive from BaseException", name)
+	}
+	var err error
+	switch name {
+	case "args":
+		var items []Value
+		items, err = collect(nil, x)
+		e.Args = items
+	case "__cause__":
+		e.Cause, err = asExc()
+		e.SuppressContext = true
+	case "__context__":
+		e.Context, err = asExc()
+	case "__suppress_context__":
+		e.SuppressContext = x == True
+	case "__traceback__":
+	default:
+		if e.Attrs == nil {
+			e.Attrs = make(map[string]Value)
+		}
+		e.Attrs[name] = x
+	}
+	return err
+}
+
+// DelAttr performs del v.name.
+func DelAttr(th Thread, v Value, name string) error {
+	cls := v.Type()
+	if p, ok := cls.Lookup(name).(*Property); ok {
+		if p.Fdel == nil {
+			return Errorf(AttributeError, "property '%s' of '%s' object has no deleter", name, cls.Name)
+		}
+		_, err := Call(th, p.Fdel, []Value{v}, nil)
+		return err
+	}
+	switch v := v.(type) {
+	case *Instance:
+		if fn := v.Class.lookupUser("__delattr__"); fn != nil {
+			_, err := callMethod(th, v, fn, []Value{MakeString(name)}, nil)
+			return err
+		}
+		if _, ok, _ := v.Dict.Delete(th, MakeString(name)); ok {
+			return nil
+		}
+	case *Exception:
+		if _, ok := v.Attrs[name]; ok {
+			delete(v.Attrs, name)
+			return nil
+		}
+	case *Module:
+		if _, ok, _ := v.Globals.Delete(th, MakeString(name)); ok {
+			return nil
+		}
+		return Errorf(AttributeError, "module '%s' has no attribute '%s'", v.Name, name)
+	case *Class:
+		if v.Module == "builtins" {
+			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
+		}
+		if _, ok, _ := v.Dict.Delete(th, MakeString(name)); ok {
+			return nil
+		}
+		return Errorf(AttributeError, "type object '%s' has no attribute '%s'", v.Name, name)
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
+}

@@ -1,0 +1,283 @@
+package value
+
+// Dict is a script dict: a hash table that keeps insertion order.
+type Dict struct {
+	entries []dictEntry // in insertion order; deleted entries have a nil key
+	index   []int32     // open-addressing table of entry indices
+	used    int         // live entries
+}
+
+type dictEntry struct {
+	hash int64
+	key  Value
+	val  Value
+}
+
+const (
+	slotEmpty   = -1
+	slotDeleted = -2
+)
+
+// NewDict returns an empty dict with room for size entries.
+func NewDict(size int) *Dict {
+	d := &Dict{}
+	if size > 0 {
+		d.entries = make([]dictEntry, 0, size)
+		d.index = newIndex(tableSize(size))
+	}
+	return d
+}
+
+// Type returns dict.
+func (*Dict) Type() *Class { return DictType }
+
+// Len returns the number of entries.
+func (d *Dict) Len() int { return d.used }
+
+func tableSize(n int) int {
+	size := 8
+	for size*2 < n*3 {
+		size <<= 1
+	}
+	return size
+}
+
+func newIndex(size int) []int32 {
+	idx := make([]int32, size)
+	for i := range idx {
+		idx[i] = slotEmpty
+	}
+	return idx
+}
+
+// find returns the slot in the index holding key, or where it would go,
+// and the entry index (-1 if absent).
+func (d *Dict) find(th Thread, key Value, h int64) (slot, entry int, err error) {
+	if d.index == nil {
+		return -1, -1, nil
+	}
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	free := -1
+	for {
+		ix := d.index[i]
+		switch {
+		case ix == slotEmpty:
+			if free >= 0 {
+				return free, -1, nil
+			}
+			return int(i), -1, nil
+		case ix == slotDeleted:
+			if free < 0 {
+				free = int(i)
+			}
+		default:
+			e := &d.entries[ix]
+			if e.hash == h {
+				eq, err := keyEqual(th, e.key, key)
+				if err != nil {
+					return 0, 0, err
+				}
+				if eq {
+					return int(i), int(ix), nil
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// keyEqual compares dict or set keys: identity, then ==.
+func keyEqual(th Thread, a, b Value) (bool, error) {
+	switch a := a.(type) {
+	case String:
+		if b, ok := b.(String); ok {
+			return a.s == b.s, nil
+		}
+	case Int:
+		if b, ok := b.(Int); ok {
+			return a == b, nil
+		}
+	}
+	if Is(a, b) {
+		return true, nil
+	}
+	return Equal(th, a, b)
+}
+
+// Get returns the value stored under key.
+func (d *Dict) Get(th Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return nil, false, err
+	}
+	_, e, err := d.find(th, key, h)
+	if err != nil || e < 0 {
+		return nil, false, err
+	}
+	return d.entries[e].val, true, nil
+}
+
+// SetItem stores v under key.
+func (d *Dict) SetItem(th Thread, key, v Value) error {
+	h, err := Hash(th, key)
+	if err != nil {
+		return err
+	}
+	return d.set(th, key, h, v)
+}
+
+func (d *Dict) set(th Thread, key Value, h int64, v Value) error {
+	slot, e, err := d.find(th, key, h)
+	if err != nil {
+		return err
+	}
+	if e >= 0 {
+		d.entries[e].val = v
+		return nil
+	}
+	if d.index == nil || (len(d.entries)+1)*3 > len(d.index)*2 {
+		d.rebuild(d.used + 1)
+		slot = d.emptySlot(h)
+	}
+	d.index[slot] = int32(len(d.entries))
+	d.entries = append(d.entries, dictEntry{h, key, v})
+	d.used++
+	return nil
+}
+
+// rebuild compacts the entries and makes an index for at least n entries.
+func (d *Dict) rebuild(n int) {
+	live := d.entries[:0]
+	if d.used != len(d.entries) {
+		live = make([]dictEntry, 0, n)
+	}
+	for _, e := range d.entries {
+		if e.key != nil {
+			live = append(live, e)
+		}
+	}
+	d.entries = live
+	d.index = newIndex(tableSize(n * 2))
+	for ix, e := range d.entries {
+		d.index[d.emptySlot(e.hash)] = int32(ix)
+	}
+}
+
+// emptySlot returns the first empty slot on h's probe sequence.
+func (d *Dict) emptySlot(h int64) int {
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	for d.index[i] != slotEmpty {
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+	return int(i)
+}
+
+// Delete removes key, returning its value and whether it was present.
+func (d *Dict) Delete(th Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return nil, false, err
+	}
+	slot, e, err := d.find(th, key, h)
+	if err != nil || e < 0 {
+		return nil, false, err
+	}
+	v := d.entries[e].val
+	d.index[slot] = slotDeleted
+	d.entries[e] = dictEntry{}
+	d.used--
+	if d.used == 0 {
+		d.entries = d.entries[:0]
+		d.index = newIndex(len(d.index))
+	}
+	return v, true, nil
+}
+
+// GetString returns the value under a str key; it never runs script code.
+func (d *Dict) GetString(name string) (Value, bool) {
+	v := d.getStr(name)
+	return v, v != nil
+}
+
+func (d *Dict) getStr(name string) Value {
+	if d.index == nil {
+		return nil
+	}
+	h := strHash(name)
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	for {
+		ix := d.index[i]
+		if ix == slotEmpty {
+			return nil
+		}
+		if ix >= 0 {
+			e := &d.entries[ix]
+			if e.hash == h {
+				if k, ok := e.key.(String); ok && k.s == name {
+					return e.val
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// SetString stores v under a str key; it never runs script code.
+func (d *Dict) SetString(name string, v Value) {
+	_ = d.set(nil, MakeString(name), strHash(name), v)
+}
+
+// Items returns the (key, value) pairs in insertion order.
+func (d *Dict) Items() []Tuple {
+	items := make([]Tuple, 0, d.used)
+	for _, e := range d.entries {
+		if e.key != nil {
+			items = append(items, Tuple{e.key, e.val})
+		}
+	}
+	return items
+}
+
+// Keys returns the keys in insertion order.
+func (d *Dict) Keys() []Value {
+	keys := make([]Value, 0, d.used)
+	for _, e := range d.entries {
+		if e.key != nil {
+			keys = append(keys, e.key)
+		}
+	}
+	return keys
+}
+
+// Values returns the values in insertion order.
+func (d *Dict) Values() []Value {
+	vals := make([]Value, 0, d.used)
+	for _, e := range d.entries {
+		if e.key != nil {
+			vals = append(vals, e.val)
+		}
+	}
+	return vals
+}
+
+// Clear removes all entries.
+func (d *Dict) Clear() {
+	d.entries, d.index, d.used = nil, nil, 0
+}
+
+// Copy returns a shallow copy.
+func (d *Dict) Copy() *Dict {
+	c := &Dict{used: d.used}
+	c.entries = append([]dictEntry(nil), d.entries...)
+	c.index = append([]int32(nil), d.index...)
+	return c
+}

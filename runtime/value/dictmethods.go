@@ -1,0 +1,240 @@
+package value
+
+import "github.com/asyncgen/asyncgen/lang"
+
+// dictView is dict.keys(), dict.values() or dict.items().
+type dictView struct {
+	d    *Dict
+	kind dictIterKind
+}
+
+var (
+	dictKeysType   = newBuiltinClass("dict_keys", ObjectType)
+	dictValuesType = newBuiltinClass("dict_values", ObjectType)
+	dictItemsType  = newBuiltinClass("dict_items", ObjectType)
+)
+
+func (v *dictView) Type() *Class {
+	return [...]*Class{dictKeysType, dictValuesType, dictItemsType}[v.kind]
+}
+
+func (v *dictView) contains(th Thread, x Value) (bool, error) {
+	switch v.kind {
+	case dictKeys:
+		_, ok, err := v.d.Get(th, x)
+		return ok, err
+	case dictItems:
+		t, ok := x.(Tuple)
+		if !ok || len(t) != 2 {
+			return false, nil
+		}
+		val, ok, err := v.d.Get(th, t[0])
+		if err != nil || !ok {
+			return false, err
+		}
+		return Equal(th, val, t[1])
+	}
+	return seqContains(th, v.d.Values(), x)
+}
+
+func (v *dictView) repr(th Thread) (string, error) {
+	var items []Value
+	switch v.kind {
+	case dictKeys:
+		items = v.d.Keys()
+	case dictValues:
+		items = v.d.Values()
+	default:
+		for _, t := range v.d.Items() {
+			items = append(items, t)
+		}
+	}
+	return reprSeq(th, v, v.Type().Name+"([", "])", items, "...")
+}
+
+// viewSetOp implements set operators on keys and items views: the result
+// is a set.
+func viewSetOp(th Thread, op lang.Op, x, y Value) (Value, error) {
+	s := NewSet()
+	if err := s.Update(th, x); err != nil {
+		return nil, err
+	}
+	other := NewSet()
+	if err := other.Update(th, y); err != nil {
+		return nil, err
+	}
+	return setBinary(th, op, s, other)
+}
+
+// dictMerge adds the entries of src to d.
+func dictMerge(th Thread, d, src *Dict) error {
+	for _, e := range src.Items() {
+		if err := d.SetItem(th, e[0], e[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dictUpdate is dict.update(arg, **kwargs): arg is a dict, an object with
+// keys(), or an iterable of pairs.
+func dictUpdate(th Thread, d *Dict, arg Value, kwargs []Kwarg) error {
+	switch a := arg.(type) {
+	case nil:
+	case *Dict:
+		if err := dictMerge(th, d, a); err != nil {
+			return err
+		}
+	default:
+		if keys, err := GetAttr(th, arg, "keys"); err == nil && userClass(arg) != nil {
+			ks, err := Call(th, keys, nil, nil)
+			if err != nil {
+				return err
+			}
+			if err := forEach(th, ks, func(k Value) error {
+				v, err := GetItem(th, arg, k)
+				if err != nil {
+					return err
+				}
+				return d.SetItem(th, k, v)
+			}); err != nil {
+				return err
+			}
+			break
+		}
+		i := 0
+		if err := forEach(th, arg, func(item Value) error {
+			pair, err := collect(th, item)
+			if err != nil {
+				return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
+			}
+			if len(pair) != 2 {
+				return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
+			}
+			i++
+			return d.SetItem(th, pair[0], pair[1])
+		}); err != nil {
+			return err
+		}
+	}
+	for _, kw := range kwargs {
+		d.SetString(kw.Name, kw.Value)
+	}
+	return nil
+}
+
+func dictReceiver(args []Value) *Dict { return args[0].(*Dict) }
+
+func init() {
+	addMethods(DictType, map[string]BuiltinFunc{
+		"get": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkArgs("get", args[1:], kwargs, 1, 2); err != nil {
+				return nil, err
+			}
+			v, ok, err := dictReceiver(args).Get(th, args[1])
+			if err != nil || ok {
+				return v, err
+			}
+			if len(args) == 3 {
+				return args[2], nil
+			}
+			return None, nil
+		},
+		"keys": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			return &dictView{dictReceiver(args), dictKeys}, checkNoArgs("dict.keys", args, kwargs)
+		},
+		"values": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			return &dictView{dictReceiver(args), dictValues}, checkNoArgs("dict.values", args, kwargs)
+		},
+		"items": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			return &dictView{dictReceiver(args), dictItems}, checkNoArgs("dict.items", args, kwargs)
+		},
+		"pop": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkArgs("pop", args[1:], kwargs, 1, 2); err != nil {
+				return nil, err
+			}
+			v, ok, err := dictReceiver(args).Delete(th, args[1])
+			if err != nil || ok {
+				return v, err
+			}
+			if len(args) == 3 {
+				return args[2], nil
+			}
+			return nil, NewException(KeyError, args[1])
+		},
+		"popitem": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkNoArgs("dict.popitem", args, kwargs); err != nil {
+				return nil, err
+			}
+			d := dictReceiver(args)
+			for i := len(d.entries) - 1; i >= 0; i-- {
+				if e := d.entries[i]; e.key != nil {
+					if _, _, err := d.Delete(th, e.key); err != nil {
+						return nil, err
+					}
+					return Tuple{e.key, e.val}, nil
+				}
+			}
+			return nil, NewException(KeyError, MakeString("popitem(): dictionary is empty"))
+		},
+		"setdefault": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkArgs("setdefault", args[1:], kwargs, 1, 2); err != nil {
+				return nil, err
+			}
+			d := dictReceiver(args)
+			v, ok, err := d.Get(th, args[1])
+			if err != nil || ok {
+				return v, err
+			}
+			def := None
+			if len(args) == 3 {
+				def = args[2]
+			}
+			return def, d.SetItem(th, args[1], def)
+		},
+		"update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkPositional("update", len(args)-1, 0, 1); err != nil {
+				return nil, err
+			}
+			var arg Value
+			if len(args) == 2 {
+				arg = args[1]
+			}
+			return None, dictUpdate(th, dictReceiver(args), arg, kwargs)
+		},
+		"copy": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			return dictReceiver(args).Copy(), checkNoArgs("dict.copy", args, kwargs)
+		},
+		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkNoArgs("dict.clear", args, kwargs); err != nil {
+				return nil, err
+			}
+			dictReceiver(args).Clear()
+			return None, nil
+		},
+		"__getitem__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkOneArg("dict.__getitem__", args, kwargs, 1); err != nil {
+				return nil, err
+			}
+			return GetItem(th, args[0], args[1])
+		},
+		"__contains__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkOneArg("dict.__contains__", args, kwargs, 1); err != nil {
+				return nil, err
+			}
+			_, ok, err := dictReceiver(args).Get(th, args[1])
+			return Bool(ok), err
+		},
+	})
+	DictType.Dict.SetString("fromkeys", &ClassMethod{Func: NewBuiltin("fromkeys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("fromkeys", args[1:], kwargs, 1, 2); err != nil {
+			return nil, err
+		}
+		val := None
+		if len(args) == 3 {
+			val = args[2]
+		}
+		d := NewDict(0)
+		return d, forEach(th, args[1], func(k Value) error { return d.SetItem(th, k, val) })
+	})})
+}

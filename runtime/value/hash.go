@@ -1,0 +1,240 @@
+package value
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"reflect"
+)
+
+// CPython's numeric hash: reduction modulo the Mersenne prime 2**61-1, so
+// that equal numbers of any type hash equal.
+const (
+	hashBits    = 61
+	hashModulus = 1<<hashBits - 1
+	hashInf     = 314159
+)
+
+// Hash returns hash(v), with CPython's values for numbers and tuples.
+func Hash(th Thread, v Value) (int64, error) {
+	switch v := v.(type) {
+	case String:
+		return strHash(v.s), nil
+	case Int:
+		return intHash(int64(v)), nil
+	case Bool:
+		if v {
+			return 1, nil
+		}
+		return 0, nil
+	case *BigInt:
+		return bigHash(&v.v), nil
+	case Float:
+		return floatHash(float64(v)), nil
+	case Tuple:
+		return tupleHash(th, v)
+	case NoneType:
+		return 0xFCA86420 >> 4, nil
+	case *Set:
+		if v.frozen {
+			return frozenSetHash(v), nil
+		}
+	case *List, *Dict:
+	case *Instance:
+		return instanceHash(th, v)
+	case *Exception:
+		return idHash(v), nil
+	default:
+		return idHash(v), nil
+	}
+	return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
+}
+
+func instanceHash(th Thread, v *Instance) (int64, error) {
+	fn := v.Class.Lookup("__hash__")
+	if fn == nil {
+		if v.Class.Lookup("__eq__") != nil {
+			return 0, Errorf(TypeError, "unhashable type: '%s'", v.Class.Name)
+		}
+		return idHash(v), nil
+	}
+	if fn == None {
+		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Class.Name)
+	}
+	r, err := callMethod(th, v, fn, nil, nil)
+	if err != nil {
+		return 0, err
+	}
+	if !isInt(r) {
+		return 0, Errorf(TypeError, "__hash__ method should return an integer")
+	}
+	h, err := Hash(th, r)
+	if err != nil {
+		return 0, err
+	}
+	return h, nil
+}
+
+// strHash hashes a str (FNV-1a; CPython's str hash is randomised anyway).
+func strHash(s string) int64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return fixHash(int64(h))
+}
+
+func fixHash(h int64) int64 {
+	if h == -1 {
+		return -2
+	}
+	return h
+}
+
+func intHash(i int64) int64 {
+	neg := i < 0
+	u := uint64(i)
+	if neg {
+		u = -u
+	}
+	h := int64(u % hashModulus)
+	if neg {
+		h = -h
+	}
+	return fixHash(h)
+}
+
+var bigModulus = big.NewInt(hashModulus)
+
+func bigHash(x *big.Int) int64 {
+	m := new(big.Int).Abs(x)
+	m.Mod(m, bigModulus)
+	h := m.Int64()
+	if x.Sign() < 0 {
+		h = -h
+	}
+	return fixHash(h)
+}
+
+// floatHash is CPython's _Py_HashDouble (NaN hashes as 0 here; CPython
+// uses the object's address).
+func floatHash(f float64) int64 {
+	switch {
+	case math.IsInf(f, 1):
+		return hashInf
+	case math.IsInf(f, -1):
+		return -hashInf
+	case math.IsNaN(f):
+		return 0
+	}
+	m, e := math.Frexp(f)
+	sign := int64(1)
+	if m < 0 {
+		sign = -1
+		m = -m
+	}
+	var x uint64
+	for m != 0 {
+		x = ((x << 28) & hashModulus) | x>>(hashBits-28)
+		m *= 268435456.0
+		e -= 28
+		y := uint64(m)
+		m -= float64(y)
+		x += y
+		if x >= hashModulus {
+			x -= hashModulus
+		}
+	}
+	if e >= 0 {
+		e = e % hashBits
+	} else {
+		e = hashBits - 1 - ((-1 - e) % hashBits)
+	}
+	x = ((x << uint(e)) & hashModulus) | x>>uint(hashBits-e)
+	return fixHash(int64(x) * sign)
+}
+
+// tupleHash is CPython 3.11's xxHash-based tuple hash.
+func tupleHash(th Thread, t Tuple) (int64, error) {
+	const (
+		prime1 = 11400714785074694791
+		prime2 = 14029467366897019727
+		prime5 = 2870177450012600261
+	)
+	acc := uint64(prime5)
+	for _, v := range t {
+		h, err := Hash(th, v)
+		if err != nil {
+			return 0, err
+		}
+		acc += uint64(h) * prime2
+		acc = acc<<31 | acc>>33
+		acc *= prime1
+	}
+	acc += uint64(len(t)) ^ (prime5 ^ 3527539)
+	if acc == math.MaxUint64 {
+		return 1546275796, nil
+	}
+	return int64(acc), nil
+}
+
+func frozenSetHash(s *Set) int64 {
+	shuffle := func(h uint64) uint64 { return ((h ^ 89869747) ^ (h << 16)) * 3644798167 }
+	var h uint64
+	for _, e := range s.table {
+		if e.key != nil && e.key != dummy {
+			h ^= shuffle(uint64(e.hash))
+		}
+	}
+	h ^= (uint64(s.used) + 1) * 1927868237
+	h ^= (h >> 11) ^ (h >> 25)
+	h = h*69069 + 907133923
+	if h == math.MaxUint64 {
+		h = 590923713
+	}
+	return int64(h)
+}
+
+// idHash is the default hash of objects compared by identity.
+func idHash(v Value) int64 {
+	p := identity(v)
+	return fixHash(int64(p>>4 | p<<60))
+}
+
+// identity returns the address of a pointer-shaped value, or 0.
+func identity(v Value) uintptr {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return rv.Pointer()
+	case reflect.Slice:
+		return rv.Pointer() + uintptr(rv.Len())
+	}
+	return 0
+}
+
+// addr formats a value's address for reprs such as <C object at 0x...>.
+func addr(v Value) string { return fmt.Sprintf("0x%x", identity(v)) }
+
+// Is reports whether x and y are the same object (Python's `is`).
+func Is(x, y Value) bool {
+	switch x := x.(type) {
+	case Tuple:
+		y, ok := y.(Tuple)
+		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	case *BigInt:
+		y, ok := y.(*BigInt)
+		return ok && (x == y || x.v.Cmp(&y.v) == 0)
+	case Float:
+		y, ok := y.(Float)
+		return ok && (x == y || x != x && y != y)
+	}
+	if _, ok := y.(Tuple); ok {
+		return false
+	}
+	if t := reflect.TypeOf(x); t != nil && !t.Comparable() {
+		return reflect.TypeOf(y) == t && identity(x) == identity(y)
+	}
+	return x == y
+}

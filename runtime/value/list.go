@@ -1,0 +1,69 @@
+package value
+
+// List is a script list.
+type List struct {
+	Elems []Value
+}
+
+// NewList returns a list holding elems (not copied).
+func NewList(elems []Value) *List { return &List{Elems: elems} }
+
+// Type returns list.
+func (*List) Type() *Class { return ListType }
+
+// Append adds v at the end.
+func (l *List) Append(v Value) { l.Elems = append(l.Elems, v) }
+
+// Tuple is a script tuple.
+type Tuple []Value
+
+// Type returns tuple.
+func (Tuple) Type() *Class { return TupleType }
+
+// EmptyTuple is ().
+var EmptyTuple = Tuple{}
+
+// Range is a script range object.
+type Range struct {
+	Start, Stop, Step int64
+}
+
+// Type returns range.
+func (*Range) Type() *Class { return RangeType }
+
+// Len returns the number of items.
+func (r *Range) Len() int64 {
+	if r.Step > 0 && r.Start < r.Stop {
+		return 1 + (r.Stop-1-r.Start)/r.Step
+	}
+	if r.Step < 0 && r.Start > r.Stop {
+		return 1 + (r.Start-1-r.Stop)/(-r.Step)
+	}
+	return 0
+}
+
+// Slice is a slice object, the key of a[i:j:k]. Absent parts are None.
+type Slice struct {
+	Start, Stop, Step Value
+}
+
+// Type returns slice.
+func (*Slice) Type() *Class { return SliceType }
+
+// Module is a module object; attribute access reads Globals.
+type Module struct {
+	Name    string
+	Globals *Dict
+}
+
+// Type returns module.
+func (*Module) Type() *Class { return ModuleType }
+
+// Instance is an instance of a script class that derives from object.
+type Instance struct {
+	Class *Class
+	Dict  *Dict // attributes
+}
+
+// Type returns the instance's class.
+func (o *Instance) Type() *Class { return o.Class }

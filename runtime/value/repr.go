@@ -1,0 +1,253 @@
+package value
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
+)
+
+// Reprer is implemented by values defined outside this package that have
+// their own repr, such as the VM's functions and generators.
+type Reprer interface {
+	Repr(th Thread) (string, error)
+}
+
+// Repr returns repr(v).
+func Repr(th Thread, v Value) (string, error) {
+	switch v := v.(type) {
+	case NoneType:
+		return "None", nil
+	case Bool:
+		if v {
+			return "True", nil
+		}
+		return "False", nil
+	case Int:
+		return strconv.FormatInt(int64(v), 10), nil
+	case *BigInt:
+		s, err := pyfmt.IntString(&v.v)
+		return s, pyErr(err)
+	case Float:
+		return pyfmt.FloatRepr(float64(v)), nil
+	case String:
+		return pyfmt.Quote(v.s), nil
+	case *List:
+		return reprSeq(th, v, "[", "]", v.Elems, "[...]")
+	case Tuple:
+		if len(v) == 1 {
+			return reprSeq(th, v, "(", ",)", v, "(...)")
+		}
+		return reprSeq(th, v, "(", ")", v, "(...)")
+	case *Dict:
+		return reprDict(th, v)
+	case *Set:
+		return reprSet(th, v)
+	case *Range:
+		if v.Step == 1 {
+			return fmt.Sprintf("range(%d, %d)", v.Start, v.Stop), nil
+		}
+		return fmt.Sprintf("range(%d, %d, %d)", v.Start, v.Stop, v.Step), nil
+	case *Slice:
+		return reprSeq(th, v, "slice(", ")", []Value{v.Start, v.Stop, v.Step}, "")
+	case *Class:
+		return v.String(), nil
+	case *Builtin:
+		return v.repr(), nil
+	case *Module:
+		return fmt.Sprintf("<module '%s'>", v.Name), nil
+	case *Instance:
+		if fn := v.Class.lookupUser("__repr__"); fn != nil {
+			return callStrDunder(th, v, fn, "__repr__")
+		}
+		return defaultRepr(v), nil
+	case *Exception:
+		if fn := v.Class.lookupUser("__repr__"); fn != nil {
+			return callStrDunder(th, v, fn, "__repr__")
+		}
+		return exceptionRepr(th, v)
+	case *BoundMethod:
+		self, err := Repr(th, v.Self)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("<bound method %s of %s>", qualifiedName(v), self), nil
+	case *Super:
+		self, err := Repr(th, v.Self)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("<super: %s, %s>", v.Class, self), nil
+	case Reprer:
+		return v.Repr(th)
+	}
+	switch v {
+	case Ellipsis:
+		return "Ellipsis", nil
+	case NotImplemented:
+		return "NotImplemented", nil
+	}
+	return defaultRepr(v), nil
+}
+
+// qualifiedName returns "C.f" for a method bound to an instance of C.
+func qualifiedName(m *BoundMethod) string {
+	name := m.Name()
+	if strings.Contains(name, ".") {
+		return name
+	}
+	cls := m.Self.Type()
+	if c, ok := m.Self.(*Class); ok {
+		cls = c
+	}
+	return cls.Name + "." + name
+}
+
+// defaultRepr is object.__repr__: <__main__.C object at 0x...>.
+func defaultRepr(v Value) string {
+	return fmt.Sprintf("<%s object at %s>", v.Type().QualName(), addr(v))
+}
+
+// Str returns str(v).
+func Str(th Thread, v Value) (string, error) {
+	switch v := v.(type) {
+	case String:
+		return v.s, nil
+	case *Instance:
+		if fn := v.Class.lookupUser("__str__"); fn != nil {
+			return callStrDunder(th, v, fn, "__str__")
+		}
+	case *Exception:
+		if fn := v.Class.lookupUser("__str__"); fn != nil {
+			return callStrDunder(th, v, fn, "__str__")
+		}
+		return exceptionStr(th, v)
+	}
+	return Repr(th, v)
+}
+
+// callStrDunder calls a user __repr__ or __str__, which must return a str.
+func callStrDunder(th Thread, self, fn Value, name string) (string, error) {
+	if th == nil {
+		return defaultRepr(self), nil
+	}
+	r, err := callMethod(th, self, fn, nil, nil)
+	if err != nil {
+		return "", err
+	}
+	s, ok := r.(String)
+	if !ok {
+		return "", Errorf(TypeError, "%s returned non-string (type %s)", name, r.Type().Name)
+	}
+	return s.s, nil
+}
+
+// reprGuard tracks the containers being printed, to print a recursive
+// reference as [...].
+type reprGuard struct{ active []Value }
+
+const reprGuardKey = "value.repr"
+
+// enter reports whether v is not already being printed and marks it.
+func enterRepr(th Thread, v Value) (*reprGuard, bool) {
+	var g *reprGuard
+	if th != nil {
+		g, _ = th.Local(reprGuardKey).(*reprGuard)
+		if g == nil {
+			g = &reprGuard{}
+			th.SetLocal(reprGuardKey, g)
+		}
+	} else {
+		g = &reprGuard{}
+	}
+	for _, a := range g.active {
+		if Is(a, v) {
+			return g, false
+		}
+	}
+	g.active = append(g.active, v)
+	return g, true
+}
+
+func (g *reprGuard) leave() { g.active = g.active[:len(g.active)-1] }
+
+func reprSeq(th Thread, v Value, open, close string, elems []Value, recursive string) (string, error) {
+	g, ok := enterRepr(th, v)
+	if !ok {
+		return recursive, nil
+	}
+	defer g.leave()
+	var b strings.Builder
+	b.WriteString(open)
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		s, err := Repr(th, e)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(close)
+	return b.String(), nil
+}
+
+func reprDict(th Thread, d *Dict) (string, error) {
+	g, ok := enterRepr(th, d)
+	if !ok {
+		return "{...}", nil
+	}
+	defer g.leave()
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, kv := range d.Items() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		k, err := Repr(th, kv[0])
+		if err != nil {
+			return "", err
+		}
+		v, err := Repr(th, kv[1])
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(k)
+		b.WriteString(": ")
+		b.WriteString(v)
+	}
+	b.WriteByte('}')
+	return b.String(), nil
+}
+
+func reprSet(th Thread, s *Set) (string, error) {
+	name := s.Type().Name
+	if s.used == 0 {
+		return name + "()", nil
+	}
+	open, close := "{", "}"
+	if s.frozen {
+		open, close = "frozenset({", "})"
+	}
+	return reprSeq(th, s, open, close, s.Elems(), name+"(...)")
+}
+
+// asciiRepr returns ascii(v): repr with non-ASCII escaped.
+func asciiRepr(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	return b.String()
+}
