@@ -1,6 +1,9 @@
 """Generate cases.jsonl, the CPython 3.11 expectations for pyfmt's tests.
 
 Run from this directory: python3 gen.py > cases.jsonl
+(python3 gen.py SEED SCALE makes a different, SCALE times larger table of
+random cases, for a deeper check: write it over cases.jsonl, run go test,
+then regenerate the committed table.)
 Each line is a JSON object {"op": ..., "in": [...], "out": ...} or, when
 CPython raises, {"op": ..., "in": [...], "err": "ValueError: message"}.
 Floats are written with float.hex() and ints with hex() so they travel
@@ -12,7 +15,8 @@ import random
 import struct
 import sys
 
-rng = random.Random(20261201)
+rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 20261201)
+SCALE = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 out = sys.stdout
 
 
@@ -121,20 +125,20 @@ def fmt(v, spec):
 
 
 def main():
-    floats = EDGE_FLOATS + random_floats(1500)
+    floats = EDGE_FLOATS + random_floats(1500 * SCALE)
     for f in floats:
         emit("repr", [f.hex()], lambda: repr(f))
     for f in EDGE_FLOATS + random_floats(90):
         for spec in FLOAT_SPECS:
             emit("format_float", [f.hex(), spec], fmt(f, spec))
-    for f in random_floats(1500):
+    for f in random_floats(1500 * SCALE):
         spec = random_spec("eEfFgGn%%" + "s")
         emit("format_float", [f.hex(), spec], fmt(f, spec))
-    for _ in range(1500):
+    for _ in range(1500 * SCALE):
         i = rng.choice(INTS[:28] + INTS[32:])
         spec = random_spec("bcdoxXnfe%" + "s")
         emit("format_int", [hex(i), spec], fmt(i, spec))
-    for _ in range(300):
+    for _ in range(300 * SCALE):
         s = rng.choice(["", "a", "héllo", "日本", "abcdefghij"])
         spec = random_spec("ss" + "d")
         emit("format_str", [s, spec], fmt(s, spec))
@@ -178,7 +182,7 @@ def main():
     for s in float_strs:
         emit("parse_float", [s], lambda: float(s).hex())
 
-    for f in EDGE_FLOATS + random_floats(300):
+    for f in EDGE_FLOATS + random_floats(300 * SCALE):
         for n in (None, 0, 1, 2, 3, -1, -2, 5, 15, 300, 323, 324, -307, -308, -309, rng.randrange(-20, 20)):
             emit("round", [f.hex(), n], lambda: (hex(round(f)) if n is None else round(f, n).hex()))
 
