@@ -144,7 +144,7 @@ func sleepFunc(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value
 	if math.IsNaN(d) {
 		ns = 1 // NaN is not <= 0, and a NaN deadline is always due
 	}
-	return newSleep(ns, result), nil
+	return newSleep(th, ns, result), nil
 }
 
 // createTask is loop.create_task / asyncio.create_task.

@@ -2,6 +2,7 @@ package aio
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -30,7 +31,8 @@ type Loop struct {
 	mu      sync.Mutex
 	inbox   []func()
 	spare   []func()
-	pending int // host work started but not yet posted back
+	posted  atomic.Int32 // len(inbox), readable without the lock
+	pending int          // host work started but not yet posted back
 	wake    chan struct{}
 }
 
@@ -79,6 +81,7 @@ func (l *Loop) HostWork() (post func(fn func())) {
 		once.Do(func() {
 			l.mu.Lock()
 			l.inbox = append(l.inbox, fn)
+			l.posted.Add(1)
 			l.mu.Unlock()
 			select {
 			case l.wake <- struct{}{}:
@@ -93,6 +96,7 @@ func (l *Loop) drainInbox() {
 	l.mu.Lock()
 	fns := l.inbox
 	l.inbox = l.spare[:0]
+	l.posted.Store(0)
 	l.mu.Unlock()
 	for i, fn := range fns {
 		l.pending--
@@ -140,11 +144,7 @@ func (l *Loop) runOnce() error {
 	return nil
 }
 
-func (l *Loop) hasInbox() bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.inbox) > 0
-}
+func (l *Loop) hasInbox() bool { return l.posted.Load() > 0 }
 
 // idle reports whether nothing can ever happen again: no callbacks, no
 // timers, no host work.

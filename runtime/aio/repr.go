@@ -105,7 +105,8 @@ func describeCoro(th value.Thread, c value.Coroutine) string {
 		}
 		return fmt.Sprintf("%s() running at %s:%d", name, file, line)
 	}
-	if _, ok := c.(*sleepCoro); ok {
+	switch c.(type) {
+	case *sleepCoro, *sleep0:
 		return "sleep()"
 	}
 	s, _ := value.Repr(th, c)
@@ -130,7 +131,7 @@ func (h *Handle) Repr(th value.Thread) (string, error) {
 	return "<" + kind + state + " " + h.loop.describe(h) + ">", nil
 }
 
-// Repr returns the sleep coroutine's repr.
+// Repr returns the coroutine's repr.
 func (s *sleepCoro) Repr(th value.Thread) (string, error) {
 	return fmt.Sprintf("<coroutine object sleep at %p>", s), nil
 }

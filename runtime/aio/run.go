@@ -25,15 +25,16 @@ func Run(th value.Thread, main value.Value) (value.Value, error) {
 	}
 	l := newLoop(in)
 	task := newTask(l, main.(value.Coroutine), nil)
+	var result value.Value
 	err := l.runUntilComplete(&task.Future)
+	if err == nil {
+		result, err = task.Result()
+	}
+	task.logTraceback = false
 	if cerr := l.close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		task.logTraceback = false
-		return nil, err
-	}
-	return task.Result()
+	return result, err
 }
 
 // RunMain runs the coroutine of a module with top-level await (as

@@ -14,13 +14,14 @@ type Task struct {
 	waiter futureLike // _fut_waiter
 
 	mustCancel bool
-	nCancels   int // _num_cancels_requested
+	nCancels   int    // _num_cancels_requested
+	spare      sleep0 // the sleep(0) coroutine the task reuses
 }
 
 // newTask makes a task for coro and schedules its first step, as
 // Task.__init__.
 func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
-	t := &Task{coro: coro, name: name}
+	t := &Task{coro: coro, name: name, spare: sleep0{state: sleepIdle}}
 	t.init(l, t)
 	if name == nil {
 		l.in.taskCounter++
