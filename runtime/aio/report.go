@@ -5,15 +5,8 @@ import (
 	"strings"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
 )
-
-// FormatException writes a script exception with its traceback as CPython
-// prints it. The CLI sets it to the VM's formatter; the default prints
-// the last line only.
-var FormatException = func(w *strings.Builder, th value.Thread, exc *value.Exception) {
-	w.WriteString(value.ErrorLine(th, exc))
-	w.WriteByte('\n')
-}
 
 // report writes an error report on stderr, as the loop's default
 // exception handler logs: the message, "key: value" lines, the traceback.
@@ -26,7 +19,7 @@ func (l *Loop) report(message string, exc *value.Exception, lines []string) {
 		b.WriteByte('\n')
 	}
 	if exc != nil {
-		FormatException(&b, l.in.th, exc)
+		vm.FormatException(&b, exc, l.in.opts.Source)
 	}
 	fmt.Fprint(l.in.opts.Stderr, b.String())
 }

@@ -1,0 +1,81 @@
+package aio
+
+import (
+	_ "embed"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+//go:embed lib/asyncio.py
+var asyncioSource []byte
+
+//go:embed lib/contextlib.py
+var contextlibSource []byte
+
+// Install sets up the event loop machinery of th: it registers the
+// asyncio, time and contextlib modules, makes the builtin sleep be
+// asyncio.sleep, and installs the async generator hooks, which act
+// while a loop runs.
+func Install(th *vm.Thread, opts Options) {
+	in := setup(th, opts)
+	th.FirstIter = func(agen value.Value) {
+		if in.loop != nil {
+			in.loop.firstIter(agen)
+		}
+	}
+	th.Finalize = func(agen value.Value) {
+		if in.loop != nil {
+			in.loop.finalize(agen)
+		}
+	}
+	th.SetBuiltin("sleep", value.NewBuiltin("sleep", sleepFunc))
+	th.RegisterModule("asyncio", loadAsyncio)
+	th.RegisterModule("time", func(th *vm.Thread) (*value.Module, error) {
+		return newModule("time", timeFuncs), nil
+	})
+	th.RegisterModule("contextlib", func(th *vm.Thread) (*value.Module, error) {
+		m := newModule("contextlib", nil)
+		return m, execSource(th, m, "<frozen contextlib>", contextlibSource)
+	})
+}
+
+// loadAsyncio builds the asyncio module: the Go functions and classes,
+// then the parts written in the language (lib/asyncio.py) run in the
+// same namespace.
+func loadAsyncio(th *vm.Thread) (*value.Module, error) {
+	m := newModule("asyncio", asyncioFuncs)
+	g := m.Globals
+	for _, c := range []*value.Class{FutureType, TaskType, HandleType, TimerType} {
+		g.SetString(c.Name, c)
+	}
+	g.SetString("CancelledError", value.CancelledError)
+	g.SetString("InvalidStateError", InvalidStateError)
+	g.SetString("TimeoutError", value.TimeoutError)
+	return m, execSource(th, m, "<frozen asyncio>", asyncioSource)
+}
+
+// newModule makes a module holding the given Go functions.
+func newModule(name string, funcs map[string]builtinFunc) *value.Module {
+	g := value.NewDict(len(funcs) + 1)
+	g.SetString("__name__", value.MakeString(name))
+	for fname, fn := range funcs {
+		g.SetString(fname, value.NewBuiltin(fname, fn))
+	}
+	return &value.Module{Name: name, Globals: g}
+}
+
+// execSource runs embedded source in the module's namespace.
+func execSource(th *vm.Thread, m *value.Module, filename string, src []byte) error {
+	f, err := lang.Parse(filename, src)
+	if err != nil {
+		return err
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		return err
+	}
+	_, err = th.ExecModule(prog, m.Globals)
+	return err
+}
