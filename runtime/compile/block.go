@@ -85,7 +85,7 @@ func (u *unit) tryExcept(s *lang.Try) {
 			u.jump(JUMP, end)
 			u.bind(clear) // prev exc2
 			u.clearName(h.Name)
-			u.emit(POP_EXCEPT_RERAISE, 0)
+			u.emit(RERAISE, 0)
 		}
 		if matchesAll {
 			break

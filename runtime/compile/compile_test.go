@@ -88,8 +88,8 @@ class C:
 
 func TestCompileErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"def f():\n    nonlocal x\n":           "no binding for nonlocal 'x' found",
-		"nonlocal x\n":                          "nonlocal declaration not allowed at module level",
+		"def f():\n    nonlocal x\n": "no binding for nonlocal 'x' found",
+		"nonlocal x\n":               "nonlocal declaration not allowed at module level",
 		"x = " + strings.Repeat("(", 500) + "1" + strings.Repeat(")", 500) + "\n": "too many nested",
 	} {
 		f, err := lang.Parse("t.agen", []byte(src))

@@ -1,0 +1,125 @@
+package vm
+
+import "github.com/asyncgen/asyncgen/runtime/value"
+
+// installBuiltins adds the builtins that need the VM: super, aiter, anext,
+// globals and locals.
+func (th *Thread) installBuiltins() {
+	for name, fn := range map[string]value.BuiltinFunc{
+		"super":   builtinSuper,
+		"aiter":   builtinAiter,
+		"anext":   builtinAnext,
+		"globals": builtinGlobals,
+		"locals":  builtinLocals,
+	} {
+		th.builtins[name] = value.NewBuiltin(name, fn)
+	}
+}
+
+// builtinSuper is super(): with no arguments it uses the __class__ cell
+// and the first argument of the calling function.
+func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	th := t.(*Thread)
+	switch len(args) {
+	case 2:
+		cls, ok := args[0].(*value.Class)
+		if !ok {
+			return nil, value.Errorf(value.TypeError, "super() argument 1 must be a type, not %s", args[0].Type().Name)
+		}
+		return value.NewSuper(cls, args[1]), nil
+	case 0:
+	default:
+		return nil, value.Errorf(value.TypeError, "super() takes 0 or 2 arguments (%d given)", len(args))
+	}
+	fr := th.frame
+	if fr == nil || fr.code.ArgCount == 0 {
+		return nil, value.Errorf(value.RuntimeError, "super(): no arguments")
+	}
+	self := fr.slots[0]
+	for i, slot := range fr.code.CellArgs {
+		if slot == 0 {
+			self = fr.cells[i].V
+		}
+	}
+	if self == nil {
+		return nil, value.Errorf(value.RuntimeError, "super(): arg[0] deleted")
+	}
+	for i, name := range fr.code.Frees {
+		if name == "__class__" {
+			cls, ok := fr.cells[len(fr.code.Cells)+i].V.(*value.Class)
+			if !ok {
+				return nil, value.Errorf(value.RuntimeError, "super(): empty __class__ cell")
+			}
+			return value.NewSuper(cls, self), nil
+		}
+	}
+	return nil, value.Errorf(value.RuntimeError, "super(): __class__ cell not found")
+}
+
+func builtinAiter(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	if len(args) != 1 {
+		return nil, value.Errorf(value.TypeError, "aiter() takes exactly one argument (%d given)", len(args))
+	}
+	v := args[0]
+	if _, ok := v.(*AsyncGenerator); !ok {
+		if _, err := value.GetAttr(t, v, "__aiter__"); err != nil {
+			return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterable", v.Type().Name)
+		}
+	}
+	return t.(*Thread).aiter(v, false)
+}
+
+func builtinAnext(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	if len(args) < 1 || len(args) > 2 {
+		return nil, value.Errorf(value.TypeError, "anext expected 1 or 2 arguments, got %d", len(args))
+	}
+	th := t.(*Thread)
+	it := args[0]
+	if _, ok := it.(*AsyncGenerator); !ok {
+		if _, err := value.GetAttr(t, it, "__anext__"); err != nil {
+			return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterator", it.Type().Name)
+		}
+	}
+	aw, err := th.anext(it)
+	if err != nil || len(args) == 1 {
+		return aw, err
+	}
+	inner, err := awaitable(th, aw)
+	if err != nil {
+		return nil, err
+	}
+	return &anextDefault{inner: inner, def: args[1]}, nil
+}
+
+func builtinGlobals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	fr := t.(*Thread).frame
+	if fr == nil {
+		return value.NewDict(0), nil
+	}
+	return fr.globals, nil
+}
+
+// builtinLocals returns the namespace of a module or class body, or a
+// snapshot of a function's variables.
+func builtinLocals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	th := t.(*Thread)
+	fr := th.frame
+	if fr == nil {
+		return value.NewDict(0), nil
+	}
+	if fr.ns != nil {
+		return fr.ns, nil
+	}
+	d := value.NewDict(0)
+	for i, name := range fr.code.Locals {
+		if v := fr.slots[i]; v != nil && name != ".0" {
+			d.SetString(name, v)
+		}
+	}
+	for i := range fr.cells {
+		if v := fr.cells[i].V; v != nil {
+			d.SetString(derefName(fr.code, i), v)
+		}
+	}
+	return d, nil
+}

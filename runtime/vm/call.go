@@ -1,0 +1,286 @@
+package vm
+
+import "github.com/asyncgen/asyncgen/runtime/value"
+
+// call calls fn with positional args and keyword arguments names=vals.
+// args and vals alias the caller's stack: they are copied before anything
+// may keep them.
+func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals []value.Value) (value.Value, error) {
+	switch f := fn.(type) {
+	case *Function:
+		return th.callFunction(f, nil, args, names, vals)
+	case *value.BoundMethod:
+		if g, ok := f.Func.(*Function); ok {
+			return th.callFunction(g, f.Self, args, names, vals)
+		}
+	}
+	own := make([]value.Value, len(args))
+	copy(own, args)
+	var kwargs []value.Kwarg
+	if len(names) > 0 {
+		kwargs = make([]value.Kwarg, len(names))
+		for i, n := range names {
+			kwargs[i] = value.Kwarg{Name: n, Value: vals[i]}
+		}
+	}
+	return value.Call(th, fn, own, kwargs)
+}
+
+// callEx calls fn(*args, **kwargs) for CALL_EX.
+func (th *Thread) callEx(fn, args, kw value.Value, hasKw bool) (value.Value, error) {
+	pos := args.(value.Tuple)
+	if !hasKw {
+		return th.call(fn, pos, nil, nil)
+	}
+	d := kw.(*value.Dict)
+	names := make([]string, 0, d.Len())
+	vals := make([]value.Value, 0, d.Len())
+	for _, item := range d.Items() {
+		names = append(names, item[0].(value.String).String())
+		vals = append(vals, item[1])
+	}
+	return th.call(fn, pos, names, vals)
+}
+
+// callableName is the name of a callable in argument errors.
+func callableName(fn value.Value) string {
+	if c, ok := fn.(value.Callable); ok {
+		return c.Name()
+	}
+	if c, ok := fn.(*value.Class); ok {
+		return c.Name
+	}
+	return fn.Type().Name + " object"
+}
+
+// extendList appends the items of an iterable to l (LIST_EXTEND).
+func extendList(th *Thread, l *value.List, it value.Value) error {
+	switch x := it.(type) {
+	case value.Tuple:
+		l.Elems = append(l.Elems, x...)
+		return nil
+	case *value.List:
+		l.Elems = append(l.Elems, x.Elems...)
+		return nil
+	}
+	iter, err := value.Iterate(th, it)
+	if err != nil {
+		return err
+	}
+	for {
+		v, ok, err := iter.Next(th)
+		if err != nil || !ok {
+			return err
+		}
+		l.Append(v)
+	}
+}
+
+// mergeDict adds the items of m to d: DICT_UPDATE for displays, and for
+// calls (fn not nil) DICT_MERGE, where keys must be new strings.
+func mergeDict(th *Thread, d *value.Dict, m value.Value, fn value.Value) error {
+	src, ok := m.(*value.Dict)
+	if !ok {
+		if fn != nil {
+			return value.Errorf(value.TypeError, "%s() argument after ** must be a mapping, not %s", callableName(fn), m.Type().Name)
+		}
+		return value.Errorf(value.TypeError, "'%s' object is not a mapping", m.Type().Name)
+	}
+	for _, item := range src.Items() {
+		if fn != nil {
+			k, ok := item[0].(value.String)
+			if !ok {
+				return value.Errorf(value.TypeError, "keywords must be strings")
+			}
+			if _, dup := d.GetString(k.String()); dup {
+				return value.Errorf(value.TypeError, "%s() got multiple values for keyword argument '%s'", callableName(fn), k.String())
+			}
+		}
+		if err := d.SetItem(th, item[0], item[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unpack returns the items of v for an unpacking assignment of n targets
+// (after < 0), or of before + starred + after targets.
+func unpack(th *Thread, v value.Value, before, after int) ([]value.Value, error) {
+	var items []value.Value
+	switch x := v.(type) {
+	case value.Tuple:
+		items = x
+	case *value.List:
+		items = x.Elems
+	default:
+		it, err := value.Iterate(th, v)
+		if err != nil {
+			if e, ok := err.(*value.Exception); ok && e.Class == value.TypeError && len(e.Traceback) == 0 {
+				return nil, value.Errorf(value.TypeError, "cannot unpack non-iterable %s object", v.Type().Name)
+			}
+			return nil, err
+		}
+		for {
+			x, ok, err := it.Next(th)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+			items = append(items, x)
+			if after < 0 && len(items) > before {
+				break
+			}
+		}
+	}
+	if after < 0 {
+		if len(items) > before {
+			return nil, value.Errorf(value.ValueError, "too many values to unpack (expected %d)", before)
+		}
+		if len(items) < before {
+			return nil, value.Errorf(value.ValueError, "not enough values to unpack (expected %d, got %d)", before, len(items))
+		}
+		return items, nil
+	}
+	if len(items) < before+after {
+		return nil, value.Errorf(value.ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+	}
+	return items, nil
+}
+
+// buildClass runs a class body in a fresh namespace and makes the class.
+func (th *Thread) buildClass(fr *frame, body *Function, name string, bases []value.Value) (value.Value, error) {
+	ns := value.NewDict(0)
+	ns.SetString("__module__", moduleName(fr.globals))
+	ns.SetString("__qualname__", value.MakeString(body.qualname))
+	bf := th.newFrame(body.code, body.globals, body)
+	bf.ns = ns
+	cell, err := th.runFrame(bf)
+	if err != nil {
+		return nil, err
+	}
+	own := make([]value.Value, len(bases))
+	copy(own, bases)
+	cls, err := value.NewClass(th, name, own, ns)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := cell.(*Cell); ok {
+		c.V = cls
+	}
+	return cls, nil
+}
+
+// Type returns object: cells never reach scripts.
+func (*Cell) Type() *value.Class { return value.ObjectType }
+
+// raise makes the exception of a raise statement from its operands
+// (none: re-raise the handled exception).
+func (th *Thread) raise(ops []value.Value) (err error, reraise, explicit bool) {
+	if len(ops) == 0 {
+		if exc := th.handled(); exc != nil {
+			return exc, true, false
+		}
+		return value.Errorf(value.RuntimeError, "No active exception to reraise"), false, false
+	}
+	exc, err := th.makeException(ops[0], "exceptions must derive from BaseException")
+	if err != nil {
+		return err, false, false
+	}
+	if len(ops) == 2 {
+		if ops[1] == value.None {
+			exc.Cause = nil
+		} else {
+			cause, err := th.makeException(ops[1], "exception causes must derive from BaseException")
+			if err != nil {
+				return err, false, false
+			}
+			exc.Cause = cause
+		}
+		exc.SuppressContext = true
+	}
+	return exc, false, true
+}
+
+// makeException returns v as an exception, instantiating a class.
+func (th *Thread) makeException(v value.Value, msg string) (*value.Exception, error) {
+	switch x := v.(type) {
+	case *value.Exception:
+		return x, nil
+	case *value.Class:
+		if x.IsSubclass(value.BaseExceptionClass) {
+			r, err := value.Call(th, x, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if e, ok := r.(*value.Exception); ok {
+				return e, nil
+			}
+			return nil, value.Errorf(value.TypeError, "calling %s should have returned an instance of BaseException, not %s", x.Name, r.Type().Name)
+		}
+	}
+	return nil, value.Errorf(value.TypeError, "%s", msg)
+}
+
+// excMatches is the test of an except clause.
+func excMatches(exc *value.Exception, typ value.Value) (bool, error) {
+	switch t := typ.(type) {
+	case *value.Class:
+		if !t.IsSubclass(value.BaseExceptionClass) {
+			break
+		}
+		return exc.Class.IsSubclass(t), nil
+	case value.Tuple:
+		for _, x := range t {
+			ok, err := excMatches(exc, x)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, value.Errorf(value.TypeError, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// formatValue is FORMAT_VALUE: conversion 1 str, 2 repr, 3 ascii, then
+// format with spec.
+func formatValue(th *Thread, v value.Value, conv int, spec string) (value.Value, error) {
+	if s, ok := v.(value.String); ok && conv == 0 && spec == "" {
+		return s, nil
+	}
+	if conv != 0 {
+		s, err := value.ToString(th, v, rune("sra"[conv-1]))
+		if err != nil {
+			return nil, err
+		}
+		v = value.MakeString(s)
+	}
+	s, err := value.Format(th, v, spec)
+	if err != nil {
+		return nil, err
+	}
+	return value.MakeString(s), nil
+}
+
+// enterContext starts a with (or async with) block: it returns the exit
+// method and the result of __enter__ (for async, the awaitable of
+// __aenter__).
+func (th *Thread) enterContext(mgr value.Value, async bool) (exit, res value.Value, err error) {
+	enterName, exitName, what := "__enter__", "__exit__", "the context manager protocol"
+	if async {
+		enterName, exitName, what = "__aenter__", "__aexit__", "the asynchronous context manager protocol"
+	}
+	enter, err := value.GetAttr(th, mgr, enterName)
+	if err == nil {
+		exit, err = value.GetAttr(th, mgr, exitName)
+	}
+	if err != nil {
+		if e, ok := err.(*value.Exception); ok && e.Class.IsSubclass(value.AttributeError) {
+			return nil, nil, value.Errorf(value.TypeError, "'%s' object does not support %s", mgr.Type().Name, what)
+		}
+		return nil, nil, err
+	}
+	res, err = value.Call(th, enter, nil, nil)
+	return exit, res, err
+}

@@ -1,0 +1,87 @@
+package vm
+
+import (
+	"math/bits"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// intBinary computes the common operators on two small ints without going
+// through value.Binary. ok is false when the result needs the general path
+// (overflow, division by zero, operators not handled here).
+func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
+	x, y := int64(a), int64(b)
+	switch op {
+	case lang.Add:
+		r := x + y
+		if (r > x) == (y > 0) {
+			return value.MakeInt(r), true
+		}
+	case lang.Sub:
+		r := x - y
+		if (r < x) == (y > 0) {
+			return value.MakeInt(r), true
+		}
+	case lang.Mul:
+		hi, lo := bits.Mul64(uint64(absInt(x)), uint64(absInt(y)))
+		if hi == 0 && lo <= 1<<62 && x != minInt && y != minInt {
+			r := int64(lo)
+			if (x < 0) != (y < 0) {
+				r = -r
+			}
+			return value.MakeInt(r), true
+		}
+	case lang.FloorDiv:
+		if y != 0 && !(x == minInt && y == -1) {
+			q := x / y
+			if (x%y != 0) && ((x < 0) != (y < 0)) {
+				q--
+			}
+			return value.MakeInt(q), true
+		}
+	case lang.Mod:
+		if y != 0 && !(x == minInt && y == -1) {
+			m := x % y
+			if m != 0 && ((m < 0) != (y < 0)) {
+				m += y
+			}
+			return value.MakeInt(m), true
+		}
+	case lang.BitAnd:
+		return value.MakeInt(x & y), true
+	case lang.BitOr:
+		return value.MakeInt(x | y), true
+	case lang.BitXor:
+		return value.MakeInt(x ^ y), true
+	}
+	return nil, false
+}
+
+const minInt = -1 << 63
+
+func absInt(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// intCompare compares two small ints.
+func intCompare(op lang.Op, a, b value.Int) (bool, bool) {
+	switch op {
+	case lang.Lt:
+		return a < b, true
+	case lang.LtE:
+		return a <= b, true
+	case lang.Gt:
+		return a > b, true
+	case lang.GtE:
+		return a >= b, true
+	case lang.Eq, lang.Is:
+		return a == b, op == lang.Eq
+	case lang.NotEq:
+		return a != b, true
+	}
+	return false, false
+}

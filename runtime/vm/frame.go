@@ -1,0 +1,141 @@
+package vm
+
+import (
+	"math/big"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/compile"
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// frame is the activation of a Code. It lives on the heap so that a
+// generator can suspend it: pc, the value stack and the handled-exception
+// state are all in the frame.
+type frame struct {
+	code    *compile.Code
+	consts  []value.Value
+	fn      *Function // nil for module and class bodies run directly
+	globals *value.Dict
+	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
+	slots   []value.Value // locals, then the value stack
+	cells   []*Cell       // deref slots: cells, then free variables
+	sp      int           // index in slots of the first free stack slot
+	pc      int
+	base    int // index in slots where the stack starts
+
+	gen      *genCore         // the generator owning the frame, if any
+	yielded  bool             // the last run suspended at a yield
+	awaiting bool             // suspended inside YIELD_FROM (an await)
+	yieldPC  int              // the instruction the frame is suspended at
+	pending  *value.Exception // raised at yieldPC when the frame resumes
+}
+
+// Cell holds a variable shared between a function and the functions
+// nested in it.
+type Cell struct{ V value.Value }
+
+// prepared is the VM's form of a Code: its constants as values.
+type prepared struct{ consts []value.Value }
+
+// prepare converts the constants of code once.
+func prepare(code *compile.Code) *prepared {
+	if p, ok := code.Runtime.(*prepared); ok {
+		return p
+	}
+	p := &prepared{consts: make([]value.Value, len(code.Consts))}
+	for i, k := range code.Consts {
+		p.consts[i] = constValue(k)
+	}
+	code.Runtime = p
+	return p
+}
+
+func constValue(k any) value.Value {
+	switch k := k.(type) {
+	case nil:
+		return value.None
+	case bool:
+		return value.Bool(k)
+	case *big.Int:
+		return value.MakeBigInt(k)
+	case float64:
+		return value.Float(k)
+	case string:
+		return value.MakeString(k)
+	case lang.EllipsisValue:
+		return value.Ellipsis
+	case *compile.Code:
+		return &codeValue{k}
+	case []string:
+		return &kwNames{k}
+	}
+	panic("vm: unknown constant")
+}
+
+// codeValue wraps a Code constant so that it can sit on the value stack.
+type codeValue struct{ code *compile.Code }
+
+// Type returns object: code values never reach scripts.
+func (*codeValue) Type() *value.Class { return value.ObjectType }
+
+// kwNames is the constant naming the keyword arguments of CALL_KW.
+type kwNames struct{ names []string }
+
+// Type returns object: kwNames never reach scripts.
+func (*kwNames) Type() *value.Class { return value.ObjectType }
+
+// newFrame returns a frame for code, from the pool when the code is not a
+// generator (whose frames outlive the call).
+func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function) *frame {
+	p := prepare(code)
+	n := len(code.Locals) + code.MaxStack
+	var fr *frame
+	if k := len(th.pool); k > 0 && !code.IsGenerator() {
+		fr = th.pool[k-1]
+		th.pool = th.pool[:k-1]
+		if cap(fr.slots) >= n {
+			fr.slots = fr.slots[:n]
+		} else {
+			fr.slots = make([]value.Value, n)
+		}
+	} else {
+		fr = &frame{slots: make([]value.Value, n)}
+	}
+	fr.code, fr.consts, fr.fn, fr.globals = code, p.consts, fn, globals
+	fr.base = len(code.Locals)
+	fr.sp = fr.base
+	fr.pc = 0
+	if nd := code.NumDeref(); nd > 0 {
+		fr.cells = make([]*Cell, nd)
+		for i := range code.Cells {
+			fr.cells[i] = &Cell{}
+		}
+		if fn != nil {
+			copy(fr.cells[len(code.Cells):], fn.closure)
+		}
+	}
+	return fr
+}
+
+// release returns a finished plain frame to the pool.
+func (th *Thread) release(fr *frame) {
+	if fr.gen != nil {
+		return
+	}
+	clear(fr.slots)
+	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts = nil, nil, nil, nil, nil
+	fr.pending = nil
+	if len(th.pool) < 256 {
+		th.pool = append(th.pool, fr)
+	}
+}
+
+// initCells moves parameters that are captured by inner functions into
+// their cells.
+func (fr *frame) initCells() {
+	for i, slot := range fr.code.CellArgs {
+		if slot >= 0 {
+			fr.cells[i].V = fr.slots[slot]
+		}
+	}
+}

@@ -1,0 +1,430 @@
+package vm
+
+import (
+	"fmt"
+
+	"github.com/asyncgen/asyncgen/runtime/compile"
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// genCore is the suspendable frame shared by generators, coroutines and
+// async generators.
+type genCore struct {
+	fr       *frame
+	ei       excInfo // the generator's handled-exception state
+	kind     string  // "generator", "coroutine" or "async generator", for messages
+	started  bool
+	finished bool
+	running  bool
+}
+
+// newGenerator wraps a frame whose code is a generator, coroutine or async
+// generator (or a module with top-level await).
+func newGenerator(fr *frame) value.Value {
+	flags := fr.code.Flags
+	switch {
+	case flags&compile.AsyncGen != 0:
+		g := &AsyncGenerator{}
+		g.core.init(fr, "async generator")
+		return g
+	case flags&compile.Coroutine != 0:
+		g := &Coroutine{}
+		g.core.init(fr, "coroutine")
+		return g
+	}
+	g := &Generator{}
+	g.core.init(fr, "generator")
+	return g
+}
+
+func (g *genCore) init(fr *frame, kind string) {
+	g.fr, g.kind = fr, kind
+	fr.gen = g
+}
+
+// resume runs the frame: with v pushed as the result of the yield it is
+// suspended at (push), or with fr.pending raised there. It returns
+// (yielded, false, nil), (returned, true, nil) or an error.
+func (g *genCore) resume(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
+	fr := g.fr
+	if push && g.started {
+		fr.slots[fr.sp] = v
+		fr.sp++
+	}
+	g.started, g.running = true, true
+	g.ei.prev = th.ei
+	th.ei = &g.ei
+	r, err := th.run(fr)
+	th.ei = g.ei.prev
+	g.ei.prev = nil
+	g.running = false
+	if err != nil {
+		g.finish()
+		return nil, false, g.stopError(err)
+	}
+	if fr.yielded {
+		return r, false, nil
+	}
+	g.finish()
+	return r, true, nil
+}
+
+func (g *genCore) finish() {
+	g.finished = true
+	g.fr.slots, g.fr.cells = nil, nil
+}
+
+// stopError applies PEP 479: StopIteration (and StopAsyncIteration in an
+// async generator) leaving the frame becomes a RuntimeError.
+func (g *genCore) stopError(err error) error {
+	exc, ok := err.(*value.Exception)
+	if !ok {
+		return err
+	}
+	name := ""
+	switch {
+	case exc.Class.IsSubclass(value.StopIteration):
+		name = "StopIteration"
+	case exc.Class.IsSubclass(value.StopAsyncIteration) && g.kind == "async generator":
+		name = "StopAsyncIteration"
+	default:
+		return err
+	}
+	r := value.Errorf(value.RuntimeError, "%s raised %s", g.kind, name)
+	r.Cause, r.Context, r.SuppressContext = exc, exc, true
+	return r
+}
+
+// send resumes the generator with v.
+func (g *genCore) send(th *Thread, v value.Value) (value.Value, bool, error) {
+	if g.running {
+		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind)
+	}
+	if g.finished {
+		return value.None, true, nil
+	}
+	if !g.started && v != value.None {
+		return nil, false, value.Errorf(value.TypeError, "can't send non-None value to a just-started %s", g.kind)
+	}
+	return g.resume(th, v, true)
+}
+
+// throw raises exc at the suspension point, first in the iterator that a
+// yield from or await delegates to.
+func (g *genCore) throw(th *Thread, exc *value.Exception) (value.Value, bool, error) {
+	if g.running {
+		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind)
+	}
+	if g.finished {
+		return nil, false, exc
+	}
+	fr := g.fr
+	if !g.started {
+		g.started = true
+		exc.Traceback = append(exc.Traceback, value.Frame{Filename: fr.code.Filename, Func: fr.code.Name, Line: fr.code.Line})
+		g.finish()
+		return nil, false, exc
+	}
+	if fr.awaiting {
+		sub := fr.slots[fr.sp-1]
+		g.running = true
+		v, done, err := throwInto(th, sub, exc)
+		g.running = false
+		switch {
+		case err == nil && !done:
+			return v, false, nil
+		case err == nil:
+			// The delegate returned: its value is the result of the
+			// yield from, and the frame goes on after it.
+			fr.slots[fr.sp-1] = v
+			fr.pc++
+			return g.resume(th, nil, false)
+		}
+		e, ok := err.(*value.Exception)
+		if !ok {
+			return nil, false, err
+		}
+		exc = e
+	}
+	fr.pending = exc
+	return g.resume(th, nil, false)
+}
+
+// throwInto throws exc into the delegate of a yield from or await. When the
+// delegate cannot take it, or exc is GeneratorExit (the delegate is closed
+// instead), it returns exc itself, to be raised in the delegating frame.
+func throwInto(th *Thread, sub value.Value, exc *value.Exception) (value.Value, bool, error) {
+	c, ok := sub.(value.Coroutine)
+	if exc.Class.IsSubclass(value.GeneratorExit) {
+		if ok {
+			if err := c.Close(th); err != nil {
+				return nil, false, err
+			}
+		}
+		return nil, false, exc
+	}
+	if !ok {
+		return nil, false, exc
+	}
+	return c.Throw(th, exc)
+}
+
+// close is Python's close(): GeneratorExit at the suspension point.
+func (g *genCore) close(th *Thread) error {
+	if g.finished || !g.started {
+		if !g.running {
+			g.started = true
+			if !g.finished {
+				g.finish()
+			}
+		}
+		return nil
+	}
+	_, done, err := g.throw(th, value.NewException(value.GeneratorExit))
+	if err == nil && !done {
+		return value.Errorf(value.RuntimeError, "%s ignored GeneratorExit", g.kind)
+	}
+	if e, ok := err.(*value.Exception); ok && (e.Class.IsSubclass(value.GeneratorExit) || e.Class.IsSubclass(value.StopIteration)) {
+		return nil
+	}
+	return err
+}
+
+// Generator is a script generator.
+type Generator struct {
+	core genCore
+	temp bool // iterated by a for over a temporary: closed when the loop is left
+}
+
+// GeneratorType is the class of generators.
+var GeneratorType = newVMClass("generator", map[string]value.Value{
+	"__next__": &method{"__next__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return stepResult(self.(*Generator).Send(th, value.None))
+	}},
+	"send": &method{"send", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		if len(args) != 1 {
+			return nil, value.Errorf(value.TypeError, "send() takes exactly one argument (%d given)", len(args))
+		}
+		return stepResult(self.(*Generator).Send(th, args[0]))
+	}},
+	"throw": &method{"throw", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		exc, err := throwArgs(th, args)
+		if err != nil {
+			return nil, err
+		}
+		return stepResult(self.(*Generator).Throw(th, exc))
+	}},
+	"close": &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return value.None, self.(*Generator).Close(th)
+	}},
+	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return self, nil
+	}},
+	"__name__":     getter(func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
+	"__qualname__": getter(func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+})
+
+// stepResult turns the result of a Send or Throw into what a script's
+// send() or __next__() returns: the yielded value, or StopIteration
+// carrying the return value.
+func stepResult(v value.Value, done bool, err error) (value.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		return nil, stopIteration(v)
+	}
+	return v, nil
+}
+
+func stopIteration(v value.Value) *value.Exception {
+	if v == nil || v == value.None {
+		return value.NewException(value.StopIteration)
+	}
+	return value.NewException(value.StopIteration, v)
+}
+
+// throwArgs reads the arguments of throw(): an exception instance or
+// class, optionally with a value.
+func throwArgs(th *Thread, args []value.Value) (*value.Exception, error) {
+	if len(args) == 0 || len(args) > 3 {
+		return nil, value.Errorf(value.TypeError, "throw expected at least 1 argument, got %d", len(args))
+	}
+	if cls, ok := args[0].(*value.Class); ok && len(args) > 1 && args[1] != value.None {
+		if e, ok := args[1].(*value.Exception); ok {
+			return e, nil
+		}
+		r, err := value.Call(th, cls, []value.Value{args[1]}, nil)
+		if err != nil {
+			return nil, err
+		}
+		if e, ok := r.(*value.Exception); ok {
+			return e, nil
+		}
+	}
+	return th.makeException(args[0], "exceptions must be classes or instances deriving from BaseException, not "+args[0].Type().Name)
+}
+
+// Type returns the generator class.
+func (g *Generator) Type() *value.Class { return GeneratorType }
+
+// Repr returns `<generator object f at 0x...>`.
+func (g *Generator) Repr(th value.Thread) (string, error) {
+	return fmt.Sprintf("<generator object %s at %p>", g.core.fr.code.QualName, g), nil
+}
+
+// Next implements value.Iterator.
+func (g *Generator) Next(th value.Thread) (value.Value, bool, error) {
+	v, done, err := g.core.send(th.(*Thread), value.None)
+	if err != nil || done {
+		return nil, false, err
+	}
+	return v, true, nil
+}
+
+// Send implements value.Coroutine.
+func (g *Generator) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	return g.core.send(th.(*Thread), v)
+}
+
+// Throw implements value.Coroutine.
+func (g *Generator) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return g.core.throw(th.(*Thread), exc)
+}
+
+// Close implements value.Coroutine.
+func (g *Generator) Close(th value.Thread) error { return g.core.close(th.(*Thread)) }
+
+// Coroutine is the coroutine made by calling an async def function, or a
+// module with top-level await.
+type Coroutine struct{ core genCore }
+
+// CoroutineType is the class of coroutines.
+var CoroutineType = newVMClass("coroutine", map[string]value.Value{
+	"send": &method{"send", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		if len(args) != 1 {
+			return nil, value.Errorf(value.TypeError, "send() takes exactly one argument (%d given)", len(args))
+		}
+		return stepResult(self.(*Coroutine).Send(th, args[0]))
+	}},
+	"throw": &method{"throw", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		exc, err := throwArgs(th, args)
+		if err != nil {
+			return nil, err
+		}
+		return stepResult(self.(*Coroutine).Throw(th, exc))
+	}},
+	"close": &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return value.None, self.(*Coroutine).Close(th)
+	}},
+	"__name__":     getter(func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
+	"__qualname__": getter(func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
+})
+
+// Type returns the coroutine class.
+func (c *Coroutine) Type() *value.Class { return CoroutineType }
+
+// Repr returns `<coroutine object f at 0x...>`.
+func (c *Coroutine) Repr(th value.Thread) (string, error) {
+	return fmt.Sprintf("<coroutine object %s at %p>", c.core.fr.code.QualName, c), nil
+}
+
+// Name returns the qualified name of the coroutine's function.
+func (c *Coroutine) Name() string { return c.core.fr.code.QualName }
+
+// Frame returns the file and line the coroutine is suspended at (or
+// starts at), for task reprs.
+func (c *Coroutine) Frame() (filename string, line int) {
+	code := c.core.fr.code
+	if !c.core.started {
+		return code.Filename, code.Line
+	}
+	return code.Filename, code.LineAt(c.core.fr.yieldPC)
+}
+
+// Done reports whether the coroutine has finished.
+func (c *Coroutine) Done() bool { return c.core.finished }
+
+// Await implements value.Awaitable: a coroutine is its own iterator.
+func (c *Coroutine) Await(th value.Thread) (value.Coroutine, error) { return c, nil }
+
+// Send implements value.Coroutine.
+func (c *Coroutine) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	if c.core.finished && !c.core.running {
+		return nil, false, value.Errorf(value.RuntimeError, "cannot reuse already awaited coroutine")
+	}
+	return c.core.send(th.(*Thread), v)
+}
+
+// Throw implements value.Coroutine.
+func (c *Coroutine) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	if c.core.finished && !c.core.running {
+		return nil, false, value.Errorf(value.RuntimeError, "cannot reuse already awaited coroutine")
+	}
+	return c.core.throw(th.(*Thread), exc)
+}
+
+// Close implements value.Coroutine.
+func (c *Coroutine) Close(th value.Thread) error { return c.core.close(th.(*Thread)) }
+
+// delegate sends v to the iterator of a yield from or await.
+func (th *Thread) delegate(sub, v value.Value) (value.Value, bool, error) {
+	switch x := sub.(type) {
+	case *Coroutine:
+		return x.Send(th, v)
+	case *Generator:
+		return x.core.send(th, v)
+	case value.Coroutine:
+		return x.Send(th, v)
+	case value.Iterator:
+		if v != value.None {
+			return nil, false, value.Errorf(value.AttributeError, "'%s' object has no attribute 'send'", sub.Type().Name)
+		}
+		r, ok, err := x.Next(th)
+		if err != nil {
+			return nil, false, err
+		}
+		if !ok {
+			return value.None, true, nil
+		}
+		return r, false, nil
+	}
+	return nil, false, value.Errorf(value.TypeError, "'%s' object is not an iterator", sub.Type().Name)
+}
+
+// awaitable returns the iterator that `await v` delegates to.
+func awaitable(th *Thread, v value.Value) (value.Value, error) {
+	switch x := v.(type) {
+	case *Coroutine:
+		return x, nil
+	case value.Awaitable:
+		return x.Await(th)
+	case *Generator:
+	case *value.Instance:
+		m, err := value.GetAttr(th, x, "__await__")
+		if err != nil {
+			break
+		}
+		r, err := value.Call(th, m, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		switch r.(type) {
+		case *Coroutine:
+			return nil, value.Errorf(value.TypeError, "__await__() returned a coroutine")
+		case value.Coroutine, value.Iterator:
+			return r, nil
+		}
+		return nil, value.Errorf(value.TypeError, "__await__() returned non-iterator of type '%s'", r.Type().Name)
+	}
+	return nil, value.Errorf(value.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
+}
+
+// yieldFromIter returns the iterator of `yield from v`.
+func yieldFromIter(th *Thread, v value.Value) (value.Value, error) {
+	switch v.(type) {
+	case *Coroutine:
+		return nil, value.Errorf(value.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator")
+	}
+	return value.Iterate(th, v)
+}

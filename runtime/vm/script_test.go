@@ -1,0 +1,104 @@
+package vm_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// runScript runs a program and returns its stdout, the last non-empty
+// line of its stderr and its exit status, as the CLI would report them.
+func runScript(path string, src []byte) (stdout, lastErr string, exit int) {
+	var out, errb bytes.Buffer
+	exit = execute(path, src, &out, &errb)
+	lines := strings.Split(strings.TrimRight(errb.String(), "\n"), "\n")
+	return out.String(), lines[len(lines)-1], exit
+}
+
+func execute(path string, src []byte, out, errw *bytes.Buffer) int {
+	f, err := lang.Parse(filepath.Base(path), src)
+	if err != nil {
+		return reportCompileError(errw, err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		return reportCompileError(errw, err)
+	}
+	th := vm.NewThread(vm.Options{Stdout: out, Stderr: errw})
+	if _, err = th.ExecModule(prog, nil); err != nil {
+		exc, ok := err.(*value.Exception)
+		if !ok {
+			errw.WriteString(err.Error() + "\n")
+			return 1
+		}
+		th.PrintException(errw, exc, func(string) []byte { return src })
+		return 1
+	}
+	return 0
+}
+
+func reportCompileError(w *bytes.Buffer, err error) int {
+	if e, ok := err.(*lang.Error); ok {
+		w.WriteString(e.Kind + ": " + e.Msg + "\n")
+	} else {
+		w.WriteString(err.Error() + "\n")
+	}
+	return 1
+}
+
+// isAsyncio reports whether a program needs the event loop, which this
+// package's tests do not have.
+func isAsyncio(src []byte) bool {
+	return bytes.Contains(src, []byte("asyncio")) || bytes.Contains(src, []byte("await sleep("))
+}
+
+// TestScripts runs the script tests that need no event loop and compares
+// them with CPython's output.
+func TestScripts(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../../testdata", "testdata"} {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.agen"))
+		files = append(files, m...)
+	}
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if isAsyncio(src) {
+			continue
+		}
+		base := strings.TrimSuffix(path, ".agen")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			want, err := os.ReadFile(base + ".out")
+			if err != nil {
+				t.Skip("no .out file")
+			}
+			wantExit := 0
+			if b, err := os.ReadFile(base + ".exit"); err == nil {
+				wantExit, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+			}
+			wantErr := ""
+			if b, err := os.ReadFile(base + ".err"); err == nil {
+				wantErr = strings.TrimSpace(string(b))
+			}
+			out, lastErr, exit := runScript(path, src)
+			if out != string(want) {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
+			}
+			if exit != wantExit {
+				t.Errorf("exit %d, want %d (stderr: %s)", exit, wantExit, lastErr)
+			}
+			if wantErr != "" && strings.TrimSpace(lastErr) != wantErr {
+				t.Errorf("stderr last line %q, want %q", lastErr, wantErr)
+			}
+		})
+	}
+}
