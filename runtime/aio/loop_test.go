@@ -11,6 +11,61 @@ import (
 // Each scenario builds, with fake coroutines, the program
 // testdata/fake/NAME.py, whose output CPython produced (gen.sh).
 var scenarios = map[string]func(th *fakeThread) value.Value{
+	"gcancel": func(th *fakeThread) value.Value {
+		child := func(name string, d float64) value.Value {
+			return newFake(th, func(y *yielder) (value.Value, error) {
+				if _, err := y.await(sleepV(th, d)); err != nil {
+					if isCancel(err) {
+						th.printf("%s cancelled", name)
+					}
+					return nil, err
+				}
+				th.printf("%s done", name)
+				return str(name), nil
+			})
+		}
+		waiter := newFake(th, func(y *yielder) (value.Value, error) {
+			return y.await(must(call(th, "gather", []value.Value{child("c", 1), child("d", 0.1)},
+				value.Kwarg{Name: "return_exceptions", Value: value.True})))
+		})
+		return newFake(th, func(y *yielder) (value.Value, error) {
+			g := must(call(th, "gather", []value.Value{child("a", 1), child("b", 2)})).(futureLike)
+			y.await(sleepV(th, 0.5))
+			th.printf("cancel %s", pyBool(g.cancel(nil)))
+			if _, err := y.await(g); isCancel(err) {
+				th.printf("gather cancelled %s", reprOf(th, err.(*value.Exception)))
+			}
+			th.printf("%s", pyBool(g.base().Cancelled()))
+			t := must(call(th, "create_task", []value.Value{waiter})).(*Task)
+			y.await(sleepV(th, 0.5))
+			t.cancel(nil)
+			if _, err := y.await(t); isCancel(err) {
+				th.printf("waiter cancelled")
+			}
+			return value.None, nil
+		})
+	},
+	"leftover": func(th *fakeThread) value.Value {
+		forever := newFake(th, func(y *yielder) (value.Value, error) {
+			defer th.printf("x cleaned up")
+			for {
+				if _, err := y.await(sleepV(th, 1)); err != nil {
+					return nil, err
+				}
+			}
+		})
+		boom := newFake(th, func(y *yielder) (value.Value, error) {
+			y.await(sleepV(th, 0))
+			return nil, value.Errorf(value.ValueError, "boom")
+		})
+		return newFake(th, func(y *yielder) (value.Value, error) {
+			must(call(th, "create_task", []value.Value{forever}))
+			must(call(th, "create_task", []value.Value{boom}))
+			y.await(sleepV(th, 2.5))
+			th.printf("main done %d", must(call(th, "all_tasks", nil)).(*value.Set).Len())
+			return value.None, nil
+		})
+	},
 	"sleep0": func(th *fakeThread) value.Value {
 		worker := func(name string, n int) value.Value {
 			return newFake(th, func(y *yielder) (value.Value, error) {
@@ -184,12 +239,18 @@ func TestScenarios(t *testing.T) {
 					t.Fatal(err)
 				}
 				th := newFakeThread()
-				setup(th, Options{VirtualTime: virtual, Stderr: &th.out})
+				var stderr strings.Builder
+				setup(th, Options{VirtualTime: virtual, Stderr: &stderr})
 				if _, err := Run(th, build(th)); err != nil {
 					t.Fatalf("Run: %v", err)
 				}
 				if got := th.output(); got != string(want) {
 					t.Errorf("output differs from CPython's\n got:\n%s\nwant:\n%s", got, want)
+				}
+				if wantErr, err := os.ReadFile("testdata/fake/" + name + ".err"); err == nil {
+					if got := lastLine(stderr.String()); got != strings.TrimSpace(string(wantErr)) {
+						t.Errorf("last stderr line %q, want %q", got, wantErr)
+					}
 				}
 			})
 		}
@@ -235,4 +296,14 @@ func TestRunErrors(t *testing.T) {
 	if _, err := Run(th, fail); err == nil || err.Error() != "KeyError: 'x'" {
 		t.Errorf("failing main: %v", err)
 	}
+}
+
+func isCancel(err error) bool {
+	exc, ok := err.(*value.Exception)
+	return ok && exc.Class.IsSubclass(value.CancelledError)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }

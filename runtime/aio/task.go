@@ -84,7 +84,7 @@ func (t *Task) call(l *Loop, arg value.Value) error {
 func (t *Task) step(exc *value.Exception) error {
 	l := t.loop
 	if t.state != pending {
-		return value.Errorf(InvalidStateError, "_step(): already done")
+		return l.callbackError(value.Errorf(InvalidStateError, "_step(): already done: %s", reprOf(l.in.th, t)), t)
 	}
 	if t.mustCancel {
 		if exc == nil || !exc.Class.IsSubclass(value.CancelledError) {

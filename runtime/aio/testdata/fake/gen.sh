@@ -1,4 +1,10 @@
 #!/bin/sh
 # Regenerates the expected outputs of the fake-coroutine loop tests from
-# CPython: each NAME.py is the Python twin of a scenario in loop_test.go.
-cd "$(dirname "$0")" && for f in *.py; do python3 "$f" > "${f%.py}.out"; done
+# CPython: each NAME.py is the Python twin of a scenario in loop_test.go;
+# NAME.out is its stdout and NAME.err the last line of its stderr, if any.
+cd "$(dirname "$0")" && for f in *.py; do
+	n=${f%.py}
+	python3 "$f" > "$n.out" 2> "$n.stderr"
+	if [ -s "$n.stderr" ]; then tail -n 1 "$n.stderr" > "$n.err"; else rm -f "$n.err"; fi
+	rm -f "$n.stderr"
+done
