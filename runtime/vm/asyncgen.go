@@ -42,8 +42,8 @@ var AsyncGeneratorType = newVMClass("async_generator", map[string]value.Value{
 	"aclose": &method{"aclose", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self.(*AsyncGenerator).op(th, opClose, nil, nil), nil
 	}},
-	"__name__":     getter(func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
-	"__qualname__": getter(func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
 })
 
 // Type returns the async_generator class.

@@ -22,10 +22,10 @@ type Function struct {
 
 // FunctionType is the class of script functions.
 var FunctionType = newVMClass("function", map[string]value.Value{
-	"__name__":     getter(func(f *Function) value.Value { return value.MakeString(f.name) }),
-	"__qualname__": getter(func(f *Function) value.Value { return value.MakeString(f.qualname) }),
-	"__module__":   getter(func(f *Function) value.Value { return moduleName(f.globals) }),
-	"__doc__":      getter(func(f *Function) value.Value { return value.None }),
+	"__name__":     getter("__name__", func(f *Function) value.Value { return value.MakeString(f.name) }),
+	"__qualname__": getter("__qualname__", func(f *Function) value.Value { return value.MakeString(f.qualname) }),
+	"__module__":   getter("__module__", func(f *Function) value.Value { return moduleName(f.globals) }),
+	"__doc__":      getter("__doc__", func(f *Function) value.Value { return value.None }),
 })
 
 func newFunction(code *compile.Code, globals *value.Dict) *Function {
@@ -105,10 +105,15 @@ func moduleName(globals *value.Dict) value.Value {
 	return value.None
 }
 
-// getter is a read-only attribute of a VM type.
-type getterAttr[T value.Value] struct{ get func(T) value.Value }
+// getterAttr is a read-only attribute of the objects of a VM type.
+type getterAttr[T value.Value] struct {
+	name string
+	get  func(T) value.Value
+}
 
-func getter[T value.Value](get func(T) value.Value) value.Value { return &getterAttr[T]{get} }
+func getter[T value.Value](name string, get func(T) value.Value) value.Value {
+	return &getterAttr[T]{name, get}
+}
 
 // Type returns getset_descriptor.
 func (*getterAttr[T]) Type() *value.Class { return getsetType }
@@ -117,6 +122,13 @@ func (*getterAttr[T]) Type() *value.Class { return getsetType }
 func (g *getterAttr[T]) Get(th value.Thread, obj value.Value, cls *value.Class) (value.Value, error) {
 	if x, ok := obj.(T); ok {
 		return g.get(x), nil
+	}
+	// Read through the class: the class's own attributes.
+	switch g.name {
+	case "__name__", "__qualname__":
+		return value.MakeString(cls.Name), nil
+	case "__module__":
+		return value.MakeString(cls.Module), nil
 	}
 	return g, nil
 }

@@ -220,8 +220,8 @@ var GeneratorType = newVMClass("generator", map[string]value.Value{
 	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self, nil
 	}},
-	"__name__":     getter(func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
-	"__qualname__": getter(func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
 })
 
 // stepResult turns the result of a Send or Throw into what a script's
@@ -317,8 +317,8 @@ var CoroutineType = newVMClass("coroutine", map[string]value.Value{
 	"close": &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return value.None, self.(*Coroutine).Close(th)
 	}},
-	"__name__":     getter(func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
-	"__qualname__": getter(func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
+	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
 })
 
 // Type returns the coroutine class.

@@ -119,11 +119,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[in.Arg] = s[sp]
 			s[sp] = nil
 		case compile.DELETE_FAST:
-			if s[in.Arg] == nil {
+			old := s[in.Arg]
+			if old == nil {
 				err = unbound(code.Locals[in.Arg])
 				break
 			}
 			s[in.Arg] = nil
+			th.discard(old)
 		case compile.LOAD_DEREF:
 			v := fr.cells[in.Arg].V
 			if v == nil {
@@ -137,11 +139,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			fr.cells[in.Arg].V = s[sp]
 			s[sp] = nil
 		case compile.DELETE_DEREF:
-			if fr.cells[in.Arg].V == nil {
+			old := fr.cells[in.Arg].V
+			if old == nil {
 				err = th.unboundDeref(code, int(in.Arg))
 				break
 			}
 			fr.cells[in.Arg].V = nil
+			th.discard(old)
 		case compile.LOAD_CLASSDEREF:
 			name := derefName(code, int(in.Arg))
 			v, ok := fr.ns.GetString(name)
@@ -587,7 +591,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = v
 			sp++
 		case compile.RAISE:
-			err, reraise, explicit = th.raise(s[sp-int(in.Arg):sp])
+			err, reraise, explicit = th.raise(s[sp-int(in.Arg) : sp])
 			clear(s[sp-int(in.Arg) : sp])
 			sp -= int(in.Arg)
 		case compile.RERAISE:
@@ -678,34 +682,50 @@ func (th *Thread) unboundDeref(code *compile.Code, i int) error {
 }
 
 func (th *Thread) delName(d *value.Dict, name string) error {
-	_, ok, err := d.Delete(th, value.MakeString(name))
+	old, ok, err := d.Delete(th, value.MakeString(name))
 	if err == nil && !ok {
-		err = notDefined(name)
+		return notDefined(name)
+	}
+	if ok {
+		th.discard(old)
 	}
 	return err
 }
 
 // dropStack clears stack slots being discarded. A temporary generator
-// dropped while unfinished is closed at once, and a temporary async
-// generator handed to the Finalize hook, as CPython's reference counting
-// would.
+// dropped while unfinished is finalised at once, as CPython's reference
+// counting would.
 func (th *Thread) dropStack(slots []value.Value) {
 	for i, v := range slots {
 		switch g := v.(type) {
 		case *Generator:
 			if g.temp {
 				g.temp = false
-				_ = g.Close(th)
+				th.discard(g)
 			}
 		case *AsyncGenerator:
 			if g.temp {
 				g.temp = false
-				if !g.core.finished && g.core.started && th.Finalize != nil {
-					th.Finalize(g)
-				}
+				th.discard(g)
 			}
 		}
 		slots[i] = nil
+	}
+}
+
+// discard finalises a generator whose last reference the VM drops (a
+// temporary iterable, or a `del`): a suspended generator is closed, and a
+// suspended async generator handed to the Finalize hook.
+func (th *Thread) discard(v value.Value) {
+	switch g := v.(type) {
+	case *Generator:
+		if g.core.started && !g.core.finished && !g.core.running {
+			_ = g.Close(th)
+		}
+	case *AsyncGenerator:
+		if g.core.started && !g.core.finished && th.Finalize != nil {
+			th.Finalize(g)
+		}
 	}
 }
 
