@@ -4,9 +4,16 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Precedence levels, lowest first.
+// This file is a hand-written recursive-descent and precedence-climbing
+// parser for expressions, run by participle (see grammar.go) on its token
+// stream. It builds AST nodes directly.
+
+// Precedence levels of binary and prefix operators, lowest first.
 const (
 	precOr = 1 + iota
 	precAnd
@@ -23,462 +30,801 @@ const (
 	precAwait
 )
 
+// maxNesting bounds the recursion of the expression parser.
+const maxNesting = 200
+
 var binaryOps = map[string]Op{
 	"+": Add, "-": Sub, "*": Mul, "/": Div, "//": FloorDiv, "%": Mod, "**": Pow,
 	"<<": LShift, ">>": RShift, "|": BitOr, "^": BitXor, "&": BitAnd,
 }
 
+var binaryPrec = map[string]int{
+	"or": precOr, "and": precAnd,
+	"==": precCompare, "!=": precCompare, "<": precCompare, "<=": precCompare,
+	">": precCompare, ">=": precCompare, "in": precCompare, "not": precCompare, "is": precCompare,
+	"|": precBitOr, "^": precBitXor, "&": precBitAnd, "<<": precShift, ">>": precShift,
+	"+": precArith, "-": precArith, "*": precTerm, "/": precTerm, "//": precTerm, "%": precTerm, "@": precTerm,
+	"**": precPower,
+}
+
 var compareOps = map[string]Op{
-	"==": Eq, "!=": NotEq, "<": Lt, "<=": LtE, ">": Gt, ">=": GtE, "in": In,
+	"==": Eq, "!=": NotEq, "<": Lt, "<=": LtE, ">": Gt, ">=": GtE, "in": In, "is": Is,
 }
 
-// opInfo returns the operator and precedence of a binary operator.
-func opInfo(g *gOp) (Op, int) {
-	switch {
-	case g.Not:
-		return NotIn, precCompare
-	case g.Is && g.Op == "not":
-		return IsNot, precCompare
-	case g.Is:
-		return Is, precCompare
+// Internal nodes that carry non-expression results through participle.
+type (
+	paramList struct {
+		Pos
+		Params *Params
 	}
-	switch g.Op {
-	case "or":
-		return Or, precOr
-	case "and":
-		return And, precAnd
-	case "|":
-		return BitOr, precBitOr
-	case "^":
-		return BitXor, precBitXor
-	case "&":
-		return BitAnd, precBitAnd
-	case "<<", ">>":
-		return binaryOps[g.Op], precShift
-	case "+", "-":
-		return binaryOps[g.Op], precArith
-	case "*", "/", "//", "%", "@":
-		return binaryOps[g.Op], precTerm
-	case "**":
-		return Pow, precPower
+	withItems struct {
+		Pos
+		Items []*WithItem
 	}
-	return compareOps[g.Op], precCompare
+	argList struct {
+		Pos
+		Args     []Expr
+		Keywords []*Keyword
+	}
+)
+
+func (*paramList) exprNode() {}
+func (*withItems) exprNode() {}
+func (*argList) exprNode()   {}
+
+// exprError is a *Error travelling through participle.
+type exprError struct{ err *Error }
+
+func (e exprError) Error() string   { return e.err.Error() }
+func (e exprError) Message() string { return e.err.Msg }
+func (e exprError) Position() lexer.Position {
+	return lexer.Position{Filename: e.err.Filename, Line: e.err.Line, Column: e.err.Col}
 }
 
-func (c *converter) testOpt(g *gTest) Expr {
-	if g == nil {
-		return nil
+// parseWith wraps an expression-parser entry point for ParseTypeWith.
+func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) func(*lexer.PeekingLexer) (T, error) {
+	return func(lex *lexer.PeekingLexer) (x T, err error) {
+		if !start(lex.Peek()) {
+			return x, participle.NextMatch
+		}
+		c := &converter{lex: lex, filename: lex.Peek().Pos.Filename}
+		defer func() {
+			if r := recover(); r != nil {
+				b, ok := r.(bailout)
+				if !ok {
+					panic(r)
+				}
+				err = exprError{b.err}
+			}
+		}()
+		return fn(c), nil
 	}
-	return c.test(g)
 }
 
-func (c *converter) test(g *gTest) Expr {
-	if g.Lambda != nil {
-		return &Lambda{Pos: c.pos(g.Pos), Params: c.lambdaParams(g.Lambda.Params), Body: c.test(g.Lambda.Body)}
+var exprOptions = []participle.Option{
+	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) testExpr { return c.test() })),
+	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) listExpr { return c.starExprs() })),
+	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) smallStmt { return c.smallStmt() })),
+	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) targetExpr { return c.targets() })),
+	participle.ParseTypeWith(parseWith(always, func(c *converter) paramsExpr { return c.paramList(")") })),
+	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) withExpr { return c.withItems() })),
+	participle.ParseTypeWith(parseWith(isOpen, func(c *converter) argsExpr { return c.classArgs() })),
+}
+
+func always(*lexer.Token) bool            { return true }
+func isOpen(t *lexer.Token) bool          { return t.Type == tokOp && t.Value == "(" }
+
+// startsExpr reports whether t can start a test.
+func startsExpr(t *lexer.Token) bool {
+	switch t.Type {
+	case tokName, tokInt, tokFloat, tokString:
+		return true
+	case tokKeyword:
+		switch t.Value {
+		case "None", "True", "False", "not", "await", "lambda":
+			return true
+		}
+	case tokOp:
+		switch t.Value {
+		case "(", "[", "{", "-", "+", "~", "...":
+			return true
+		}
 	}
-	x := c.opSeq(g.X, precOr)
-	if g.Cond == nil {
+	return false
+}
+
+func startsStarExpr(t *lexer.Token) bool {
+	return startsExpr(t) || t.Type == tokOp && t.Value == "*"
+}
+
+// ---- token helpers ----
+
+func (c *converter) peek() *lexer.Token { return c.lex.Peek() }
+func (c *converter) next() *lexer.Token { return c.lex.Next() }
+
+// is reports whether the next token is the operator or keyword v.
+func (c *converter) is(v string) bool {
+	t := c.peek()
+	return t.Value == v && (t.Type == tokOp || t.Type == tokKeyword)
+}
+
+func (c *converter) accept(v string) bool {
+	if c.is(v) {
+		c.next()
+		return true
+	}
+	return false
+}
+
+func (c *converter) expect(v string) *lexer.Token {
+	if !c.is(v) {
+		c.unexpected()
+	}
+	return c.next()
+}
+
+// unexpected fails at the next token.
+func (c *converter) unexpected() {
+	c.failTok(*c.peek(), "invalid syntax")
+}
+
+func (c *converter) enter() {
+	c.depth++
+	if c.depth > maxNesting {
+		c.failTok(*c.peek(), "too many nested parentheses")
+	}
+}
+
+func (c *converter) leave() { c.depth-- }
+
+// ---- expressions ----
+
+// test parses lambda, a conditional expression or an or-expression.
+func (c *converter) test() Expr {
+	if c.is("lambda") {
+		return c.lambda()
+	}
+	x := c.binary(precOr)
+	if c.is("if") {
+		c.next()
+		cond := c.binary(precOr)
+		if !c.is("else") {
+			c.failTok(*c.peek(), "expected 'else' after 'if' expression")
+		}
+		c.next()
+		return &IfExp{Pos: x.Position(), Then: x, Cond: cond, Else: c.test()}
+	}
+	return x
+}
+
+func (c *converter) lambda() Expr {
+	pos := c.pos(c.next().Pos)
+	params := c.paramList(":")
+	c.expect(":")
+	return &Lambda{Pos: pos, Params: params.Params, Body: c.test()}
+}
+
+// starOrTest parses `*x` (x an or-expression of bitwise level) or a test.
+func (c *converter) starOrTest() Expr {
+	if c.is("*") {
+		pos := c.pos(c.next().Pos)
+		return &Starred{Pos: pos, X: c.binary(precBitOr)}
+	}
+	return c.test()
+}
+
+// starExprs parses `a, *b, c`, a Tuple when there is a comma.
+func (c *converter) starExprs() Expr {
+	pos := c.pos(c.peek().Pos)
+	x := c.starOrTest()
+	if !c.is(",") {
 		return x
 	}
-	return &IfExp{Pos: x.Position(), Then: x, Cond: c.opSeq(g.Cond, precOr), Else: c.test(g.Else)}
-}
-
-func (c *converter) yieldOrList(g *gYieldOrList) Expr {
-	if g.Yield != nil {
-		return c.yield(g.Yield)
-	}
-	return c.exprList(g.List)
-}
-
-func (c *converter) yield(g *gYield) Expr {
-	pos := c.pos(g.Pos)
-	if g.From != nil {
-		if g.X != nil {
-			c.fail(c.pos(g.X.Pos), "invalid syntax")
-		}
-		return &YieldFrom{Pos: pos, X: c.test(g.From)}
-	}
-	return &Yield{Pos: pos, X: c.exprListOpt(g.X)}
-}
-
-func (c *converter) exprListOpt(g *gExprList) Expr {
-	if g == nil {
-		return nil
-	}
-	return c.exprList(g)
-}
-
-// exprList converts `a, *b, c`: a tuple unless it is one item without a
-// trailing comma.
-func (c *converter) exprList(g *gExprList) Expr {
-	if len(g.Items) == 1 && !g.Comma {
-		return c.starOrTest(g.Items[0])
-	}
-	t := &Tuple{Pos: c.pos(g.Pos)}
-	for _, it := range g.Items {
-		t.Elts = append(t.Elts, c.starOrTest(it))
+	t := &Tuple{Pos: pos, Elts: []Expr{x}}
+	for c.accept(",") && startsStarExpr(c.peek()) {
+		t.Elts = append(t.Elts, c.starOrTest())
 	}
 	return t
 }
 
-func (c *converter) starOrTest(g *gStarOrTest) Expr {
-	if !g.Star {
-		return c.test(g.X)
+func (c *converter) yieldOrStarExprs() Expr {
+	if c.is("yield") {
+		return c.yield()
 	}
-	if g.X.X == nil || g.X.Cond != nil {
-		c.fail(c.pos(g.X.Pos), "invalid syntax")
-	}
-	return &Starred{Pos: c.pos(g.Pos), X: c.opSeq(g.X.X, precBitOr)}
+	return c.starExprs()
 }
 
-func (c *converter) targetList(g *gTargetList) Expr {
-	if len(g.Items) == 1 && !g.Comma {
-		return c.targetItem(g.Items[0])
+func (c *converter) yield() Expr {
+	pos := c.pos(c.next().Pos)
+	if c.accept("from") {
+		return &YieldFrom{Pos: pos, X: c.test()}
 	}
-	t := &Tuple{Pos: c.pos(g.Pos)}
-	for _, it := range g.Items {
-		t.Elts = append(t.Elts, c.targetItem(it))
+	y := &Yield{Pos: pos}
+	if startsStarExpr(c.peek()) {
+		y.X = c.starExprs()
 	}
+	return y
+}
+
+// targets parses the targets of a for loop or comprehension, up to `in`.
+func (c *converter) targets() Expr {
+	pos := c.pos(c.peek().Pos)
+	x := c.target1()
+	if !c.is(",") {
+		c.target(x, targetFor)
+		return x
+	}
+	t := &Tuple{Pos: pos, Elts: []Expr{x}}
+	for c.accept(",") && startsStarExpr(c.peek()) {
+		t.Elts = append(t.Elts, c.target1())
+	}
+	c.target(t, targetFor)
 	return t
 }
 
-func (c *converter) targetItem(g *gTarget) Expr {
-	x := c.power(g.X)
-	if g.Star {
-		return &Starred{Pos: c.pos(g.Pos), X: x}
+func (c *converter) target1() Expr {
+	if c.is("*") {
+		pos := c.pos(c.next().Pos)
+		return &Starred{Pos: pos, X: c.binary(precBitOr)}
 	}
-	return x
+	return c.binary(precBitOr)
 }
 
-// seq arranges a flat operator sequence by precedence.
-type seq struct {
-	c      *converter
-	g      *gOpSeq
-	unit   int // index of the current unit: 0 is First, i is Rest[i-1]
-	prefix int // prefixes of the current unit already consumed
-}
-
-func (s *seq) cur() *gUnit {
-	if s.unit == 0 {
-		return s.g.First
-	}
-	return s.g.Rest[s.unit-1].X
-}
-
-// nextOp returns the operator after the current unit, or nil.
-func (s *seq) nextOp() *gOp {
-	if s.unit >= len(s.g.Rest) {
-		return nil
-	}
-	return s.g.Rest[s.unit].Op
-}
-
-// opSeq converts a flat sequence, requiring all of it to bind at least as
-// tightly as min.
-func (c *converter) opSeq(g *gOpSeq, min int) Expr {
-	s := &seq{c: c, g: g}
-	x := s.expr(min)
-	if op := s.nextOp(); op != nil {
-		c.fail(c.pos(op.Pos), "invalid syntax")
-	}
-	return x
-}
-
-// expr parses operators of precedence min or higher.
-func (s *seq) expr(min int) Expr {
-	x := s.operand(min)
+// binary parses operators binding at least as tightly as min.
+func (c *converter) binary(min int) Expr {
+	c.enter()
+	defer c.leave()
+	x := c.unary(min)
 	for {
-		g := s.nextOp()
-		if g == nil {
+		t := c.peek()
+		if t.Type != tokOp && t.Type != tokKeyword {
 			return x
 		}
-		op, prec := opInfo(g)
-		if prec < min {
+		prec, ok := binaryPrec[t.Value]
+		if !ok || prec < min {
 			return x
 		}
-		s.unit++
 		switch prec {
 		case precOr, precAnd:
-			b := &BoolOp{Pos: x.Position(), Op: op, Values: []Expr{x, s.expr(prec + 1)}}
-			for g := s.nextOp(); g != nil; g = s.nextOp() {
-				if next, _ := opInfo(g); next != op {
-					break
-				}
-				s.unit++
-				b.Values = append(b.Values, s.expr(prec+1))
+			op := map[string]Op{"or": Or, "and": And}[t.Value]
+			b := &BoolOp{Pos: x.Position(), Op: op, Values: []Expr{x}}
+			for c.accept(t.Value) {
+				b.Values = append(b.Values, c.binary(prec+1))
 			}
 			x = b
 		case precCompare:
-			cmp := &Compare{Pos: x.Position(), Left: x, Ops: []Op{op}, Comparators: []Expr{s.expr(precBitOr)}}
-			for g := s.nextOp(); g != nil; g = s.nextOp() {
-				next, p := opInfo(g)
-				if p != precCompare {
-					break
-				}
-				s.unit++
-				cmp.Ops = append(cmp.Ops, next)
-				cmp.Comparators = append(cmp.Comparators, s.expr(precBitOr))
+			cmp := &Compare{Pos: x.Position(), Left: x}
+			for op, ok := c.compareOp(); ok; op, ok = c.compareOp() {
+				cmp.Ops = append(cmp.Ops, op)
+				cmp.Comparators = append(cmp.Comparators, c.binary(precBitOr))
+			}
+			if len(cmp.Ops) == 0 {
+				return x
 			}
 			x = cmp
 		case precPower:
-			x = &BinOp{Pos: x.Position(), X: x, Op: op, Y: s.expr(precUnary)}
+			c.next()
+			x = &BinOp{Pos: x.Position(), X: x, Op: Pow, Y: c.binary(precUnary)}
 		default:
-			if g.Op == "@" {
-				s.c.fail(s.c.pos(g.Pos), "invalid syntax")
+			if t.Value == "@" {
+				c.unexpected()
 			}
-			x = &BinOp{Pos: x.Position(), X: x, Op: op, Y: s.expr(prec + 1)}
+			c.next()
+			x = &BinOp{Pos: x.Position(), X: x, Op: binaryOps[t.Value], Y: c.binary(prec + 1)}
 		}
 	}
 }
 
-// operand parses the current unit's prefix operators and primary.
-func (s *seq) operand(min int) Expr {
-	u := s.cur()
-	if s.prefix == len(u.Prefix) {
-		s.prefix = 0
-		return s.c.power(u.X)
+// compareOp consumes a comparison operator, if one is next.
+func (c *converter) compareOp() (Op, bool) {
+	t := c.peek()
+	if t.Type != tokOp && t.Type != tokKeyword {
+		return 0, false
 	}
-	p := u.Prefix[s.prefix]
-	pos := s.c.pos(p.Pos)
+	switch t.Value {
+	case "not":
+		cp := c.lex.MakeCheckpoint()
+		c.next()
+		if c.accept("in") {
+			return NotIn, true
+		}
+		c.lex.LoadCheckpoint(cp)
+		return 0, false
+	case "is":
+		c.next()
+		if c.accept("not") {
+			return IsNot, true
+		}
+		return Is, true
+	}
+	op, ok := compareOps[t.Value]
+	if ok {
+		c.next()
+	}
+	return op, ok
+}
+
+// unary parses prefix operators (not, -, +, ~, await) allowed at level min
+// and the operand.
+func (c *converter) unary(min int) Expr {
+	t := c.peek()
 	var prec int
 	var op Op
-	switch p.Op {
-	case "not":
+	switch {
+	case t.Type == tokKeyword && t.Value == "not":
 		prec, op = precNot, Not
-	case "await":
+	case t.Type == tokKeyword && t.Value == "await":
 		prec = precAwait
+	case t.Type == tokOp && (t.Value == "-" || t.Value == "+" || t.Value == "~"):
+		prec, op = precUnary, map[string]Op{"-": USub, "+": UAdd, "~": Invert}[t.Value]
 	default:
-		prec, op = precUnary, map[string]Op{"-": USub, "+": UAdd, "~": Invert}[p.Op]
+		return c.primary()
 	}
 	if prec < min {
-		s.c.fail(pos, "invalid syntax")
+		c.unexpected()
 	}
-	s.prefix++
-	if p.Op == "await" {
-		return &Await{Pos: pos, X: s.operand(precAwait)}
+	pos := c.pos(c.next().Pos)
+	if prec == precAwait {
+		return &Await{Pos: pos, X: c.primary()}
 	}
-	return &UnaryOp{Pos: pos, Op: op, X: s.expr(prec)}
+	return &UnaryOp{Pos: pos, Op: op, X: c.binary(prec)}
 }
 
-// power converts an atom with its trailers.
-func (c *converter) power(g *gPower) Expr {
-	x := c.atom(g.Atom)
+// primary parses an atom and its trailers: calls, attributes, subscripts.
+func (c *converter) primary() Expr {
+	start := c.peek()
+	x := c.atom()
 	pos := x.Position()
-	if g.Atom.Paren || g.Atom.List || g.Atom.Brace {
-		pos = c.pos(g.Atom.Pos)
+	if start.Value == "(" || start.Value == "[" || start.Value == "{" {
+		pos = c.pos(start.Pos)
 	}
-	for _, t := range g.Trailers {
+	for {
 		switch {
-		case t.Call:
-			call := &Call{Pos: pos, Func: x}
-			call.Args, call.Keywords = c.args(t.Args)
-			x = call
-		case t.Attr != "":
-			x = &Attribute{Pos: pos, X: x, Name: t.Attr}
-		default:
-			x = &Subscript{Pos: pos, X: x, Index: c.subscripts(t.Index, t.Comma)}
-		}
-	}
-	return x
-}
-
-func (c *converter) subscripts(gs []*gSubscript, comma bool) Expr {
-	var elts []Expr
-	for _, g := range gs {
-		var x Expr
-		pos := c.pos(g.Pos)
-		switch {
-		case g.Colon1:
-			x = &Slice{Pos: pos, Lo: c.testOpt(g.Lo), Hi: c.testOpt(g.Hi), Step: c.testOpt(g.Step)}
-			if g.Star {
-				c.fail(pos, "invalid syntax")
+		case c.is("("):
+			args := c.args()
+			x = &Call{Pos: pos, Func: x, Args: args.Args, Keywords: args.Keywords}
+		case c.is("."):
+			c.next()
+			name := c.peek()
+			if name.Type != tokName {
+				c.unexpected()
 			}
-		case g.Lo == nil:
-			c.fail(pos, "invalid syntax")
-		case g.Star:
-			x = &Starred{Pos: pos, X: c.test(g.Lo)}
+			c.next()
+			x = &Attribute{Pos: pos, X: x, Name: name.Value}
+		case c.is("["):
+			c.next()
+			x = &Subscript{Pos: pos, X: x, Index: c.subscripts()}
+			c.expect("]")
 		default:
-			x = c.test(g.Lo)
+			return x
 		}
-		elts = append(elts, x)
 	}
-	if len(elts) == 1 && !comma {
-		return elts[0]
-	}
-	return &Tuple{Pos: elts[0].Position(), Elts: elts}
 }
 
-// args converts call arguments into positional arguments and keywords.
-func (c *converter) args(gs []*gArg) ([]Expr, []*Keyword) {
-	var args []Expr
-	var kws []*Keyword
+func (c *converter) subscripts() Expr {
+	pos := c.pos(c.peek().Pos)
+	x := c.slice()
+	if !c.is(",") {
+		return x
+	}
+	t := &Tuple{Pos: pos, Elts: []Expr{x}}
+	for c.accept(",") && !c.is("]") {
+		t.Elts = append(t.Elts, c.slice())
+	}
+	return t
+}
+
+func (c *converter) slice() Expr {
+	pos := c.pos(c.peek().Pos)
+	if c.is("*") {
+		return c.starOrTest()
+	}
+	var lo Expr
+	if !c.is(":") {
+		lo = c.test()
+		if !c.is(":") {
+			return lo
+		}
+	}
+	c.next()
+	s := &Slice{Pos: pos, Lo: lo}
+	if startsExpr(c.peek()) {
+		s.Hi = c.test()
+	}
+	if c.accept(":") && startsExpr(c.peek()) {
+		s.Step = c.test()
+	}
+	return s
+}
+
+// args parses a parenthesised argument list.
+func (c *converter) args() *argList {
+	open := c.pos(c.expect("(").Pos)
+	a := &argList{Pos: open}
 	kwUnpack := false
-	for _, g := range gs {
-		pos := c.pos(g.Pos)
-		x := c.test(g.X)
-		if len(g.Gens) > 0 {
-			if len(gs) > 1 {
-				c.fail(pos, "Generator expression must be parenthesized")
-			}
-			x = &GeneratorExp{Pos: pos, Elt: x, Gens: c.comps(g.Gens)}
-		}
+	n := 0
+	for !c.is(")") {
+		t := c.peek()
+		pos := c.pos(t.Pos)
+		n++
 		switch {
-		case g.Star == "**":
-			kws = append(kws, &Keyword{Pos: pos, Value: x})
+		case c.accept("**"):
+			a.Keywords = append(a.Keywords, &Keyword{Pos: pos, Value: c.test()})
 			kwUnpack = true
-		case g.Kw != "":
-			kws = append(kws, &Keyword{Pos: pos, Name: g.Kw, Value: x})
-		case g.Star == "*":
+		case c.accept("*"):
 			if kwUnpack {
 				c.fail(pos, "iterable argument unpacking follows keyword argument unpacking")
 			}
-			args = append(args, &Starred{Pos: pos, X: x})
-		case kwUnpack:
-			c.fail(pos, "positional argument follows keyword argument unpacking")
-		case len(kws) > 0:
-			c.fail(pos, "positional argument follows keyword argument")
+			a.Args = append(a.Args, &Starred{Pos: pos, X: c.test()})
 		default:
-			args = append(args, x)
+			x := c.test()
+			if c.is("=") {
+				name, ok := x.(*Name)
+				if !ok {
+					c.fail(x.Position(), "expression cannot contain assignment, perhaps you meant \"==\"?")
+				}
+				c.next()
+				a.Keywords = append(a.Keywords, &Keyword{Pos: pos, Name: name.ID, Value: c.test()})
+				break
+			}
+			if c.is("for") || c.is("async") {
+				x = &GeneratorExp{Pos: open, Elt: x, Gens: c.comps()}
+				if n > 1 || !c.is(")") {
+					c.fail(x.Position(), "Generator expression must be parenthesized")
+				}
+			}
+			switch {
+			case kwUnpack:
+				c.fail(pos, "positional argument follows keyword argument unpacking")
+			case len(a.Keywords) > 0:
+				c.fail(pos, "positional argument follows keyword argument")
+			}
+			a.Args = append(a.Args, x)
+		}
+		if !c.accept(",") {
+			break
 		}
 	}
-	return args, kws
+	c.expect(")")
+	return a
 }
 
-func (c *converter) comps(gs []*gCompFor) []*Comprehension {
-	out := make([]*Comprehension, len(gs))
-	for i, g := range gs {
-		t := c.targetList(g.Target)
-		c.target(t, targetFor)
-		comp := &Comprehension{Pos: c.pos(g.Pos), Async: g.Async, Target: t, Iter: c.opSeq(g.Iter, precOr)}
-		for _, f := range g.Ifs {
-			comp.Ifs = append(comp.Ifs, c.opSeq(f, precOr))
+func (c *converter) classArgs() Expr { return c.args() }
+
+// comps parses one or more comprehension clauses.
+func (c *converter) comps() []*Comprehension {
+	var out []*Comprehension
+	for c.is("for") || c.is("async") {
+		pos := c.pos(c.peek().Pos)
+		async := c.accept("async")
+		c.expect("for")
+		comp := &Comprehension{Pos: pos, Async: async, Target: c.targets()}
+		c.expect("in")
+		comp.Iter = c.binary(precOr)
+		for c.accept("if") {
+			comp.Ifs = append(comp.Ifs, c.binary(precOr))
 		}
-		out[i] = comp
+		out = append(out, comp)
 	}
 	return out
 }
 
-func (c *converter) atom(g *gAtom) Expr {
-	pos := c.pos(g.Pos)
-	switch {
-	case g.Name != "":
-		return &Name{Pos: pos, ID: g.Name}
-	case g.Int != "":
-		n, ok := new(big.Int).SetString(g.Int, 0)
+func (c *converter) atom() Expr {
+	t := c.peek()
+	pos := c.pos(t.Pos)
+	switch t.Type {
+	case tokName:
+		c.next()
+		return &Name{Pos: pos, ID: t.Value}
+	case tokInt:
+		c.next()
+		n, ok := new(big.Int).SetString(t.Value, 0)
 		if !ok {
 			c.fail(pos, "invalid decimal literal")
 		}
 		return &Constant{Pos: pos, Value: n}
-	case g.Float != "":
-		f, err := strconv.ParseFloat(strings.ReplaceAll(g.Float, "_", ""), 64)
+	case tokFloat:
+		c.next()
+		f, err := strconv.ParseFloat(strings.ReplaceAll(t.Value, "_", ""), 64)
 		if err != nil && f == 0 {
 			c.fail(pos, "invalid decimal literal")
 		}
 		return &Constant{Pos: pos, Value: f}
-	case g.Strings != nil:
-		return c.strings(g.Strings)
-	case g.Const != "":
-		return &Constant{Pos: pos, Value: map[string]any{"None": nil, "True": true, "False": false, "...": Ellipsis}[g.Const]}
-	case g.Paren:
-		return c.paren(g, pos)
-	case g.List:
-		if g.ListEls == nil {
-			return &List{Pos: pos}
+	case tokString:
+		var toks []lexer.Token
+		for c.peek().Type == tokString {
+			toks = append(toks, *c.next())
 		}
-		elt, gens, elts := c.elts(g.ListEls)
-		if gens != nil {
-			return &ListComp{Pos: pos, Elt: elt, Gens: gens}
+		return c.strings(toks)
+	case tokKeyword:
+		switch t.Value {
+		case "None", "True", "False":
+			c.next()
+			return &Constant{Pos: pos, Value: map[string]any{"None": nil, "True": true, "False": false}[t.Value]}
 		}
-		return &List{Pos: pos, Elts: elts}
+	case tokOp:
+		switch t.Value {
+		case "...":
+			c.next()
+			return &Constant{Pos: pos, Value: Ellipsis}
+		case "(":
+			return c.paren()
+		case "[":
+			return c.list()
+		case "{":
+			return c.brace()
+		}
 	}
-	return c.brace(g.Items, pos)
+	c.unexpected()
+	return nil
 }
 
-func (c *converter) paren(g *gAtom, pos Pos) Expr {
-	switch {
-	case g.Yield != nil:
-		return c.yield(g.Yield)
-	case g.Elts == nil:
+func (c *converter) paren() Expr {
+	c.enter()
+	defer c.leave()
+	pos := c.pos(c.next().Pos)
+	if c.accept(")") {
 		return &Tuple{Pos: pos}
 	}
-	elt, gens, elts := c.elts(g.Elts)
+	if c.is("yield") {
+		y := c.yield()
+		c.expect(")")
+		return y
+	}
+	x := c.starOrTest()
 	switch {
-	case gens != nil:
-		return &GeneratorExp{Pos: pos, Elt: elt, Gens: gens}
-	case len(elts) == 1 && !g.Elts.Comma:
-		if s, ok := elts[0].(*Starred); ok {
-			c.fail(s.Pos, "cannot use starred expression here")
+	case c.is("for") || c.is("async"):
+		c.noStarred(x, "iterable unpacking cannot be used in comprehension")
+		x = &GeneratorExp{Pos: pos, Elt: x, Gens: c.comps()}
+	case c.is(","):
+		t := &Tuple{Pos: pos, Elts: []Expr{x}}
+		for c.accept(",") && !c.is(")") {
+			t.Elts = append(t.Elts, c.starOrTest())
 		}
-		return elts[0]
+		x = t
+	default:
+		c.noStarred(x, "cannot use starred expression here")
 	}
-	return &Tuple{Pos: pos, Elts: elts}
+	c.expect(")")
+	return x
 }
 
-// elts converts the inside of a parenthesised or bracketed display: either
-// a comprehension (elt, gens) or a list of elements.
-func (c *converter) elts(g *gElts) (Expr, []*Comprehension, []Expr) {
-	first := c.starOrTest(g.First)
-	if g.Gens != nil {
-		if len(g.More) > 0 || g.Comma {
-			c.fail(first.Position(), "Generator expression must be parenthesized")
-		}
-		if s, ok := first.(*Starred); ok {
-			c.fail(s.Pos, "iterable unpacking cannot be used in comprehension")
-		}
-		return first, c.comps(g.Gens), nil
+func (c *converter) noStarred(x Expr, msg string) {
+	if s, ok := x.(*Starred); ok {
+		c.fail(s.Pos, "%s", msg)
 	}
-	elts := []Expr{first}
-	for _, m := range g.More {
-		elts = append(elts, c.starOrTest(m))
-	}
-	return nil, nil, elts
 }
 
-// brace converts a dict or set display or comprehension.
-func (c *converter) brace(g *gBraceEls, pos Pos) Expr {
-	if g == nil {
+func (c *converter) list() Expr {
+	c.enter()
+	defer c.leave()
+	pos := c.pos(c.next().Pos)
+	l := &List{Pos: pos}
+	if c.accept("]") {
+		return l
+	}
+	x := c.starOrTest()
+	if c.is("for") || c.is("async") {
+		c.noStarred(x, "iterable unpacking cannot be used in comprehension")
+		lc := &ListComp{Pos: pos, Elt: x, Gens: c.comps()}
+		c.expect("]")
+		return lc
+	}
+	l.Elts = append(l.Elts, x)
+	for c.accept(",") && !c.is("]") {
+		l.Elts = append(l.Elts, c.starOrTest())
+	}
+	c.expect("]")
+	return l
+}
+
+// brace parses a dict or set display or comprehension.
+func (c *converter) brace() Expr {
+	c.enter()
+	defer c.leave()
+	pos := c.pos(c.next().Pos)
+	if c.accept("}") {
 		return &Dict{Pos: pos}
 	}
-	isDict := g.First.Star == "**" || g.First.Value != nil
-	if g.Gens != nil {
-		if len(g.More) > 0 || g.Comma {
-			c.fail(c.pos(g.First.Pos), "invalid syntax")
-		}
-		if g.First.Star != "" {
-			c.fail(c.pos(g.First.Pos), "iterable unpacking cannot be used in comprehension")
-		}
-		if isDict {
-			return &DictComp{Pos: pos, Key: c.test(g.First.Key), Value: c.test(g.First.Value), Gens: c.comps(g.Gens)}
-		}
-		return &SetComp{Pos: pos, Elt: c.test(g.First.Key), Gens: c.comps(g.Gens)}
+	if c.is("**") {
+		return c.dict(pos, nil)
 	}
-	items := append([]*gBraceItem{g.First}, g.More...)
-	if isDict {
-		d := &Dict{Pos: pos}
-		for _, it := range items {
+	x := c.starOrTest()
+	if _, star := x.(*Starred); !star && c.is(":") {
+		return c.dict(pos, x)
+	}
+	if c.is("for") || c.is("async") {
+		c.noStarred(x, "iterable unpacking cannot be used in comprehension")
+		sc := &SetComp{Pos: pos, Elt: x, Gens: c.comps()}
+		c.expect("}")
+		return sc
+	}
+	s := &Set{Pos: pos, Elts: []Expr{x}}
+	for c.accept(",") && !c.is("}") {
+		s.Elts = append(s.Elts, c.starOrTest())
+	}
+	c.expect("}")
+	return s
+}
+
+// dict parses the rest of a dict display or comprehension whose first key,
+// if already parsed, is key.
+func (c *converter) dict(pos Pos, key Expr) Expr {
+	d := &Dict{Pos: pos}
+	item := func() {
+		if key == nil && c.accept("**") {
+			d.Keys = append(d.Keys, nil)
+			d.Values = append(d.Values, c.binary(precBitOr))
+			return
+		}
+		if key == nil {
+			key = c.test()
+		}
+		c.expect(":")
+		d.Keys = append(d.Keys, key)
+		d.Values = append(d.Values, c.test())
+		key = nil
+	}
+	item()
+	if (c.is("for") || c.is("async")) && d.Keys[0] != nil {
+		dc := &DictComp{Pos: pos, Key: d.Keys[0], Value: d.Values[0], Gens: c.comps()}
+		c.expect("}")
+		return dc
+	}
+	for c.accept(",") && !c.is("}") {
+		item()
+	}
+	c.expect("}")
+	return d
+}
+
+// paramList parses the parameters of a def (ending at ")") or a lambda
+// (ending at ":"; no annotations).
+func (c *converter) paramList(end string) *paramList {
+	pos := c.pos(c.peek().Pos)
+	ps := &Params{}
+	star, slash, dflt := false, false, false
+	for !c.is(end) {
+		t := c.peek()
+		pos := c.pos(t.Pos)
+		if ps.Kwarg != nil {
+			c.fail(pos, "arguments cannot follow var-keyword argument")
+		}
+		switch {
+		case c.accept("/"):
 			switch {
-			case it.Star == "**":
-				d.Keys = append(d.Keys, nil)
-				d.Values = append(d.Values, c.test(it.Key))
-			case it.Star != "" || it.Value == nil:
-				c.fail(c.pos(it.Pos), "invalid syntax")
+			case slash:
+				c.fail(pos, "/ may appear only once")
+			case star:
+				c.fail(pos, "/ must be ahead of *")
+			case len(ps.Params) == 0:
+				c.fail(pos, "at least one argument must precede /")
+			}
+			slash = true
+			ps.PosOnly, ps.Params = ps.Params, nil
+		case c.accept("**"):
+			p := c.param(end)
+			if p == nil {
+				c.unexpected()
+			}
+			if p.Default != nil {
+				c.fail(p.Default.Position(), "var-keyword argument cannot have default value")
+			}
+			ps.Kwarg = p
+		case c.accept("*"):
+			if star {
+				c.fail(pos, "* argument may appear only once")
+			}
+			star = true
+			if p := c.param(end); p != nil {
+				if p.Default != nil {
+					c.fail(p.Default.Position(), "var-positional argument cannot have default value")
+				}
+				ps.Vararg = p
+			} else if c.is(end) || c.is(",") && c.peekAfterComma(end) {
+				c.fail(pos, "named arguments must follow bare *")
+			}
+		default:
+			p := c.param(end)
+			if p == nil {
+				c.unexpected()
+			}
+			switch {
+			case star:
+				ps.KwOnly = append(ps.KwOnly, p)
+			case p.Default != nil:
+				dflt = true
+				ps.Params = append(ps.Params, p)
+			case dflt:
+				c.fail(pos, "non-default argument follows default argument")
 			default:
-				d.Keys = append(d.Keys, c.test(it.Key))
-				d.Values = append(d.Values, c.test(it.Value))
+				ps.Params = append(ps.Params, p)
 			}
 		}
-		return d
-	}
-	s := &Set{Pos: pos}
-	for _, it := range items {
-		switch {
-		case it.Star == "**" || it.Value != nil:
-			c.fail(c.pos(it.Pos), "invalid syntax")
-		case it.Star == "*":
-			s.Elts = append(s.Elts, &Starred{Pos: c.pos(it.Pos), X: c.test(it.Key)})
-		default:
-			s.Elts = append(s.Elts, c.test(it.Key))
+		if !c.accept(",") {
+			break
 		}
 	}
-	return s
+	return &paramList{Pos: pos, Params: ps}
+}
+
+// peekAfterComma reports whether the token after the next comma is end.
+func (c *converter) peekAfterComma(end string) bool {
+	cp := c.lex.MakeCheckpoint()
+	defer c.lex.LoadCheckpoint(cp)
+	c.next()
+	return c.is(end) || c.is("**")
+}
+
+// param parses `name [: annotation] [= default]`, or returns nil.
+func (c *converter) param(end string) *Param {
+	t := c.peek()
+	if t.Type != tokName {
+		return nil
+	}
+	c.next()
+	p := &Param{Pos: c.pos(t.Pos), Name: t.Value}
+	if end == ")" && c.accept(":") {
+		p.Annotation = c.test()
+	}
+	if c.accept("=") {
+		p.Default = c.test()
+	}
+	return p
+}
+
+// withItems parses the items of a with statement, including the
+// parenthesised form `with (a as b, c):`.
+func (c *converter) withItems() Expr {
+	pos := c.pos(c.peek().Pos)
+	if c.is("(") {
+		cp := c.lex.MakeCheckpoint()
+		if items, ok := c.parenWithItems(); ok {
+			return &withItems{Pos: pos, Items: items}
+		}
+		c.lex.LoadCheckpoint(cp)
+	}
+	w := &withItems{Pos: pos}
+	for {
+		w.Items = append(w.Items, c.withItem())
+		if !c.accept(",") {
+			return w
+		}
+	}
+}
+
+// parenWithItems tries `( item, ... ) :`.
+func (c *converter) parenWithItems() (items []*WithItem, ok bool) {
+	depth := c.depth
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isBail := r.(bailout); !isBail {
+				panic(r)
+			}
+			c.depth = depth
+			items, ok = nil, false
+		}
+	}()
+	c.next()
+	for !c.is(")") {
+		items = append(items, c.withItem())
+		if !c.accept(",") {
+			break
+		}
+	}
+	c.expect(")")
+	return items, c.is(":")
+}
+
+func (c *converter) withItem() *WithItem {
+	it := &WithItem{Context: c.test()}
+	if c.accept("as") {
+		it.Target = c.target1()
+		c.target(it.Target, targetWith)
+	}
+	return it
+}
+
+func (c *converter) pos(p lexer.Position) Pos {
+	return Pos{Filename: c.filename, Line: p.Line, Col: p.Column}
 }

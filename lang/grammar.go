@@ -2,17 +2,31 @@ package lang
 
 import "github.com/alecthomas/participle/v2/lexer"
 
-// This file is the participle grammar. Its structs mirror the concrete
-// syntax; convert.go turns them into the AST of ast.go. Binary operators are
-// parsed as a flat sequence and arranged by precedence during conversion.
+// This file is the participle grammar of compound statements and blocks.
+// Simple statements, expressions, parameter lists, with items and class
+// arguments are parsed by the hand-written parser in expr.go and simple.go,
+// plugged into the grammar with participle.ParseTypeWith through the
+// interface types below; convert.go turns the statement structs into the
+// AST of ast.go.
+
+// Interface types whose values the expression parser produces.
+type (
+	testExpr   interface{ Expr } // a test: lambda, conditional or or-expression
+	listExpr   interface{ Expr } // star expressions: a, *b (a Tuple if there is a comma)
+	targetExpr interface{ Expr } // for-loop targets, up to `in`
+	paramsExpr interface{ Expr } // a def's parameters, a *paramList
+	withExpr   interface{ Expr } // a with statement's items, a *withItems
+	argsExpr   interface{ Expr } // a class's parenthesised arguments, an *argList
+	smallStmt  interface{ Stmt } // a simple statement
+)
 
 type gFile struct {
 	Stmts []*gStmt `parser:"@@*"`
 }
 
 type gStmt struct {
-	Compound *gCompound `parser:"  @@"`
-	Simple   *gSimple   `parser:"| @@"`
+	Simple   *gSimple   `parser:"  @@"`
+	Compound *gCompound `parser:"| @@"`
 }
 
 type gBlock struct {
@@ -22,82 +36,7 @@ type gBlock struct {
 }
 
 type gSimple struct {
-	Small []*gSmall `parser:"@@ ( ';' @@ )* ';'? Newline"`
-}
-
-type gSmall struct {
-	Pos      lexer.Position
-	Pass     bool         `parser:"  @'pass'"`
-	Break    bool         `parser:"| @'break'"`
-	Continue bool         `parser:"| @'continue'"`
-	Return   *gReturn     `parser:"| @@"`
-	Raise    *gRaise      `parser:"| @@"`
-	Global   []string     `parser:"| 'global' @Name ( ',' @Name )*"`
-	Nonlocal []string     `parser:"| 'nonlocal' @Name ( ',' @Name )*"`
-	Del      *gExprList   `parser:"| 'del' @@"`
-	Assert   *gAssert     `parser:"| @@"`
-	Import   []*gAlias    `parser:"| 'import' @@ ( ',' @@ )*"`
-	From     *gImportFrom `parser:"| @@"`
-	Expr     *gExprStmt   `parser:"| @@"`
-}
-
-type gReturn struct {
-	X *gExprList `parser:"'return' @@?"`
-}
-
-type gRaise struct {
-	Exc   *gTest `parser:"'raise' ( @@"`
-	Cause *gTest `parser:"( 'from' @@ )? )?"`
-}
-
-type gAssert struct {
-	Test *gTest `parser:"'assert' @@"`
-	Msg  *gTest `parser:"( ',' @@ )?"`
-}
-
-type gAlias struct {
-	Pos  lexer.Position
-	Name string `parser:"@Name ( @'.' @Name )*"`
-	As   string `parser:"( 'as' @Name )?"`
-}
-
-type gImportFrom struct {
-	Module string    `parser:"'from' @( '.' | '...' )* @( Name ( '.' Name )* )? 'import'"`
-	Star   bool      `parser:"( @'*'"`
-	Names  []*gAlias `parser:"| '(' @@ ( ',' @@ )* ','? ')' | @@ ( ',' @@ )* )"`
-}
-
-type gExprStmt struct {
-	Pos    lexer.Position
-	X      *gYieldOrList   `parser:"@@"`
-	AugOp  string          `parser:"( @( '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '@=' )"`
-	Aug    *gYieldOrList   `parser:"  @@"`
-	Annot  *gTest          `parser:"| ':' @@"`
-	AnnVal *gYieldOrList   `parser:"  ( '=' @@ )?"`
-	Values []*gYieldOrList `parser:"| ( '=' @@ )+ )?"`
-}
-
-type gYieldOrList struct {
-	Yield *gYield    `parser:"  @@"`
-	List  *gExprList `parser:"| @@"`
-}
-
-type gYield struct {
-	Pos  lexer.Position
-	From *gTest     `parser:"'yield' ( 'from' @@ )?"`
-	X    *gExprList `parser:"@@?"`
-}
-
-type gExprList struct {
-	Pos   lexer.Position
-	Items []*gStarOrTest `parser:"@@ ( ',' @@ )*"`
-	Comma bool           `parser:"@','?"`
-}
-
-type gStarOrTest struct {
-	Pos  lexer.Position
-	Star bool   `parser:"@'*'?"`
-	X    *gTest `parser:"@@"`
+	Small []smallStmt `parser:"@@ ( ';' @@ )* ';'? Newline"`
 }
 
 type gCompound struct {
@@ -114,7 +53,7 @@ type gCompound struct {
 
 type gIf struct {
 	Pos  lexer.Position
-	Cond *gTest   `parser:"'if' @@ ':'"`
+	Cond testExpr `parser:"'if' @@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Elif []*gElif `parser:"@@*"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
@@ -122,35 +61,23 @@ type gIf struct {
 
 type gElif struct {
 	Pos  lexer.Position
-	Cond *gTest  `parser:"'elif' @@ ':'"`
-	Body *gBlock `parser:"@@"`
+	Cond testExpr `parser:"'elif' @@ ':'"`
+	Body *gBlock  `parser:"@@"`
 }
 
 type gWhile struct {
 	Pos  lexer.Position
-	Cond *gTest  `parser:"'while' @@ ':'"`
-	Body *gBlock `parser:"@@"`
-	Else *gBlock `parser:"( 'else' ':' @@ )?"`
+	Cond testExpr `parser:"'while' @@ ':'"`
+	Body *gBlock  `parser:"@@"`
+	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
 }
 
 type gFor struct {
 	Pos    lexer.Position
-	Target *gTargetList `parser:"'for' @@"`
-	Iter   *gExprList   `parser:"'in' @@ ':'"`
-	Body   *gBlock      `parser:"@@"`
-	Else   *gBlock      `parser:"( 'else' ':' @@ )?"`
-}
-
-type gTargetList struct {
-	Pos   lexer.Position
-	Items []*gTarget `parser:"@@ ( ',' @@ )*"`
-	Comma bool       `parser:"@','?"`
-}
-
-type gTarget struct {
-	Pos  lexer.Position
-	Star bool    `parser:"@'*'?"`
-	X    *gPower `parser:"@@"`
+	Target targetExpr `parser:"'for' @@"`
+	Iter   listExpr   `parser:"'in' @@ ':'"`
+	Body   *gBlock    `parser:"@@"`
+	Else   *gBlock    `parser:"( 'else' ':' @@ )?"`
 }
 
 type gTry struct {
@@ -163,57 +90,34 @@ type gTry struct {
 
 type gExcept struct {
 	Pos  lexer.Position
-	Type *gTest  `parser:"'except' ( @@"`
-	Name string  `parser:"( 'as' @Name )? )? ':'"`
-	Body *gBlock `parser:"@@"`
+	Type testExpr `parser:"'except' ( @@"`
+	Name string   `parser:"( 'as' @Name )? )? ':'"`
+	Body *gBlock  `parser:"@@"`
 }
 
 type gWith struct {
-	Pos    lexer.Position
-	Parens []*gWithItem `parser:"'with' ( '(' @@ ( ',' @@ )* ','? ')' ':'"`
-	Items  []*gWithItem `parser:"| @@ ( ',' @@ )* ':' )"`
-	Body   *gBlock      `parser:"@@"`
-}
-
-type gWithItem struct {
-	Context *gTest   `parser:"@@"`
-	Target  *gTarget `parser:"( 'as' @@ )?"`
+	Pos   lexer.Position
+	Items withExpr `parser:"'with' @@ ':'"`
+	Body  *gBlock  `parser:"@@"`
 }
 
 type gDef struct {
 	Pos     lexer.Position
-	Name    string    `parser:"'def' @Name '('"`
-	Params  []*gParam `parser:"( @@ ( ',' @@ )* ','? )? ')'"`
-	Returns *gTest    `parser:"( '->' @@ )?"`
-	Body    *gBlock   `parser:"':' @@"`
-}
-
-type gParam struct {
-	Pos     lexer.Position
-	Slash   bool   `parser:"  @'/'"`
-	Star    string `parser:"| (?= '*' | '**' | Name) @( '*' | '**' )?"`
-	Name    string `parser:"  ( @Name"`
-	Annot   *gTest `parser:"    ( ':' @@ )?"`
-	Default *gTest `parser:"    ( '=' @@ )? )?"`
-}
-
-type gLambdaParam struct {
-	Pos     lexer.Position
-	Slash   bool   `parser:"  @'/'"`
-	Star    string `parser:"| (?= '*' | '**' | Name) @( '*' | '**' )?"`
-	Name    string `parser:"  ( @Name"`
-	Default *gTest `parser:"    ( '=' @@ )? )?"`
+	Name    string     `parser:"'def' @Name"`
+	Params  paramsExpr `parser:"'(' @@ ')'"`
+	Returns testExpr   `parser:"( '->' @@ )?"`
+	Body    *gBlock    `parser:"':' @@"`
 }
 
 type gClass struct {
 	Pos  lexer.Position
-	Name string  `parser:"'class' @Name"`
-	Args []*gArg `parser:"( '(' ( @@ ( ',' @@ )* ','? )? ')' )?"`
-	Body *gBlock `parser:"':' @@"`
+	Name string   `parser:"'class' @Name"`
+	Args argsExpr `parser:"@@?"`
+	Body *gBlock  `parser:"':' @@"`
 }
 
 type gDecorated struct {
-	Decorators []*gTest    `parser:"( '@' @@ Newline )+"`
+	Decorators []testExpr  `parser:"( '@' @@ Newline )+"`
 	Class      *gClass     `parser:"( @@"`
 	Def        *gDef       `parser:"| @@"`
 	AsyncTok   lexer.Token `parser:"| @'async'"`
@@ -225,132 +129,4 @@ type gAsync struct {
 	Def  *gDef  `parser:"'async' ( @@"`
 	For  *gFor  `parser:"| @@"`
 	With *gWith `parser:"| @@ )"`
-}
-
-type gTest struct {
-	Pos    lexer.Position
-	Lambda *gLambda `parser:"  @@"`
-	X      *gOpSeq  `parser:"| @@"`
-	Cond   *gOpSeq  `parser:"  ( 'if' @@"`
-	Else   *gTest   `parser:"    'else' @@ )?"`
-}
-
-type gLambda struct {
-	Params []*gLambdaParam `parser:"'lambda' ( @@ ( ',' @@ )* ','? )? ':'"`
-	Body   *gTest          `parser:"@@"`
-}
-
-// gOpSeq is operands separated by binary operators, each operand with its
-// prefix operators.
-type gOpSeq struct {
-	First *gUnit     `parser:"@@"`
-	Rest  []*gBinary `parser:"@@*"`
-}
-
-type gBinary struct {
-	Op *gOp   `parser:"@@"`
-	X  *gUnit `parser:"@@"`
-}
-
-type gOp struct {
-	Pos lexer.Position
-	Op  string `parser:"  @( 'or' | 'and' | 'in' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@' )"`
-	Not bool   `parser:"| @'not' 'in'"`
-	Is  bool   `parser:"| 'is' @'not'?"`
-}
-
-type gUnit struct {
-	Pos    lexer.Position
-	Prefix []*gPrefix `parser:"@@*"`
-	X      *gPower    `parser:"@@"`
-}
-
-type gPrefix struct {
-	Pos lexer.Position
-	Op  string `parser:"@( 'not' | '-' | '+' | '~' | 'await' )"`
-}
-
-type gPower struct {
-	Pos      lexer.Position
-	Atom     *gAtom      `parser:"@@"`
-	Trailers []*gTrailer `parser:"@@*"`
-}
-
-type gTrailer struct {
-	Pos   lexer.Position
-	Call  bool          `parser:"  @'('"`
-	Args  []*gArg       `parser:"  ( @@ ( ',' @@ )* ','? )? ')'"`
-	Attr  string        `parser:"| '.' @Name"`
-	Index []*gSubscript `parser:"| '[' @@ ( ',' @@ )*"`
-	Comma bool          `parser:"  @','? ']'"`
-}
-
-type gArg struct {
-	Pos  lexer.Position
-	Star string      `parser:"@( '*' | '**' )?"`
-	Kw   string      `parser:"( @Name '=' )?"`
-	X    *gTest      `parser:"@@"`
-	Gens []*gCompFor `parser:"@@*"`
-}
-
-type gSubscript struct {
-	Pos    lexer.Position
-	Star   bool   `parser:"@'*'?"`
-	Lo     *gTest `parser:"@@?"`
-	Colon1 bool   `parser:"( @':'"`
-	Hi     *gTest `parser:"  @@?"`
-	Colon2 bool   `parser:"  ( @':'"`
-	Step   *gTest `parser:"    @@? )? )?"`
-}
-
-type gCompFor struct {
-	Pos    lexer.Position
-	Async  bool         `parser:"@'async'?"`
-	Target *gTargetList `parser:"'for' @@"`
-	Iter   *gOpSeq      `parser:"'in' @@"`
-	Ifs    []*gOpSeq    `parser:"( 'if' @@ )*"`
-}
-
-type gAtom struct {
-	Pos     lexer.Position
-	Name    string     `parser:"  @Name"`
-	Int     string     `parser:"| @Int"`
-	Float   string     `parser:"| @Float"`
-	Strings *gStrings  `parser:"| @@"`
-	Const   string     `parser:"| @( 'None' | 'True' | 'False' | '...' )"`
-	Paren   bool       `parser:"| ( @'('"`
-	Yield   *gYield    `parser:"    ( @@"`
-	Elts    *gElts     `parser:"    | @@ )? ')' )"`
-	List    bool       `parser:"| ( @'['"`
-	ListEls *gElts     `parser:"    @@? ']' )"`
-	Brace   bool       `parser:"| ( @'{'"`
-	Items   *gBraceEls `parser:"    @@? '}' )"`
-}
-
-type gStrings struct {
-	Tokens []lexer.Token
-	Values []string `parser:"@String+"`
-}
-
-// gElts is the inside of a parenthesised or bracketed display.
-type gElts struct {
-	First *gStarOrTest   `parser:"@@"`
-	Gens  []*gCompFor    `parser:"@@*"`
-	More  []*gStarOrTest `parser:"( ',' @@ )*"`
-	Comma bool           `parser:"@','?"`
-}
-
-// gBraceEls is the inside of a dict or set display.
-type gBraceEls struct {
-	First *gBraceItem   `parser:"@@"`
-	Gens  []*gCompFor   `parser:"@@*"`
-	More  []*gBraceItem `parser:"( ',' @@ )*"`
-	Comma bool          `parser:"@','?"`
-}
-
-type gBraceItem struct {
-	Pos   lexer.Position
-	Star  string `parser:"@( '**' | '*' )?"`
-	Key   *gTest `parser:"@@"`
-	Value *gTest `parser:"( ':' @@ )?"`
 }

@@ -39,7 +39,8 @@ type tokenizer struct {
 // tokenize splits src into tokens. It returns the tokens read before the
 // first error, and that error.
 func tokenize(filename string, src []byte) ([]lexer.Token, *Error) {
-	t := &tokenizer{filename: filename, src: src, line: 1, indents: []int{0}, altIndent: []int{0}}
+	t := &tokenizer{filename: filename, src: src, line: 1, indents: []int{0}, altIndent: []int{0},
+		toks: make([]lexer.Token, 0, len(src)/4+16)}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		t.pos, t.lineStart = 3, 3
 	}

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/alecthomas/participle/v2"
@@ -8,23 +9,20 @@ import (
 )
 
 // lookahead is how many tokens participle may read past a failed branch.
-const lookahead = 64
+const lookahead = 4
 
-var (
-	fileParser  = participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
-	fexprParser = participle.MustBuild[gFExpr](participle.Lexer(Definition), participle.UseLookahead(lookahead))
-)
-
-// gFExpr is the expression of an f-string replacement field, parsed as
-// "(" + text + ")".
-type gFExpr struct {
-	X *gAtom `parser:"@@ Newline"`
-}
+var fileParser = participle.MustBuild[gFile](append([]participle.Option{
+	participle.Lexer(Definition), participle.UseLookahead(lookahead)}, exprOptions...)...)
 
 // Parse parses a source file into its syntax tree and runs the static
 // checks. The error, if any, is a *Error.
 func Parse(filename string, src []byte) (f *File, err error) {
-	c := &converter{filename: filename, src: src}
+	c := &converter{filename: filename}
+	defer func() {
+		if e, ok := err.(*Error); ok && e.Text == "" {
+			e.Text = sourceLine(src, e.Line)
+		}
+	}()
 	defer c.recover(&err)
 	toks, lexErr := tokenize(filename, src)
 	g, perr := parseTokens(fileParser, toks)
@@ -54,29 +52,32 @@ func parseTokens[G any](p *participle.Parser[G], toks []lexer.Token) (*G, error)
 // text starts at position base.
 func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 	toks, lexErr := tokenize(c.filename, []byte("("+text+")"))
-	for i := range toks {
-		toks[i].Pos = fexprPos(toks[i].Pos, base)
-	}
 	if lexErr != nil {
 		p := fexprPos(lexer.Position{Line: lexErr.Line, Column: lexErr.Col}, base)
 		c.failAt(p, "f-string: %s", lexErr.Msg)
 	}
-	g, err := parseTokens(fexprParser, toks)
-	if err != nil {
-		pos := base
-		if perr, ok := err.(participle.Error); ok {
-			pos = perr.Position()
-		}
-		c.failAt(pos, "f-string: invalid syntax")
+	for i := range toks {
+		toks[i].Pos = fexprPos(toks[i].Pos, base)
 	}
-	return c.atom(g.X)
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		c.failAt(base, "f-string: invalid syntax")
+	}
+	sub := &converter{filename: c.filename, lex: plex, depth: c.depth}
+	x := sub.paren()
+	if t := plex.Peek(); t.Type != tokNewline {
+		c.failTok(*t, "f-string: invalid syntax")
+	}
+	return x
 }
 
-// converter turns participle's structs into the AST. It reports errors by
-// panicking with a bailout, recovered by Parse.
+// converter parses expressions and turns participle's structs into the
+// AST. It reports errors by panicking with a bailout, recovered at the
+// entry points.
 type converter struct {
 	filename string
-	src      []byte
+	lex      *lexer.PeekingLexer // tokens, while parsing expressions
+	depth    int                 // nesting of the expression parser
 }
 
 // bailout carries an *Error out of the conversion.
@@ -92,13 +93,9 @@ func (c *converter) recover(err *error) {
 	}
 }
 
-func (c *converter) pos(p lexer.Position) Pos {
-	return Pos{Filename: c.filename, Line: p.Line, Col: p.Column}
-}
-
 // errorAt builds an error of the given kind at p.
 func (c *converter) errorAt(kind string, p Pos, format string, args ...any) *Error {
-	return &Error{Pos: Pos{Filename: c.filename, Line: p.Line, Col: p.Col}, Kind: kind, Msg: fmt.Sprintf(format, args...), Text: sourceLine(c.src, p.Line)}
+	return &Error{Pos: Pos{Filename: c.filename, Line: p.Line, Col: p.Col}, Kind: kind, Msg: fmt.Sprintf(format, args...)}
 }
 
 // fail stops the conversion with a SyntaxError at p.
@@ -144,10 +141,13 @@ func (c *converter) syntaxError(toks []lexer.Token, perr error, lexErr *Error) *
 	if lexErr != nil {
 		return lexErr
 	}
+	var ee exprError
+	if errors.As(perr, &ee) {
+		return ee.err
+	}
 	uerr, ok := perr.(participle.Error)
 	if !ok {
 		return c.errorAt("SyntaxError", Pos{Line: 1, Col: 1}, "invalid syntax")
 	}
-	p := uerr.Position()
-	return c.errorAt("SyntaxError", c.pos(p), "invalid syntax")
+	return c.errorAt("SyntaxError", c.pos(uerr.Position()), "invalid syntax")
 }

@@ -48,8 +48,8 @@ func posIn(tok lexer.Token, off int) lexer.Position {
 }
 
 // strings converts adjacent string tokens into one Constant or JoinedStr.
-func (c *converter) strings(g *gStrings) Expr {
-	pos := c.pos(g.Tokens[0].Pos)
+func (c *converter) strings(toks []lexer.Token) Expr {
+	pos := c.pos(toks[0].Pos)
 	var parts []Expr
 	var buf strings.Builder
 	isF := false
@@ -59,7 +59,7 @@ func (c *converter) strings(g *gStrings) Expr {
 			buf.Reset()
 		}
 	}
-	for _, tok := range g.Tokens {
+	for _, tok := range toks {
 		lit := c.splitLiteral(tok)
 		if !lit.fmt {
 			buf.WriteString(c.unescape(lit, lit.body, lit.offset))
