@@ -1,6 +1,5 @@
 package lang
 
-
 // stmts converts a statement list.
 func (c *converter) stmts(gs []*gStmt) []Stmt {
 	var out []Stmt

@@ -111,8 +111,8 @@ var exprOptions = []participle.Option{
 	participle.ParseTypeWith(parseWith(isOpen, func(c *converter) argsExpr { return c.classArgs() })),
 }
 
-func always(*lexer.Token) bool            { return true }
-func isOpen(t *lexer.Token) bool          { return t.Type == tokOp && t.Value == "(" }
+func always(*lexer.Token) bool   { return true }
+func isOpen(t *lexer.Token) bool { return t.Type == tokOp && t.Value == "(" }
 
 // startsExpr reports whether t can start a test.
 func startsExpr(t *lexer.Token) bool {
