@@ -15,15 +15,14 @@ type decimal struct {
 
 // shortest returns the shortest digit string that round-trips to f (dtoa mode 0).
 func shortest(f float64) decimal {
-	return fromE(strconv.AppendFloat(nil, f, 'e', -1, 64))
+	var buf [32]byte
+	return fromE(strconv.AppendFloat(buf[:0], f, 'e', -1, 64))
 }
 
 // significant returns f rounded to n significant digits (dtoa mode 2).
 func significant(f float64, n int) decimal {
-	if n < 1 {
-		n = 1
-	}
-	return fromE(strconv.AppendFloat(nil, f, 'e', n-1, 64))
+	var buf [32]byte
+	return fromE(strconv.AppendFloat(buf[:0], f, 'e', max(n, 1)-1, 64))
 }
 
 // fixed returns f rounded to n digits after the decimal point (dtoa mode
@@ -59,22 +58,27 @@ func fixed(f float64, n int) decimal {
 	return d
 }
 
-// fromE converts strconv's 'e' format ("d.ddde±XX") to a decimal.
+// fromE converts strconv's 'e' format ("d.ddde±XX") to a decimal, reusing b.
 func fromE(b []byte) decimal {
 	e := len(b) - 1
 	for b[e] != 'e' {
 		e--
 	}
-	exp, _ := strconv.Atoi(string(b[e+1:]))
-	d := decimal{digits: make([]byte, 0, e), point: exp + 1}
-	for _, c := range b[:e] {
-		if c != '.' {
-			d.digits = append(d.digits, c)
-		}
+	exp := 0
+	for _, c := range b[e+2:] {
+		exp = exp*10 + int(c-'0')
 	}
-	if d.digits[0] == '0' {
+	if b[e+1] == '-' {
+		exp = -exp
+	}
+	if b[0] == '0' {
 		return decimal{[]byte("0"), 1}
 	}
+	digits := b[:1]
+	if e > 1 { // drop the point
+		digits = append(digits, b[2:e]...)
+	}
+	d := decimal{digits: digits, point: exp + 1}
 	d.trim()
 	return d
 }

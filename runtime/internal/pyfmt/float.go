@@ -11,7 +11,8 @@ import (
 // or at least 16 ("1e+16", "1e-05", "0.0001", "1.5e+300"), and "inf",
 // "-inf", "nan", "-0.0", "1.0".
 func FloatRepr(f float64) string {
-	return string(floatShort(f, 'r', 0, floatFlags{addDot0: true}))
+	var buf [32]byte
+	return string(floatShort(buf[:0], f, 'r', 0, floatFlags{addDot0: true}))
 }
 
 // floatFlags are the Py_DTSF_* options of PyOS_double_to_string.
@@ -25,8 +26,8 @@ type floatFlags struct {
 
 // floatShort is CPython's PyOS_double_to_string (format_float_short):
 // code is 'e', 'f', 'g' or 'r' (repr), prec the precision of the format.
-func floatShort(f float64, code byte, prec int, fl floatFlags) []byte {
-	var buf []byte
+// It appends the result to buf.
+func floatShort(buf []byte, f float64, code byte, prec int, fl floatFlags) []byte {
 	neg := math.Signbit(f)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if math.IsNaN(f) {

@@ -50,7 +50,8 @@ func formatFloat(f float64, s Spec) (string, error) {
 	} else if code == 'r' {
 		code = 'g'
 	}
-	buf := floatShort(f, code, prec, fl)
+	var tmp [40]byte
+	buf := floatShort(tmp[:0], f, code, prec, fl)
 	if pct {
 		buf = append(buf, '%')
 	}
