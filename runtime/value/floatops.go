@@ -2,6 +2,7 @@ package value
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
@@ -63,9 +64,52 @@ func floatPow(a, b float64) (Value, error) {
 	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) {
 		return nil, Errorf(ValueError, "complex numbers are not supported")
 	}
-	r := math.Pow(a, b)
+	r, ok := exactPow(a, b)
+	if !ok {
+		r = math.Pow(a, b)
+	}
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return nil, Errorf(OverflowError, "(34, 'Numerical result out of range')")
 	}
 	return Float(r), nil
+}
+
+// maxExactPow bounds the exponents exactPow handles.
+const maxExactPow = 1024
+
+// exactPow computes a**b correctly rounded when 2*b is a small integer,
+// as the C library's pow that CPython uses does (Go's math.Pow may be off
+// by an ulp).
+func exactPow(a, b float64) (float64, bool) {
+	twice := 2 * b
+	if a == 0 || math.IsInf(a, 0) || math.IsInf(b, 0) || twice != math.Trunc(twice) || math.Abs(b) > maxExactPow {
+		return 0, false
+	}
+	half := twice != 2*math.Trunc(b)
+	if half && a < 0 {
+		return 0, false
+	}
+	n := int64(math.Floor(b)) // b = n or n + 1/2
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	prec := uint(53*n + 128)
+	x := new(big.Float).SetPrec(prec).SetFloat64(a)
+	r := new(big.Float).SetPrec(prec).SetInt64(1)
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r.Mul(r, x)
+		}
+		x.Mul(x, x)
+	}
+	if neg {
+		r.Quo(new(big.Float).SetPrec(prec).SetInt64(1), r)
+	}
+	if half {
+		root := new(big.Float).SetPrec(prec).SetFloat64(a)
+		r.Mul(r, root.Sqrt(root))
+	}
+	f, _ := r.Float64()
+	return f, true
 }

@@ -116,6 +116,8 @@ func (f *formatter) format(s string, depth int) (string, error) {
 			i += 2
 		case c == '}':
 			return "", Errorf(ValueError, "Single '}' encountered in format string")
+		case c == '{' && i+1 == len(s):
+			return "", Errorf(ValueError, "Single '{' encountered in format string")
 		case c == '{':
 			end, err := fieldEnd(s, i+1)
 			if err != nil {

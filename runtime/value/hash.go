@@ -39,7 +39,7 @@ func Hash(th Thread, v Value) (int64, error) {
 		if v.frozen {
 			return frozenSetHash(v), nil
 		}
-	case *List, *Dict:
+	case *List, *Dict, *Slice:
 	case *Instance:
 		return instanceHash(th, v)
 	case *Exception:

@@ -126,6 +126,9 @@ func strGetItem(s String, key Value) (Value, error) {
 
 func rangeGetItem(r *Range, key Value) (Value, error) {
 	n := r.Len()
+	if _, ok := key.(*BigInt); ok {
+		return nil, Errorf(IndexError, "range object index out of range")
+	}
 	if sl, ok := key.(*Slice); ok {
 		start, stop, step, _, err := sl.Indices(int(n))
 		if err != nil {
@@ -353,7 +356,7 @@ func DelItem(th Thread, x, key Value) error {
 			return err
 		}
 	}
-	if hasGetItem(x) {
+	if _, _, err := index(key); hasGetItem(x) && err == nil && isInt(key) {
 		return Errorf(TypeError, "'%s' object doesn't support item deletion", x.Type().Name)
 	}
 	return Errorf(TypeError, "'%s' object does not support item deletion", x.Type().Name)

@@ -17,6 +17,9 @@ func percentFormat(th Thread, format String, arg Value) (Value, error) {
 	case *Dict:
 		mapping = a
 		args = []Value{a}
+	case *List, *Range:
+		mapping = a // CPython's PyMapping_Check: no "not all arguments converted"
+		args = []Value{a}
 	default:
 		if userClass(a) != nil && a.Type().Lookup("__getitem__") != nil {
 			mapping = a

@@ -199,6 +199,9 @@ func (s *Set) resize(minUsed int) {
 func (s *Set) Contains(th Thread, key Value) (bool, error) {
 	h, err := Hash(th, key)
 	if err != nil {
+		if f, ok := frozenKey(th, key, err); ok {
+			return s.Contains(th, f)
+		}
 		return false, err
 	}
 	i, err := s.lookup(th, key, h)
@@ -209,6 +212,9 @@ func (s *Set) Contains(th Thread, key Value) (bool, error) {
 func (s *Set) Discard(th Thread, key Value) (bool, error) {
 	h, err := Hash(th, key)
 	if err != nil {
+		if f, ok := frozenKey(th, key, err); ok {
+			return s.Discard(th, f)
+		}
 		return false, err
 	}
 	return s.discardEntry(th, key, h)
@@ -289,4 +295,19 @@ func (s *Set) copySet(th Thread) *Set {
 	c.frozen = s.frozen
 	_ = c.merge(th, s)
 	return c
+}
+
+// frozenKey retries a set operation whose key was an unhashable set with
+// an equal frozenset, as CPython's set_contains, remove and discard do.
+func frozenKey(th Thread, key Value, err error) (Value, bool) {
+	s, ok := key.(*Set)
+	if !ok || s.frozen {
+		return nil, false
+	}
+	if e, ok := err.(*Exception); !ok || e.Class != TypeError {
+		return nil, false
+	}
+	f := s.copySet(th)
+	f.frozen = true
+	return f, true
 }
