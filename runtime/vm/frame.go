@@ -14,6 +14,7 @@ import (
 type frame struct {
 	code    *compile.Code
 	consts  []value.Value
+	names   []value.Value // Names as str values
 	fn      *Function // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
@@ -34,17 +35,24 @@ type frame struct {
 // nested in it.
 type Cell struct{ V value.Value }
 
-// prepared is the VM's form of a Code: its constants as values.
-type prepared struct{ consts []value.Value }
+// prepared is the VM's form of a Code: its constants as values, and its
+// names as str values for storing into namespaces without allocating.
+type prepared struct {
+	consts []value.Value
+	names  []value.Value
+}
 
 // prepare converts the constants of code once.
 func prepare(code *compile.Code) *prepared {
 	if p, ok := code.Runtime.(*prepared); ok {
 		return p
 	}
-	p := &prepared{consts: make([]value.Value, len(code.Consts))}
+	p := &prepared{consts: make([]value.Value, len(code.Consts)), names: make([]value.Value, len(code.Names))}
 	for i, k := range code.Consts {
 		p.consts[i] = constValue(k)
+	}
+	for i, n := range code.Names {
+		p.names[i] = value.MakeString(n)
 	}
 	code.Runtime = p
 	return p
@@ -101,7 +109,7 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 	} else {
 		fr = &frame{slots: make([]value.Value, n)}
 	}
-	fr.code, fr.consts, fr.fn, fr.globals = code, p.consts, fn, globals
+	fr.code, fr.consts, fr.names, fr.fn, fr.globals = code, p.consts, p.names, fn, globals
 	fr.base = len(code.Locals)
 	fr.sp = fr.base
 	fr.pc = 0
@@ -122,8 +130,8 @@ func (th *Thread) release(fr *frame) {
 	if fr.gen != nil {
 		return
 	}
-	clear(fr.slots)
-	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts = nil, nil, nil, nil, nil
+	clear(fr.slots[:fr.sp])
+	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.names = nil, nil, nil, nil, nil, nil
 	fr.pending = nil
 	if len(th.pool) < 256 {
 		th.pool = append(th.pool, fr)

@@ -59,8 +59,9 @@ func (f *Function) Get(th value.Thread, obj value.Value, cls *value.Class) (valu
 }
 
 // Call calls the function.
-func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg) (result value.Value, err error) {
 	th := t.(*Thread)
+	defer th.guard(th.frame, th.depth, th.ei, &err)
 	var names []string
 	var vals []value.Value
 	if len(kwargs) > 0 {

@@ -45,7 +45,8 @@ func (g *genCore) init(fr *frame, kind string) {
 // resume runs the frame: with v pushed as the result of the yield it is
 // suspended at (push), or with fr.pending raised there. It returns
 // (yielded, false, nil), (returned, true, nil) or an error.
-func (g *genCore) resume(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
+func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Value, done bool, err error) {
+	defer th.guard(th.frame, th.depth, th.ei, &err)
 	fr := g.fr
 	if push && g.started {
 		fr.slots[fr.sp] = v

@@ -11,24 +11,28 @@ import (
 
 // run executes fr from its pc until it returns, yields or raises. A
 // frame that yields has fr.yielded set and the yielded value as result.
-func (th *Thread) run(fr *frame) (result value.Value, err error) {
+func (th *Thread) run(fr *frame) (value.Value, error) {
 	if th.depth >= th.maxDepth {
 		return nil, value.Errorf(value.RecursionError, "maximum recursion depth exceeded")
 	}
 	th.depth++
 	caller := th.frame
 	th.frame = fr
-	defer func() {
-		if r := recover(); r != nil {
-			if _, fatal := r.(*LimitError); fatal {
-				panic(r)
-			}
-			result, err = nil, value.Errorf(value.SystemError, "internal error: %v", r)
-		}
-		th.frame = caller
-		th.depth--
-	}()
-	return th.loop(fr)
+	v, err := th.loop(fr)
+	th.frame = caller
+	th.depth--
+	return v, err
+}
+
+// guard turns a Go panic below an entry point from outside the VM into a
+// SystemError, restoring the thread's state: a panic reaching the user
+// is a bug, but one that must not crash the host.
+// Use it as `defer th.guard(th.frame, th.depth, th.ei, &err)`.
+func (th *Thread) guard(fr *frame, depth int, ei *excInfo, err *error) {
+	if r := recover(); r != nil {
+		th.frame, th.depth, th.ei = fr, depth, ei
+		*err = value.Errorf(value.SystemError, "internal error: %v", r)
+	}
 }
 
 // unbound is the UnboundLocalError of reading an unassigned local.
@@ -171,7 +175,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_GLOBAL:
 			sp--
-			fr.globals.SetString(names[in.Arg], s[sp])
+			err = fr.globals.SetItem(th, fr.names[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_GLOBAL:
 			err = th.delName(fr.globals, names[in.Arg])
@@ -190,7 +194,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			fr.ns.SetString(names[in.Arg], s[sp])
+			err = fr.ns.SetItem(th, fr.names[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_NAME:
 			err = th.delName(fr.ns, names[in.Arg])
@@ -452,7 +456,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			n := int(in.Arg)
 			fp := sp - n - 1
 			var v value.Value
-			v, err = th.call(s[fp], s[fp+1:sp], nil, nil)
+			if f, ok := s[fp].(*Function); ok && f.simple && n == f.code.ArgCount {
+				// The common case, without binding or Go calls in between.
+				callee := th.newFrame(f.code, f.globals, f)
+				copy(callee.slots, s[fp+1:sp])
+				if callee.cells != nil {
+					callee.initCells()
+				}
+				v, err = th.run(callee)
+				th.release(callee)
+			} else {
+				v, err = th.call(s[fp], s[fp+1:sp], nil, nil)
+			}
 			clear(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v

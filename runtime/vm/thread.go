@@ -121,7 +121,8 @@ func Compile(f *lang.File) (*compile.Program, error) {
 // ExecModule runs a compiled module in globals (a fresh dict when nil),
 // and returns None. For a module with top-level await it returns an
 // unstarted coroutine instead, for the event loop to run as its main task.
-func (th *Thread) ExecModule(prog *compile.Program, globals *value.Dict) (value.Value, error) {
+func (th *Thread) ExecModule(prog *compile.Program, globals *value.Dict) (result value.Value, err error) {
+	defer th.guard(th.frame, th.depth, th.ei, &err)
 	if globals == nil {
 		globals = value.NewDict(0)
 	}

@@ -1,0 +1,57 @@
+package vm_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// The workloads of bench/fib.agen and bench/loop.agen.
+const (
+	fibSrc = `
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(30))
+`
+	loopSrc = `
+total = 0
+for i in range(3000000):
+    total += i * 2 % 7
+print(total)
+`
+	genSrc = `
+def gen(n):
+    for i in range(n):
+        yield i
+total = 0
+for x in gen(1000000):
+    total += x
+print(total)
+`
+)
+
+func benchScript(b *testing.B, src string) {
+	f, err := lang.Parse("bench.agen", []byte(src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		th := vm.NewThread(vm.Options{Stdout: io.Discard})
+		if _, err := th.ExecModule(prog, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFib30(b *testing.B)       { benchScript(b, fibSrc) }
+func BenchmarkLoop3M(b *testing.B)      { benchScript(b, loopSrc) }
+func BenchmarkGenerator1M(b *testing.B) { benchScript(b, genSrc) }
