@@ -164,6 +164,11 @@ def main():
                 "\x00", "é", "9" * 4300, "9" * 4301, "1" * 5000, "f" * 5000,
                 "0x" + "f" * 40, "-0b" + "1" * 70, "0o" + "7" * 30, "1_2_3_4",
                 "٣_٤", "0_7", "007", "0x1_f", "𝟙𝟚", "\u0661", "1\u200b"]
+    random_strs = []
+    alphabet = "0123456789_ +-.eExXoObBfFaAiInNyYtT\t\x1c\u00a0\u0661\u0662z"
+    for _ in range(400 * SCALE):
+        random_strs.append("".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9))))
+    int_strs += random_strs
     for s in int_strs:
         for base in (10, 0, 2, 8, 16, 36, 7, 1, 37, -1):
             emit("parse_int", [s, base], lambda: hex(int(s, base)))
@@ -179,6 +184,7 @@ def main():
                   "1.7976931348623157e308", "1.7976931348623159e308", "'q",
                   "a" * 250, "1 2", "++1", "+-1", "1d5", "0e0", "00.00",
                   "1_2_3.4_5e6_7", "in f", "infinityy", "nan(123)"]
+    float_strs += random_strs
     for s in float_strs:
         emit("parse_float", [s], lambda: float(s).hex())
 
