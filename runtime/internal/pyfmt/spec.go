@@ -3,6 +3,7 @@ package pyfmt
 import (
 	"fmt"
 	"math"
+	"unicode"
 )
 
 // Spec is a parsed format spec:
@@ -100,11 +101,12 @@ var errBothSeparators = errorf(ValueError, "Cannot specify both ',' and '_'.")
 
 func isAlign(c rune) bool { return c == '<' || c == '>' || c == '^' || c == '=' }
 
-// parseCount reads the decimal digits at r[i:], returning -1 if there are none.
+// parseCount reads the decimal digits (any Unicode decimal digits, as in
+// CPython) at r[i:], returning -1 if there are none.
 func parseCount(r []rune, i int) (int64, int, error) {
 	n := int64(-1)
-	for ; i < len(r) && '0' <= r[i] && r[i] <= '9'; i++ {
-		d := int64(r[i] - '0')
+	for ; i < len(r) && unicode.Is(unicode.Nd, r[i]); i++ {
+		d := int64(decimalValue(r[i]))
 		if n < 0 {
 			n = 0
 		}
