@@ -81,7 +81,7 @@ func userBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
-	} else if userClass(x) == nil {
+	} else {
 		r, err := builtinBinary(th, op, x, y)
 		if r != nil || err != nil {
 			return r, err
@@ -129,7 +129,6 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 			if y, ok := y.(String); ok {
 				return concatStrings(x, y), nil
 			}
-			return nil, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", y.Type().Name)
 		case lang.Mul:
 			return repeatSeq(x, y)
 		case lang.Mod:
@@ -142,7 +141,6 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 				elems := make([]Value, 0, len(x.Elems)+len(y.Elems))
 				return NewList(append(append(elems, x.Elems...), y.Elems...)), nil
 			}
-			return nil, Errorf(TypeError, "can only concatenate list (not \"%s\") to list", y.Type().Name)
 		case lang.Mul:
 			return repeatSeq(x, y)
 		}
@@ -153,7 +151,6 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 				elems := make(Tuple, 0, len(x)+len(y))
 				return append(append(elems, x...), y...), nil
 			}
-			return nil, Errorf(TypeError, "can only concatenate tuple (not \"%s\") to tuple", y.Type().Name)
 		case lang.Mul:
 			return repeatSeq(x, y)
 		}
@@ -161,6 +158,10 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 		if y, ok := y.(*Dict); ok && op == lang.BitOr {
 			d := x.Copy()
 			return d, dictMerge(th, d, y)
+		}
+	case *dictView:
+		if x.kind != dictValues && isSetOp(op) {
+			return viewSetOp(th, op, x, y)
 		}
 	case *Set:
 		if y, ok := y.(*Set); ok {
@@ -181,6 +182,15 @@ func boolBitwise(op lang.Op, a, b bool) Value {
 }
 
 func binaryTypeError(op lang.Op, x, y Value, suffix string) error {
+	if op == lang.Add {
+		switch x.(type) {
+		case String, *List, Tuple:
+			name := x.Type().Name
+			if userClass(x) == nil {
+				return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", name, y.Type().Name, name)
+			}
+		}
+	}
 	if op == lang.Mul {
 		switch x.(type) {
 		case String, *List, Tuple:
@@ -254,6 +264,20 @@ func repeatValues(elems []Value, n int) []Value {
 // InplaceBinary returns x op= y: in place for lists, sets and dicts and
 // through __iop__, otherwise as Binary.
 func InplaceBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
+	if userClass(x) != nil && validBinaryOp(op) {
+		r, ok, err := callDunder(th, x, inplaceDunders[op], y)
+		if err != nil {
+			return nil, err
+		}
+		if ok && r != NotImplemented {
+			return r, nil
+		}
+	}
+	return baseInplace(th, op, x, y)
+}
+
+// baseInplace is InplaceBinary ignoring script __iop__ methods.
+func baseInplace(th Thread, op lang.Op, x, y Value) (Value, error) {
 	switch x := x.(type) {
 	case *List:
 		switch op {
@@ -287,16 +311,6 @@ func InplaceBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 		if op == lang.BitOr {
 			return x, dictUpdate(th, x, y, nil)
 		}
-	case *Instance, *Exception:
-		if op >= lang.Add && op <= lang.BitAnd {
-			r, ok, err := callDunder(th, x, inplaceDunders[op], y)
-			if err != nil {
-				return nil, err
-			}
-			if ok && r != NotImplemented {
-				return r, nil
-			}
-		}
 	}
 	return binary(th, op, x, y, "=")
 }
@@ -306,6 +320,12 @@ func Unary(th Thread, op lang.Op, x Value) (Value, error) {
 	if op == lang.Not {
 		t, err := Truth(th, x)
 		return Bool(!t), err
+	}
+	if userClass(x) != nil {
+		name := unaryDunders[op]
+		if r, ok, err := callDunder(th, x, name); ok || err != nil {
+			return r, err
+		}
 	}
 	switch v := x.(type) {
 	case Bool:
@@ -322,41 +342,15 @@ func Unary(th Thread, op lang.Op, x Value) (Value, error) {
 		case lang.UAdd:
 			return v, nil
 		}
-	case *Instance, *Exception:
-		name := map[lang.Op]string{lang.USub: "__neg__", lang.UAdd: "__pos__", lang.Invert: "__invert__"}[op]
-		if r, ok, err := callDunder(th, v, name); ok || err != nil {
-			return r, err
-		}
 	}
 	return nil, Errorf(TypeError, "bad operand type for unary %s: '%s'", op, x.Type().Name)
 }
 
+var unaryDunders = map[lang.Op]string{lang.USub: "__neg__", lang.UAdd: "__pos__", lang.Invert: "__invert__"}
+
 // Truth returns the truth value of v (bool(v)).
 func Truth(th Thread, v Value) (bool, error) {
-	switch v := v.(type) {
-	case Bool:
-		return bool(v), nil
-	case NoneType:
-		return false, nil
-	case Int:
-		return v != 0, nil
-	case *BigInt:
-		return true, nil
-	case Float:
-		return v != 0, nil
-	case String:
-		return v.n > 0, nil
-	case *List:
-		return len(v.Elems) > 0, nil
-	case Tuple:
-		return len(v) > 0, nil
-	case *Dict:
-		return v.used > 0, nil
-	case *Set:
-		return v.used > 0, nil
-	case *Range:
-		return v.Len() > 0, nil
-	case *Instance, *Exception:
+	if userClass(v) != nil {
 		if r, ok, err := callDunder(th, v, "__bool__"); ok || err != nil {
 			if err != nil {
 				return false, err
@@ -375,7 +369,38 @@ func Truth(th Thread, v Value) (bool, error) {
 			return n > 0, err
 		}
 	}
-	return true, nil
+	return baseTruth(v), nil
+}
+
+// baseTruth is the truth of a value of a builtin class.
+func baseTruth(v Value) bool {
+	switch v := v.(type) {
+	case Bool:
+		return bool(v)
+	case NoneType:
+		return false
+	case Int:
+		return v != 0
+	case *BigInt:
+		return true
+	case Float:
+		return v != 0
+	case String:
+		return v.n > 0
+	case *List:
+		return len(v.Elems) > 0
+	case Tuple:
+		return len(v) > 0
+	case *Dict:
+		return v.used > 0
+	case *Set:
+		return v.used > 0
+	case *Range:
+		return v.Len() > 0
+	case *dictView:
+		return v.d.used > 0
+	}
+	return true
 }
 
 // lenResult checks the result of a __len__.

@@ -21,14 +21,15 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 	if p, ok := attr.(*Property); ok {
 		return p.Get(th, v, cls)
 	}
-	switch v := v.(type) {
-	case *Instance:
-		if x := v.Dict.getStr(name); x != nil {
+	if d := instanceDict(v); d != nil {
+		if x := d.getStr(name); x != nil {
 			return x, nil
 		}
 		if name == "__dict__" {
-			return v.Dict, nil
+			return d, nil
 		}
+	}
+	switch v := v.(type) {
 	case *Exception:
 		if x, ok := v.Attrs[name]; ok {
 			return x, nil
@@ -89,7 +90,6 @@ func specialAttr(v Value, name string) Value {
 			}
 			return f
 		}
-	case "__func__ ":
 	case "start", "stop", "step":
 		switch v := v.(type) {
 		case *Range:
@@ -277,14 +277,21 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 
 // setAttrDirect is object.__setattr__: it stores into the instance.
 func setAttrDirect(v Value, name string, x Value) error {
-	switch v := v.(type) {
-	case *Instance:
-		v.Dict.SetString(name, x)
+	if d := instanceDict(v); d != nil {
+		d.SetString(name, x)
 		return nil
-	case *Exception:
-		return setExceptionAttr(v, name, x)
 	}
-	return Errorf(AttributeError, "'%s' object has no attribute '%s'", v.Type().Name, name)
+	if e, ok := v.(*Exception); ok {
+		return setExceptionAttr(e, name, x)
+	}
+	cls := v.Type()
+	if _, ok := cls.Lookup(name).(*Builtin); ok {
+		return Errorf(AttributeError, "'%s' object attribute '%s' is read-only", cls.Name, name)
+	}
+	if specialAttr(v, name) != nil {
+		return Errorf(AttributeError, "attribute '%s' of '%s' objects is not writable", name, cls.Name)
+	}
+	return Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
 }
 
 func setExceptionAttr(e *Exception, name string, x Value) error {
@@ -330,15 +337,18 @@ func DelAttr(th Thread, v Value, name string) error {
 		_, err := Call(th, p.Fdel, []Value{v}, nil)
 		return err
 	}
-	switch v := v.(type) {
-	case *Instance:
-		if fn := v.Class.lookupUser("__delattr__"); fn != nil {
+	if c := userClass(v); c != nil {
+		if fn := c.lookupUser("__delattr__"); fn != nil {
 			_, err := callMethod(th, v, fn, []Value{MakeString(name)}, nil)
 			return err
 		}
-		if _, ok, _ := v.Dict.Delete(th, MakeString(name)); ok {
+	}
+	if d := instanceDict(v); d != nil {
+		if _, ok, _ := d.Delete(th, MakeString(name)); ok {
 			return nil
 		}
+	}
+	switch v := v.(type) {
 	case *Exception:
 		if _, ok := v.Attrs[name]; ok {
 			delete(v.Attrs, name)

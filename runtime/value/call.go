@@ -77,16 +77,3 @@ func callDunder(th Thread, v Value, name string, args ...Value) (Value, bool, er
 	r, err := callMethod(th, v, fn, args, nil)
 	return r, true, err
 }
-
-// userClass returns the class of a script-class instance, or nil.
-func userClass(v Value) *Class {
-	switch v := v.(type) {
-	case *Instance:
-		return v.Class
-	case *Exception:
-		if v.Class.Module != "builtins" {
-			return v.Class
-		}
-	}
-	return nil
-}

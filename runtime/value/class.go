@@ -63,7 +63,9 @@ func (c *Class) Call(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 
 // NewClass makes a script class with the given bases (classes; at most one)
 // and attribute dictionary. A "__module__" entry in dict sets the module;
-// it defaults to "__main__".
+// it defaults to "__main__". Like CPython it sets __hash__ to None in a
+// class that defines __eq__ but not __hash__, and calls the bases'
+// __init_subclass__ (without keyword arguments).
 func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error) {
 	base := ObjectType
 	switch len(bases) {
@@ -73,7 +75,7 @@ func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error)
 		if !ok {
 			return nil, Errorf(TypeError, "bases must be types")
 		}
-		if b.final() {
+		if !derivable(b) {
 			return nil, Errorf(TypeError, "type '%s' is not an acceptable base type", b.Name)
 		}
 		base = b
@@ -83,17 +85,25 @@ func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error)
 	if dict == nil {
 		dict = NewDict(0)
 	}
+	if _, ok := dict.GetString("__eq__"); ok {
+		if _, ok := dict.GetString("__hash__"); !ok {
+			dict.SetString("__hash__", None)
+		}
+	}
 	module := "__main__"
 	if m, ok := dict.getStr("__module__").(String); ok {
 		module = m.s
 	}
-	return &Class{Name: name, Module: module, Base: base, Dict: dict}, nil
-}
-
-// final reports whether scripts may not derive from c: builtin classes
-// other than object and the exceptions.
-func (c *Class) final() bool {
-	return c.Module == "builtins" && c != ObjectType && !c.IsSubclass(BaseExceptionClass)
+	cls := &Class{Name: name, Module: module, Base: base, Dict: dict}
+	if hook := base.lookupUser("__init_subclass__"); hook != nil {
+		if cm, ok := hook.(*ClassMethod); ok {
+			hook = cm.Func
+		}
+		if _, err := Call(th, hook, []Value{cls}, nil); err != nil {
+			return nil, err
+		}
+	}
+	return cls, nil
 }
 
 // newBuiltinClass makes a builtin class with an empty dictionary.

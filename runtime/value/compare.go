@@ -144,7 +144,10 @@ func compareSide(th Thread, op lang.Op, x, y Value) (Value, error) {
 		t, err := Truth(th, r)
 		return Bool(!t), err
 	}
-	if !ok || r == NotImplemented {
+	if !ok {
+		return builtinCompare(th, op, x, y)
+	}
+	if r == NotImplemented {
 		return nil, nil
 	}
 	return r, nil
@@ -311,6 +314,19 @@ func rangeEqual(a, b *Range) bool {
 
 // Contains reports whether x in container.
 func Contains(th Thread, container, x Value) (bool, error) {
+	if userClass(container) != nil {
+		if r, ok, err := callDunder(th, container, "__contains__", x); ok || err != nil {
+			if err != nil {
+				return false, err
+			}
+			return Truth(th, r)
+		}
+	}
+	return baseContains(th, container, x)
+}
+
+// baseContains is Contains ignoring script __contains__ methods.
+func baseContains(th Thread, container, x Value) (bool, error) {
 	switch c := container.(type) {
 	case *List:
 		return seqContains(th, c.Elems, x)
@@ -333,13 +349,6 @@ func Contains(th Thread, container, x Value) (bool, error) {
 		}
 	case *dictView:
 		return c.contains(th, x)
-	case *Instance, *Exception:
-		if r, ok, err := callDunder(th, c, "__contains__", x); ok || err != nil {
-			if err != nil {
-				return false, err
-			}
-			return Truth(th, r)
-		}
 	}
 	it, err := Iterate(th, container)
 	if err != nil {

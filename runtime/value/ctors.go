@@ -170,14 +170,25 @@ func newStr(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) 
 }
 
 func newListValue(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-	if err := checkArgs("list", args, kwargs, 0, 1); err != nil {
-		return nil, err
+	l := NewList(nil)
+	if cls != ListType {
+		l.ext = newExt(cls)
 	}
+	return l, initDerived(th, cls, l, args, kwargs, func() error { return listInit(th, l, args, kwargs) })
+}
+
+// listInit is list.__init__.
+func listInit(th Thread, l *List, args []Value, kwargs []Kwarg) error {
+	if err := checkArgs("list", args, kwargs, 0, 1); err != nil {
+		return err
+	}
+	l.Elems = nil
 	if len(args) == 0 {
-		return NewList(nil), nil
+		return nil
 	}
 	items, err := collect(th, args[0])
-	return NewList(items), err
+	l.Elems = items
+	return err
 }
 
 func newTuple(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
@@ -195,30 +206,52 @@ func newTuple(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 }
 
 func newDictValue(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-	if len(args) > 1 {
-		return nil, Errorf(TypeError, "dict expected at most 1 argument, got %d", len(args))
-	}
 	d := NewDict(0)
+	if cls != DictType {
+		d.ext = newExt(cls)
+	}
+	return d, initDerived(th, cls, d, args, kwargs, func() error { return dictInit(th, d, args, kwargs) })
+}
+
+// dictInit is dict.__init__.
+func dictInit(th Thread, d *Dict, args []Value, kwargs []Kwarg) error {
+	if len(args) > 1 {
+		return Errorf(TypeError, "dict expected at most 1 argument, got %d", len(args))
+	}
 	var arg Value
 	if len(args) == 1 {
 		arg = args[0]
 	}
-	return d, dictUpdate(th, d, arg, kwargs)
+	return dictUpdate(th, d, arg, kwargs)
 }
 
 func newSetValue(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-	if err := checkArgs(cls.Name, args, kwargs, 0, 1); err != nil {
-		return nil, err
-	}
 	s := NewSet()
-	s.frozen = cls == FrozenSetType
+	switch cls {
+	case FrozenSetType:
+		s.frozen = true
+		if len(args) == 1 {
+			if f, ok := args[0].(*Set); ok && f.frozen && f.ext == nil {
+				return f, nil
+			}
+		}
+	case SetType:
+	default:
+		s.ext = newExt(cls)
+	}
+	return s, initDerived(th, cls, s, args, kwargs, func() error { return setInit(th, s, args, kwargs) })
+}
+
+// setInit is set.__init__.
+func setInit(th Thread, s *Set, args []Value, kwargs []Kwarg) error {
+	if err := checkArgs(s.Type().Name, args, kwargs, 0, 1); err != nil {
+		return err
+	}
+	s.Clear()
 	if len(args) == 0 {
-		return s, nil
+		return nil
 	}
-	if f, ok := args[0].(*Set); ok && f.frozen && s.frozen {
-		return f, nil
-	}
-	return s, s.Update(th, args[0])
+	return s.Update(th, args[0])
 }
 
 func newRange(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {

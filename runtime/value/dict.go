@@ -5,6 +5,7 @@ type Dict struct {
 	entries []dictEntry // in insertion order; deleted entries have a nil key
 	index   []int32     // open-addressing table of entry indices
 	used    int         // live entries
+	ext     *ext        // for instances of script subclasses of dict
 }
 
 type dictEntry struct {
@@ -29,7 +30,7 @@ func NewDict(size int) *Dict {
 }
 
 // Type returns dict.
-func (*Dict) Type() *Class { return DictType }
+func (d *Dict) Type() *Class { return d.ext.class(DictType) }
 
 // Len returns the number of entries.
 func (d *Dict) Len() int { return d.used }

@@ -9,6 +9,19 @@ import (
 
 // Format returns format(v, spec), as f-strings and str.format use it.
 func Format(th Thread, v Value, spec string) (string, error) {
+	if userClass(v) != nil {
+		r, ok, err := callDunder(th, v, "__format__", MakeString(spec))
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			s, isStr := r.(String)
+			if !isStr {
+				return "", Errorf(TypeError, "__format__ must return a str, not %s", r.Type().Name)
+			}
+			return s.s, nil
+		}
+	}
 	switch x := v.(type) {
 	case Int, *BigInt, Bool:
 		if spec == "" {
@@ -40,18 +53,6 @@ func Format(th Thread, v Value, spec string) (string, error) {
 		}
 		s, err := pyfmt.FormatString(x.s, sp)
 		return s, pyErr(err)
-	case *Instance, *Exception:
-		r, ok, err := callDunder(th, x, "__format__", MakeString(spec))
-		if err != nil {
-			return "", err
-		}
-		if ok {
-			s, isStr := r.(String)
-			if !isStr {
-				return "", Errorf(TypeError, "__format__ must return a str, not %s", r.Type().Name)
-			}
-			return s.s, nil
-		}
 	}
 	if spec != "" {
 		return "", Errorf(TypeError, "unsupported format string passed to %s.__format__", v.Type().Name)

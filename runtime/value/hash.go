@@ -17,6 +17,14 @@ const (
 
 // Hash returns hash(v), with CPython's values for numbers and tuples.
 func Hash(th Thread, v Value) (int64, error) {
+	if c := userClass(v); c != nil {
+		return userHash(th, c, v)
+	}
+	return baseHash(th, v)
+}
+
+// baseHash is Hash ignoring script __hash__ methods.
+func baseHash(th Thread, v Value) (int64, error) {
 	switch v := v.(type) {
 	case String:
 		return strHash(v.s), nil
@@ -40,26 +48,22 @@ func Hash(th Thread, v Value) (int64, error) {
 			return frozenSetHash(v), nil
 		}
 	case *List, *Dict, *Slice:
-	case *Instance:
-		return instanceHash(th, v)
-	case *Exception:
-		return idHash(v), nil
 	default:
 		return idHash(v), nil
 	}
 	return 0, Errorf(TypeError, "unhashable type: '%s'", v.Type().Name)
 }
 
-func instanceHash(th Thread, v *Instance) (int64, error) {
-	fn := v.Class.Lookup("__hash__")
+// userHash hashes an instance of a script class: with its __hash__, or as
+// its builtin base. A class that defines __eq__ but not __hash__ has
+// __hash__ set to None (NewClass does that) and is unhashable.
+func userHash(th Thread, c *Class, v Value) (int64, error) {
+	fn := c.lookupUser("__hash__")
 	if fn == nil {
-		if v.Class.Lookup("__eq__") != nil {
-			return 0, Errorf(TypeError, "unhashable type: '%s'", v.Class.Name)
-		}
-		return idHash(v), nil
+		return baseHash(th, v)
 	}
 	if fn == None {
-		return 0, Errorf(TypeError, "unhashable type: '%s'", v.Class.Name)
+		return 0, Errorf(TypeError, "unhashable type: '%s'", c.Name)
 	}
 	r, err := callMethod(th, v, fn, nil, nil)
 	if err != nil {

@@ -4,6 +4,16 @@ import "math"
 
 // GetItem returns x[key].
 func GetItem(th Thread, x, key Value) (Value, error) {
+	if userClass(x) != nil {
+		if r, ok, err := callDunder(th, x, "__getitem__", key); ok || err != nil {
+			return r, err
+		}
+	}
+	return baseGetItem(th, x, key)
+}
+
+// baseGetItem is GetItem ignoring script __getitem__ methods.
+func baseGetItem(th Thread, x, key Value) (Value, error) {
 	switch c := x.(type) {
 	case *List:
 		if i, ok := key.(Int); ok && i >= 0 && int64(i) < int64(len(c.Elems)) {
@@ -22,15 +32,16 @@ func GetItem(th Thread, x, key Value) (Value, error) {
 			return nil, err
 		}
 		if !ok {
+			if c.ext != nil {
+				if r, ok, err := callDunder(th, c, "__missing__", key); ok || err != nil {
+					return r, err
+				}
+			}
 			return nil, NewException(KeyError, key)
 		}
 		return v, nil
 	case *Range:
 		return rangeGetItem(c, key)
-	case *Instance, *Exception:
-		if r, ok, err := callDunder(th, c, "__getitem__", key); ok || err != nil {
-			return r, err
-		}
 	case *Class:
 		if fn := c.Lookup("__class_getitem__"); fn != nil {
 			return Call(th, fn, []Value{c, key}, nil)
@@ -233,6 +244,16 @@ func sliceInt(v Value, def int64) (int64, error) {
 
 // SetItem performs x[key] = v.
 func SetItem(th Thread, x, key, v Value) error {
+	if userClass(x) != nil {
+		if _, ok, err := callDunder(th, x, "__setitem__", key, v); ok || err != nil {
+			return err
+		}
+	}
+	return baseSetItem(th, x, key, v)
+}
+
+// baseSetItem is SetItem ignoring script __setitem__ methods.
+func baseSetItem(th Thread, x, key, v Value) error {
 	switch c := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -246,10 +267,6 @@ func SetItem(th Thread, x, key, v Value) error {
 		return nil
 	case *Dict:
 		return c.SetItem(th, key, v)
-	case *Instance, *Exception:
-		if _, ok, err := callDunder(th, c, "__setitem__", key, v); ok || err != nil {
-			return err
-		}
 	}
 	return Errorf(TypeError, "'%s' object does not support item assignment", x.Type().Name)
 }
@@ -315,6 +332,16 @@ func listSetSlice(th Thread, l *List, s *Slice, v Value) error {
 
 // DelItem performs del x[key].
 func DelItem(th Thread, x, key Value) error {
+	if userClass(x) != nil {
+		if _, ok, err := callDunder(th, x, "__delitem__", key); ok || err != nil {
+			return err
+		}
+	}
+	return baseDelItem(th, x, key)
+}
+
+// baseDelItem is DelItem ignoring script __delitem__ methods.
+func baseDelItem(th Thread, x, key Value) error {
 	switch c := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -351,10 +378,6 @@ func DelItem(th Thread, x, key Value) error {
 			err = NewException(KeyError, key)
 		}
 		return err
-	case *Instance, *Exception:
-		if _, ok, err := callDunder(th, c, "__delitem__", key); ok || err != nil {
-			return err
-		}
 	}
 	if _, _, err := index(key); hasGetItem(x) && err == nil && isInt(key) {
 		return Errorf(TypeError, "'%s' object doesn't support item deletion", x.Type().Name)

@@ -2,6 +2,23 @@ package value
 
 // Iterate returns an iterator over v (iter(v)).
 func Iterate(th Thread, v Value) (Iterator, error) {
+	if c := userClass(v); c != nil {
+		r, ok, err := callDunder(th, v, "__iter__")
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return asIterator(th, r)
+		}
+		if _, isInst := v.(*Instance); isInst && c.lookupUser("__getitem__") != nil {
+			return &seqIter{seq: v}, nil
+		}
+	}
+	return baseIterate(v)
+}
+
+// baseIterate is Iterate ignoring script __iter__ methods.
+func baseIterate(v Value) (Iterator, error) {
 	switch v := v.(type) {
 	case *List:
 		return &listIter{list: v}, nil
@@ -22,17 +39,6 @@ func Iterate(th Thread, v Value) (Iterator, error) {
 		return &rangeIter{next: v.Start, step: v.Step, left: v.Len()}, nil
 	case Iterator:
 		return v, nil
-	case *Instance, *Exception:
-		r, ok, err := callDunder(th, v, "__iter__")
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			return asIterator(th, r)
-		}
-		if userClass(v).lookupUser("__getitem__") != nil {
-			return &seqIter{seq: v}, nil
-		}
 	}
 	return nil, Errorf(TypeError, "'%s' object is not iterable", v.Type().Name)
 }
@@ -115,6 +121,19 @@ func collect(th Thread, iterable Value) ([]Value, error) {
 
 // Len returns len(v).
 func Len(th Thread, v Value) (int, error) {
+	if userClass(v) != nil {
+		if r, ok, err := callDunder(th, v, "__len__"); ok || err != nil {
+			if err != nil {
+				return 0, err
+			}
+			return lenResult(r)
+		}
+	}
+	return baseLen(v)
+}
+
+// baseLen is Len ignoring script __len__ methods.
+func baseLen(v Value) (int, error) {
 	switch v := v.(type) {
 	case String:
 		return v.n, nil
@@ -130,13 +149,6 @@ func Len(th Thread, v Value) (int, error) {
 		return int(v.Len()), nil
 	case *dictView:
 		return v.d.used, nil
-	case *Instance, *Exception:
-		if r, ok, err := callDunder(th, v, "__len__"); ok || err != nil {
-			if err != nil {
-				return 0, err
-			}
-			return lenResult(r)
-		}
 	}
 	return 0, Errorf(TypeError, "object of type '%s' has no len()", v.Type().Name)
 }

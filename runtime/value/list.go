@@ -3,13 +3,14 @@ package value
 // List is a script list.
 type List struct {
 	Elems []Value
+	ext   *ext // for instances of script subclasses of list
 }
 
 // NewList returns a list holding elems (not copied).
 func NewList(elems []Value) *List { return &List{Elems: elems} }
 
 // Type returns list.
-func (*List) Type() *Class { return ListType }
+func (l *List) Type() *Class { return l.ext.class(ListType) }
 
 // Append adds v at the end.
 func (l *List) Append(v Value) { l.Elems = append(l.Elems, v) }

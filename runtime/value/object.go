@@ -29,7 +29,8 @@ func init() {
 			if err := checkNoArgs("object.__repr__", args, kwargs); err != nil {
 				return nil, err
 			}
-			return MakeString(defaultRepr(args[0])), nil
+			s, err := baseRepr(th, args[0])
+			return MakeString(s), err
 		},
 		"__str__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("object.__str__", args, kwargs); err != nil {
@@ -60,7 +61,8 @@ func init() {
 			if err := checkNoArgs("object.__hash__", args, kwargs); err != nil {
 				return nil, err
 			}
-			return MakeInt(idHash(args[0])), nil
+			h, err := baseHash(th, args[0])
+			return MakeInt(h), err
 		},
 		"__setattr__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("__setattr__", args[1:], kwargs, 2, 2); err != nil {

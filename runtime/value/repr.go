@@ -16,6 +16,17 @@ type Reprer interface {
 
 // Repr returns repr(v).
 func Repr(th Thread, v Value) (string, error) {
+	if c := userClass(v); c != nil {
+		if fn := c.lookupUser("__repr__"); fn != nil {
+			return callStrDunder(th, v, fn, "__repr__")
+		}
+	}
+	return baseRepr(th, v)
+}
+
+// baseRepr is repr(v) ignoring script __repr__ methods: the repr of the
+// builtin base class.
+func baseRepr(th Thread, v Value) (string, error) {
 	switch v := v.(type) {
 	case NoneType:
 		return "None", nil
@@ -58,15 +69,11 @@ func Repr(th Thread, v Value) (string, error) {
 	case *Module:
 		return fmt.Sprintf("<module '%s'>", v.Name), nil
 	case *Instance:
-		if fn := v.Class.lookupUser("__repr__"); fn != nil {
-			return callStrDunder(th, v, fn, "__repr__")
-		}
 		return defaultRepr(v), nil
 	case *Exception:
-		if fn := v.Class.lookupUser("__repr__"); fn != nil {
-			return callStrDunder(th, v, fn, "__repr__")
-		}
 		return exceptionRepr(th, v)
+	case *dictView:
+		return v.repr(th)
 	case *BoundMethod:
 		self, err := Repr(th, v.Self)
 		if err != nil {
@@ -111,17 +118,21 @@ func defaultRepr(v Value) string {
 
 // Str returns str(v).
 func Str(th Thread, v Value) (string, error) {
+	if c := userClass(v); c != nil {
+		if fn := c.lookupUser("__str__"); fn != nil {
+			return callStrDunder(th, v, fn, "__str__")
+		}
+	}
+	return baseStr(th, v)
+}
+
+// baseStr is str(v) ignoring script __str__ methods. For classes whose
+// builtin base is object, list, dict or set, that is repr(v).
+func baseStr(th Thread, v Value) (string, error) {
 	switch v := v.(type) {
 	case String:
 		return v.s, nil
-	case *Instance:
-		if fn := v.Class.lookupUser("__str__"); fn != nil {
-			return callStrDunder(th, v, fn, "__str__")
-		}
 	case *Exception:
-		if fn := v.Class.lookupUser("__str__"); fn != nil {
-			return callStrDunder(th, v, fn, "__str__")
-		}
 		return exceptionStr(th, v)
 	}
 	return Repr(th, v)

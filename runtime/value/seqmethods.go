@@ -2,6 +2,7 @@ package value
 
 import (
 	"math"
+	"math/big"
 	"math/bits"
 )
 
@@ -52,7 +53,7 @@ func seqIndexOf(th Thread, name string, elems []Value, args []Value, kwargs []Kw
 			return MakeInt(i), nil
 		}
 	}
-	if name == "list" {
+	if name == "list" || name == "range" {
 		s, err := Repr(th, args[1])
 		if err != nil {
 			return nil, err
@@ -235,11 +236,53 @@ func init() {
 			}
 			return MakeInt(int64(args[0].(*BigInt).v.BitLen())), nil
 		},
+		"as_integer_ratio": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			return Tuple{intValue(args[0]), MakeInt(1)}, checkNoArgs("int.as_integer_ratio", args, kwargs)
+		},
 		"conjugate": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return intValue(args[0]), checkNoArgs("int.conjugate", args, kwargs)
 		},
 	})
+	addMethods(RangeType, map[string]BuiltinFunc{
+		"index": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkOneArg("range.index", args, kwargs, 1); err != nil {
+				return nil, err
+			}
+			if i, ok := AsInt64(args[1]); ok {
+				if k := rangeIndex(args[0].(*Range), i); k >= 0 {
+					return MakeInt(k), nil
+				}
+				return nil, Errorf(ValueError, "%d is not in range", i)
+			}
+			items, _ := collect(th, args[0])
+			return seqIndexOf(th, "range", items, args, nil)
+		},
+		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if i, ok := AsInt64(args[1]); ok && len(args) == 2 && len(kwargs) == 0 {
+				if rangeIndex(args[0].(*Range), i) >= 0 {
+					return MakeInt(1), nil
+				}
+				return MakeInt(0), nil
+			}
+			items, _ := collect(th, args[0])
+			return seqCount(th, "range", items, args, kwargs)
+		},
+	})
 	addMethods(FloatType, map[string]BuiltinFunc{
+		"as_integer_ratio": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			if err := checkNoArgs("float.as_integer_ratio", args, kwargs); err != nil {
+				return nil, err
+			}
+			f := float64(args[0].(Float))
+			if math.IsInf(f, 0) {
+				return nil, Errorf(OverflowError, "cannot convert Infinity to integer ratio")
+			}
+			if math.IsNaN(f) {
+				return nil, Errorf(ValueError, "cannot convert NaN to integer ratio")
+			}
+			r, _ := new(big.Float).SetFloat64(f).Rat(nil)
+			return Tuple{MakeBigInt(r.Num()), MakeBigInt(r.Denom())}, nil
+		},
 		"is_integer": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("float.is_integer", args, kwargs); err != nil {
 				return nil, err

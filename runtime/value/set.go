@@ -10,6 +10,7 @@ type Set struct {
 	used   int // live
 	finger int
 	frozen bool
+	ext    *ext // for instances of script subclasses of set
 }
 
 type setEntry struct {
@@ -41,6 +42,9 @@ func NewFrozenSet() *Set {
 
 // Type returns set or frozenset.
 func (s *Set) Type() *Class {
+	if s.ext != nil {
+		return s.ext.cls
+	}
 	if s.frozen {
 		return FrozenSetType
 	}

@@ -43,8 +43,51 @@ func caseMap(s string, special map[rune]string, simple func(rune) rune) string {
 	return b.String()
 }
 
-func upper(s string) string    { return caseMap(s, upperSpecial, unicode.ToUpper) }
-func lower(s string) string    { return caseMap(s, lowerSpecial, unicode.ToLower) }
+func upper(s string) string { return caseMap(s, upperSpecial, unicode.ToUpper) }
+
+// lower is str.lower, with the final sigma rule: a capital sigma that
+// ends a word (follows a cased letter, and no cased letter follows)
+// becomes ς.
+func lower(s string) string {
+	if !strings.ContainsRune(s, 'Σ') {
+		return caseMap(s, lowerSpecial, unicode.ToLower)
+	}
+	runes := []rune(s)
+	var b strings.Builder
+	for i, r := range runes {
+		if r == 'Σ' && finalSigma(runes, i) {
+			b.WriteRune('ς')
+			continue
+		}
+		caseRune(&b, r, lowerSpecial, unicode.ToLower)
+	}
+	return b.String()
+}
+
+func finalSigma(runes []rune, i int) bool {
+	before := false
+	for j := i - 1; j >= 0; j-- {
+		if isCased(runes[j]) {
+			before = true
+			break
+		}
+		if !unicode.Is(unicode.Mn, runes[j]) && runes[j] != '\'' {
+			break
+		}
+	}
+	if !before {
+		return false
+	}
+	for j := i + 1; j < len(runes); j++ {
+		if isCased(runes[j]) {
+			return false
+		}
+		if !unicode.Is(unicode.Mn, runes[j]) && runes[j] != '\'' {
+			break
+		}
+	}
+	return true
+}
 func casefold(s string) string { return caseMap(s, foldSpecial, unicode.ToLower) }
 
 func title(s string) string {

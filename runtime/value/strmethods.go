@@ -425,6 +425,32 @@ func strIsIdentifier(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	return Bool(isIdentifier(strReceiver(args).s)), nil
 }
 
+// strIsTitle is str.istitle: uppercase characters only after uncased
+// ones, lowercase ones only after cased ones, and at least one cased.
+func strIsTitle(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	if err := checkNoArgs("str.istitle", args, kwargs); err != nil {
+		return nil, err
+	}
+	cased, prev := false, false
+	for _, r := range strReceiver(args).s {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			if prev {
+				return False, nil
+			}
+			prev, cased = true, true
+		case unicode.IsLower(r):
+			if !prev {
+				return False, nil
+			}
+			prev, cased = true, true
+		default:
+			prev = false
+		}
+	}
+	return Bool(cased), nil
+}
+
 // strIsASCII is str.isascii, true for "".
 func strIsASCII(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err := checkNoArgs("str.isascii", args, kwargs); err != nil {
@@ -685,6 +711,7 @@ func init() {
 		"isspace":      strPredicate("isspace", isPySpace),
 		"isascii":      strIsASCII,
 		"isprintable":  strIsPrintable,
+		"istitle":      strIsTitle,
 		"isupper":      strCase("isupper", true),
 		"islower":      strCase("islower", false),
 		"isidentifier": strIsIdentifier,
