@@ -64,11 +64,11 @@ func (u *unit) expr(e lang.Expr) {
 	case *lang.Lambda:
 		u.lambda(e)
 	case *lang.List:
-		u.sequence(e.Elts, BUILD_LIST)
+		u.sequence(e.Elts, BUILD_LIST, false)
 	case *lang.Tuple:
-		u.sequence(e.Elts, BUILD_TUPLE)
+		u.sequence(e.Elts, BUILD_TUPLE, false)
 	case *lang.Set:
-		u.sequence(e.Elts, BUILD_SET)
+		u.sequence(e.Elts, BUILD_SET, false)
 	case *lang.Dict:
 		u.dict(e)
 	case *lang.ListComp:
@@ -180,8 +180,9 @@ func hasStar(elts []lang.Expr) bool {
 	return false
 }
 
-// sequence builds a list, tuple or set display.
-func (u *unit) sequence(elts []lang.Expr, build Opcode) {
+// sequence builds a list, tuple or set display, or (call) the positional
+// arguments of a call.
+func (u *unit) sequence(elts []lang.Expr, build Opcode, call bool) {
 	if !hasStar(elts) {
 		for _, e := range elts {
 			u.expr(e)
@@ -199,7 +200,11 @@ func (u *unit) sequence(elts []lang.Expr, build Opcode) {
 	for _, e := range elts {
 		if s, ok := e.(*lang.Starred); ok {
 			u.expr(s.X)
-			u.emit(extend, 0)
+			if call {
+				u.emit(extend, CallArgs)
+			} else {
+				u.emit(extend, 0)
+			}
 		} else {
 			u.expr(e)
 			u.emit(add, 0)
@@ -288,7 +293,7 @@ func (u *unit) call(e *lang.Call) {
 		u.emit(CALL_KW, len(e.Args)+len(e.Keywords))
 		return
 	}
-	u.sequence(e.Args, BUILD_TUPLE)
+	u.sequence(e.Args, BUILD_TUPLE, true)
 	if len(e.Keywords) == 0 {
 		u.setLine(e.Pos)
 		u.emit(CALL_EX, 0)

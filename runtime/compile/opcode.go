@@ -53,7 +53,7 @@ const (
 	LIST_APPEND // c ..(arg-1 items).. x → c ..; appends x to the list arg items down
 	SET_ADD
 	MAP_ADD       // c .. k v → c ..
-	LIST_EXTEND   // c .. it → c ..
+	LIST_EXTEND   // c .. it → c ..; arg bit CallArgs marks a call's *args
 	SET_UPDATE    // c .. it → c ..
 	DICT_UPDATE   // c .. m → c ..
 	DICT_MERGE    // c .. m → c ..; duplicate keys are an error (calls)
@@ -98,6 +98,10 @@ const (
 
 	numOpcodes
 )
+
+// CallArgs is set in the argument of LIST_EXTEND when it builds the
+// positional arguments of a call (for the error message).
+const CallArgs = 1 << 16
 
 var opNames = [...]string{
 	NOP: "NOP", POP_TOP: "POP_TOP", COPY: "COPY", SWAP: "SWAP", LOAD_CONST: "LOAD_CONST",

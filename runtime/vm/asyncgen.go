@@ -98,8 +98,8 @@ const (
 )
 
 var (
-	asendType  = newVMClass("async_generator_asend", nil)
-	athrowType = newVMClass("async_generator_athrow", nil)
+	asendType  = newVMClass("async_generator_asend", withCoroutineMethods(map[string]value.Value{}))
+	athrowType = newVMClass("async_generator_athrow", withCoroutineMethods(map[string]value.Value{}))
 )
 
 // Type returns async_generator_asend or async_generator_athrow.
@@ -212,14 +212,11 @@ func (th *Thread) aiter(v value.Value, temp bool) (value.Value, error) {
 		g.temp = g.temp || temp
 		return g, nil
 	}
-	m, err := value.GetAttr(th, v, "__aiter__")
-	if err != nil {
-		if isAttributeError(err) {
-			return nil, value.Errorf(value.TypeError, "'async for' requires an object with __aiter__ method, got %s", v.Type().Name)
-		}
-		return nil, err
+	r, ok, err := callSpecial(th, v, "__aiter__")
+	if !ok && err == nil {
+		return nil, value.Errorf(value.TypeError, "'async for' requires an object with __aiter__ method, got %s", v.Type().Name)
 	}
-	return value.Call(th, m, nil, nil)
+	return r, err
 }
 
 // anext returns the awaitable of the next item of an async iterator.
@@ -227,14 +224,11 @@ func (th *Thread) anext(it value.Value) (value.Value, error) {
 	if g, ok := it.(*AsyncGenerator); ok {
 		return g.op(th, opSend, value.None, nil), nil
 	}
-	m, err := value.GetAttr(th, it, "__anext__")
-	if err != nil {
-		if isAttributeError(err) {
-			return nil, value.Errorf(value.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s", it.Type().Name)
-		}
-		return nil, err
+	r, ok, err := callSpecial(th, it, "__anext__")
+	if !ok && err == nil {
+		return nil, value.Errorf(value.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s", it.Type().Name)
 	}
-	return value.Call(th, m, nil, nil)
+	return r, err
 }
 
 func isAttributeError(err error) bool {
@@ -249,7 +243,7 @@ type anextDefault struct {
 	def   value.Value
 }
 
-var anextAwaitableType = newVMClass("anext_awaitable", nil)
+var anextAwaitableType = newVMClass("anext_awaitable", withCoroutineMethods(map[string]value.Value{}))
 
 // Type returns anext_awaitable.
 func (a *anextDefault) Type() *value.Class { return anextAwaitableType }

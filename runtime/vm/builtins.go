@@ -61,10 +61,11 @@ func builtinAiter(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 		return nil, value.Errorf(value.TypeError, "aiter() takes exactly one argument (%d given)", len(args))
 	}
 	v := args[0]
-	if _, ok := v.(*AsyncGenerator); !ok {
-		if _, err := value.GetAttr(t, v, "__aiter__"); err != nil {
-			return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterable", v.Type().Name)
+	if m, err := special(t.(*Thread), v, "__aiter__"); m == nil || err != nil {
+		if err != nil {
+			return nil, err
 		}
+		return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterable", v.Type().Name)
 	}
 	return t.(*Thread).aiter(v, false)
 }
@@ -75,10 +76,11 @@ func builtinAnext(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	}
 	th := t.(*Thread)
 	it := args[0]
-	if _, ok := it.(*AsyncGenerator); !ok {
-		if _, err := value.GetAttr(t, it, "__anext__"); err != nil {
-			return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterator", it.Type().Name)
+	if m, err := special(th, it, "__anext__"); m == nil || err != nil {
+		if err != nil {
+			return nil, err
 		}
+		return nil, value.Errorf(value.TypeError, "'%s' object is not an async iterator", it.Type().Name)
 	}
 	aw, err := th.anext(it)
 	if err != nil || len(args) == 1 {

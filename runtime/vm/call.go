@@ -42,19 +42,28 @@ func (th *Thread) callEx(fn, args, kw value.Value, hasKw bool) (value.Value, err
 	return th.call(fn, pos, names, vals)
 }
 
-// callableName is the name of a callable in argument errors.
-func callableName(fn value.Value) string {
-	if c, ok := fn.(value.Callable); ok {
-		return c.Name()
-	}
-	if c, ok := fn.(*value.Class); ok {
-		return c.Name
+// funcStr names a callable in argument errors as CPython's
+// _PyObject_FunctionStr: "__main__.f", "__main__.C.m", "len".
+func funcStr(fn value.Value) string {
+	switch f := fn.(type) {
+	case *Function:
+		if m, ok := moduleName(f.globals).(value.String); ok && m.String() != "builtins" {
+			return m.String() + "." + f.qualname
+		}
+		return f.qualname
+	case *value.BoundMethod:
+		return funcStr(f.Func)
+	case *value.Class:
+		return f.QualName()
+	case value.Callable:
+		return f.Name()
 	}
 	return fn.Type().Name + " object"
 }
 
-// extendList appends the items of an iterable to l (LIST_EXTEND).
-func extendList(th *Thread, l *value.List, it value.Value) error {
+// extendList appends the items of an iterable to l (LIST_EXTEND); fn is
+// the callable when l collects the positional arguments of a call.
+func extendList(th *Thread, l *value.List, it value.Value, fn value.Value) error {
 	switch x := it.(type) {
 	case value.Tuple:
 		l.Elems = append(l.Elems, x...)
@@ -65,6 +74,12 @@ func extendList(th *Thread, l *value.List, it value.Value) error {
 	}
 	iter, err := value.Iterate(th, it)
 	if err != nil {
+		if e, ok := err.(*value.Exception); ok && e.Class == value.TypeError && len(e.Traceback) == 0 {
+			if fn != nil {
+				return value.Errorf(value.TypeError, "%s() argument after * must be an iterable, not %s", funcStr(fn), it.Type().Name)
+			}
+			return value.Errorf(value.TypeError, "Value after * must be an iterable, not %s", it.Type().Name)
+		}
 		return err
 	}
 	for {
@@ -82,7 +97,7 @@ func mergeDict(th *Thread, d *value.Dict, m value.Value, fn value.Value) error {
 	src, ok := m.(*value.Dict)
 	if !ok {
 		if fn != nil {
-			return value.Errorf(value.TypeError, "%s() argument after ** must be a mapping, not %s", callableName(fn), m.Type().Name)
+			return value.Errorf(value.TypeError, "%s() argument after ** must be a mapping, not %s", funcStr(fn), m.Type().Name)
 		}
 		return value.Errorf(value.TypeError, "'%s' object is not a mapping", m.Type().Name)
 	}
@@ -93,7 +108,7 @@ func mergeDict(th *Thread, d *value.Dict, m value.Value, fn value.Value) error {
 				return value.Errorf(value.TypeError, "keywords must be strings")
 			}
 			if _, dup := d.GetString(k.String()); dup {
-				return value.Errorf(value.TypeError, "%s() got multiple values for keyword argument '%s'", callableName(fn), k.String())
+				return value.Errorf(value.TypeError, "%s() got multiple values for keyword argument '%s'", funcStr(fn), k.String())
 			}
 		}
 		if err := d.SetItem(th, item[0], item[1]); err != nil {
@@ -271,15 +286,15 @@ func (th *Thread) enterContext(mgr value.Value, async bool) (exit, res value.Val
 	if async {
 		enterName, exitName, what = "__aenter__", "__aexit__", "the asynchronous context manager protocol"
 	}
-	enter, err := value.GetAttr(th, mgr, enterName)
-	if err == nil {
-		exit, err = value.GetAttr(th, mgr, exitName)
+	enter, err := special(th, mgr, enterName)
+	if err == nil && enter != nil {
+		exit, err = special(th, mgr, exitName)
 	}
 	if err != nil {
-		if e, ok := err.(*value.Exception); ok && e.Class.IsSubclass(value.AttributeError) {
-			return nil, nil, value.Errorf(value.TypeError, "'%s' object does not support %s", mgr.Type().Name, what)
-		}
 		return nil, nil, err
+	}
+	if enter == nil || exit == nil {
+		return nil, nil, value.Errorf(value.TypeError, "'%s' object does not support %s", mgr.Type().Name, what)
 	}
 	res, err = value.Call(th, enter, nil, nil)
 	return exit, res, err

@@ -15,7 +15,7 @@ type frame struct {
 	code    *compile.Code
 	consts  []value.Value
 	names   []value.Value // Names as str values
-	fn      *Function // nil for module and class bodies run directly
+	fn      *Function     // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
 	slots   []value.Value // locals, then the value stack

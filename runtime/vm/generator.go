@@ -198,32 +198,38 @@ type Generator struct {
 }
 
 // GeneratorType is the class of generators.
-var GeneratorType = newVMClass("generator", map[string]value.Value{
+var GeneratorType = newVMClass("generator", withCoroutineMethods(map[string]value.Value{
 	"__next__": &method{"__next__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return stepResult(self.(*Generator).Send(th, value.None))
-	}},
-	"send": &method{"send", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		if len(args) != 1 {
-			return nil, value.Errorf(value.TypeError, "send() takes exactly one argument (%d given)", len(args))
-		}
-		return stepResult(self.(*Generator).Send(th, args[0]))
-	}},
-	"throw": &method{"throw", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		exc, err := throwArgs(th, args)
-		if err != nil {
-			return nil, err
-		}
-		return stepResult(self.(*Generator).Throw(th, exc))
-	}},
-	"close": &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		return value.None, self.(*Generator).Close(th)
 	}},
 	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self, nil
 	}},
 	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
 	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
-})
+}))
+
+// withCoroutineMethods adds send, throw and close, for any value.Coroutine,
+// to the attributes of a VM class.
+func withCoroutineMethods(attrs map[string]value.Value) map[string]value.Value {
+	attrs["send"] = &method{"send", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		if len(args) != 1 {
+			return nil, value.Errorf(value.TypeError, "send() takes exactly one argument (%d given)", len(args))
+		}
+		return stepResult(self.(value.Coroutine).Send(th, args[0]))
+	}}
+	attrs["throw"] = &method{"throw", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		exc, err := throwArgs(th, args)
+		if err != nil {
+			return nil, err
+		}
+		return stepResult(self.(value.Coroutine).Throw(th, exc))
+	}}
+	attrs["close"] = &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return value.None, self.(value.Coroutine).Close(th)
+	}}
+	return attrs
+}
 
 // stepResult turns the result of a Send or Throw into what a script's
 // send() or __next__() returns: the yielded value, or StopIteration
@@ -301,26 +307,10 @@ func (g *Generator) Close(th value.Thread) error { return g.core.close(th.(*Thre
 type Coroutine struct{ core genCore }
 
 // CoroutineType is the class of coroutines.
-var CoroutineType = newVMClass("coroutine", map[string]value.Value{
-	"send": &method{"send", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		if len(args) != 1 {
-			return nil, value.Errorf(value.TypeError, "send() takes exactly one argument (%d given)", len(args))
-		}
-		return stepResult(self.(*Coroutine).Send(th, args[0]))
-	}},
-	"throw": &method{"throw", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		exc, err := throwArgs(th, args)
-		if err != nil {
-			return nil, err
-		}
-		return stepResult(self.(*Coroutine).Throw(th, exc))
-	}},
-	"close": &method{"close", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
-		return value.None, self.(*Coroutine).Close(th)
-	}},
+var CoroutineType = newVMClass("coroutine", withCoroutineMethods(map[string]value.Value{
 	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
 	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
-})
+}))
 
 // Type returns the coroutine class.
 func (c *Coroutine) Type() *value.Class { return CoroutineType }
@@ -402,13 +392,12 @@ func awaitable(th *Thread, v value.Value) (value.Value, error) {
 		return x.Await(th)
 	case *Generator:
 	case *value.Instance:
-		m, err := value.GetAttr(th, x, "__await__")
-		if err != nil {
-			break
-		}
-		r, err := value.Call(th, m, nil, nil)
+		r, ok, err := callSpecial(th, x, "__await__")
 		if err != nil {
 			return nil, err
+		}
+		if !ok {
+			break
 		}
 		switch r.(type) {
 		case *Coroutine:

@@ -396,7 +396,12 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp], s[sp+1] = nil, nil
 		case compile.LIST_EXTEND:
 			sp--
-			err = extendList(th, s[sp-1-int(in.Arg)].(*value.List), s[sp])
+			var fn value.Value
+			depth := int(in.Arg &^ compile.CallArgs)
+			if in.Arg&compile.CallArgs != 0 {
+				fn = s[sp-2-depth]
+			}
+			err = extendList(th, s[sp-1-depth].(*value.List), s[sp], fn)
 			s[sp] = nil
 		case compile.SET_UPDATE:
 			sp--

@@ -2,6 +2,7 @@ package vm_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -91,7 +92,7 @@ func TestScripts(t *testing.T) {
 			}
 			out, lastErr, exit := runScript(path, src)
 			if out != string(want) {
-				t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
+				t.Errorf("stdout differs:\n%s", lineDiff(out, string(want)))
 			}
 			if exit != wantExit {
 				t.Errorf("exit %d, want %d (stderr: %s)", exit, wantExit, lastErr)
@@ -101,4 +102,25 @@ func TestScripts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lineDiff shows the lines of got and want that differ, with line numbers.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(g), len(w)) && shown < 8; i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl || i >= len(g) || i >= len(w) {
+			fmt.Fprintf(&b, "line %d:\n  got:  %q\n  want: %q\n", i+1, gl, wl)
+			shown++
+		}
+	}
+	return b.String()
 }
