@@ -18,7 +18,7 @@ func FormatFloat(f float64, spec Spec) (string, error) {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%':
 		return formatFloat(f, s)
 	}
-	return "", unknownCode(s.Type, "float")
+	return "", unknownCode(s.Type, s.TypeName)
 }
 
 // formatFloat is CPython's format_float_internal, for a resolved spec.
@@ -82,7 +82,7 @@ func FormatString(str string, spec Spec) (string, error) {
 	}
 	switch {
 	case s.Type != 's':
-		return "", unknownCode(s.Type, "str")
+		return "", unknownCode(s.Type, s.TypeName)
 	case s.Sign == ' ':
 		return "", errorf(ValueError, "Space not allowed in string format specifier")
 	case s.Sign != 0:

@@ -78,7 +78,7 @@ func FormatInt(x *big.Int, spec Spec) (string, error) {
 		}
 		return formatFloat(f, s)
 	default:
-		return "", unknownCode(s.Type, "int")
+		return "", unknownCode(s.Type, s.TypeName)
 	}
 	if s.Precision != -1 {
 		return "", errorf(ValueError, "Precision not allowed in integer format specifier")

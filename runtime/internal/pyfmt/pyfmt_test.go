@@ -108,7 +108,7 @@ func run(t *testing.T, c testCase) (string, error) {
 	switch c.Op {
 	case "repr":
 		return jsonString(FloatRepr(float(0))), nil
-	case "format_float", "format_int", "format_str":
+	case "format_float", "format_int", "format_str", "format_bool":
 		spec, err := ParseSpec(str(1))
 		if err != nil {
 			return "", err
@@ -119,6 +119,13 @@ func run(t *testing.T, c testCase) (string, error) {
 			s, err = FormatFloat(float(0), spec)
 		case "format_int":
 			s, err = FormatInt(integer(0), spec)
+		case "format_bool":
+			spec.TypeName = "bool"
+			x := big.NewInt(0)
+			if string(c.In[0]) == "true" {
+				x.SetInt64(1)
+			}
+			s, err = FormatInt(x, spec)
 		default:
 			s, err = FormatString(str(0), spec)
 		}

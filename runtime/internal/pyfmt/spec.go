@@ -21,6 +21,10 @@ type Spec struct {
 	Precision int64 // -1 if not given
 	Type      rune  // the presentation type; 0 if not given
 
+	// TypeName is the type that error messages name, for subclasses and
+	// bool ("... for object of type 'bool'"); "" means int, float or str.
+	TypeName string
+
 	fillSet bool   // Fill was given (it may be NUL)
 	text    string // the spec as given, for error messages
 	invalid bool   // more than one character follows the precision
@@ -122,8 +126,11 @@ func parseCount(r []rune, i int) (int64, int, error) {
 // alignment) and makes the checks CPython makes at the end of parsing,
 // which name the type in their messages.
 func (s Spec) resolve(typeName string, defType rune, defAlign byte) (Spec, error) {
+	if s.TypeName == "" {
+		s.TypeName = typeName
+	}
 	if s.invalid {
-		return s, errorf(ValueError, fmt.Sprintf("Invalid format specifier '%s' for object of type '%s'", s.text, typeName))
+		return s, errorf(ValueError, fmt.Sprintf("Invalid format specifier '%s' for object of type '%s'", s.text, s.TypeName))
 	}
 	if !s.fillSet {
 		s.Fill = ' '

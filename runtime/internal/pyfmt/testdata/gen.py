@@ -152,6 +152,9 @@ def main():
         emit("int_string", [hex(i)], lambda: str(i))
         for base in (2, 8, 16):
             emit("int_to_base", [hex(i), base], lambda: {2: bin, 8: oct, 16: hex}[base](i))
+    for b in (True, False):
+        for spec in ["d", "s", "10x10", ">5", "f", "c", ".2", "#x"]:  # "" is str(b): the caller's job
+            emit("format_bool", [b, spec], fmt(b, spec))
     for s in ["", "a", "hello", "héllo wörld", "日本語テキスト", "x" * 30, "tab\tq"]:
         for spec in STR_SPECS:
             emit("format_str", [s, spec], fmt(s, spec))
