@@ -30,6 +30,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error returns the message, exactly as CPython words it.
 func (e *Error) Error() string { return e.Msg }
 
 func errorf(k Kind, msg string) error { return &Error{Kind: k, Msg: msg} }
