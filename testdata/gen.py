@@ -10,7 +10,7 @@ write:
   NAME.exit  exit status, only when it is not 0
   NAME.err   the last non-empty stderr line, only when stderr is not empty
 
-Stale .exit/.err files are removed. Every program runs twice, under two
+Stale .exit/.err files are removed. Every program runs several times, under
 different PYTHONHASHSEED values; a program whose output depends on the seed
 (say, a printed set of strings) is reported and makes this script fail,
 because no other implementation can reproduce it.
@@ -30,6 +30,7 @@ that refer to later top-level names).
 Usage: python3 testdata/gen.py [DIR_OR_FILE ...]
 """
 
+import collections
 import concurrent.futures
 import os
 import subprocess
@@ -91,19 +92,33 @@ def write_or_remove(path, content):
 
 
 def generate(path):
-    """Write the expectation files of one program; return False on trouble."""
-    out, err, status = run(path, 0)
-    out2, err2, status2 = run(path, 12345)
-    ok = True
-    if (out, last_line(err), status) != (out2, last_line(err2), status2):
-        print(f"{path}: output depends on the hash seed", file=sys.stderr)
-        ok = False
+    """Write the expectation files of one program; return False on trouble.
+
+    The program runs three times under different hash seeds. When the runs
+    disagree (a loaded machine can reorder timers that are a few
+    milliseconds apart) it runs four more times and the most frequent
+    result wins, provided it is a clear majority; otherwise the program is
+    reported as not deterministic.
+    """
+    results = [outcome(path, seed) for seed in range(3)]
+    if len(set(results)) > 1:
+        results += [outcome(path, seed) for seed in range(3, 7)]
+    best, count = collections.Counter(results).most_common(1)[0]
+    if count < len(results) - 2:
+        print(f"{path}: output differs between runs", file=sys.stderr)
+        return False
+    out, line, status = best
     base = path[:-len(".agen")]
     write_or_remove(base + ".out", out)
     write_or_remove(base + ".exit", f"{status}\n".encode() if status else None)
-    line = last_line(err)
     write_or_remove(base + ".err", (line + "\n").encode() if line else None)
-    return ok
+    return True
+
+
+def outcome(path, seed):
+    """Run path once; return (stdout, last stderr line, status)."""
+    out, err, status = run(path, seed)
+    return out, last_line(err), status
 
 
 def programs(args):
@@ -122,7 +137,7 @@ def main():
         sys.exit("gen.py: need CPython 3.11, have " + sys.version)
     args = sys.argv[1:] or [HERE, os.path.join(ROOT, "examples")]
     paths = sorted(programs(args))
-    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
         results = list(pool.map(generate, paths))
     bad = [p for p, ok in zip(paths, results) if not ok]
     if bad:
