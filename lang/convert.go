@@ -84,6 +84,13 @@ func (c *converter) forStmt(g *gFor, pos Pos, async bool) Stmt {
 }
 
 func (c *converter) try(g *gTry) Stmt {
+	if len(g.Handlers) == 0 && g.Finally == nil {
+		p := g.EndPos
+		if g.Else != nil {
+			p = g.ElseTok.Pos
+		}
+		c.failAt(p, "expected 'except' or 'finally' block")
+	}
 	t := &Try{Pos: c.pos(g.Pos), Body: c.block(g.Body), Else: c.block(g.Else), Finally: c.block(g.Finally)}
 	for _, h := range g.Handlers {
 		t.Handlers = append(t.Handlers, &ExceptHandler{Pos: c.pos(h.Pos), Type: h.Type, Name: h.Name, Body: c.block(h.Body)})

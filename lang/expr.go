@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -81,6 +82,15 @@ func (e exprError) Position() lexer.Position {
 	return lexer.Position{Filename: e.err.Filename, Line: e.err.Line, Column: e.err.Col}
 }
 
+// exprErrors holds the first error the expression parser raised in each
+// running parse, keyed by parseKey: participle may backtrack past it and
+// report a less precise error of its own.
+var exprErrors sync.Map
+
+// parseKey identifies a parse by its token array, shared by all of
+// participle's branches.
+func parseKey(lex *lexer.PeekingLexer) *lexer.Token { return &lex.Range(0, 1)[0] }
+
 // parseWith wraps an expression-parser entry point for ParseTypeWith.
 func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) func(*lexer.PeekingLexer) (T, error) {
 	return func(lex *lexer.PeekingLexer) (x T, err error) {
@@ -94,6 +104,7 @@ func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) fu
 				if !ok {
 					panic(r)
 				}
+				exprErrors.LoadOrStore(parseKey(lex), b.err)
 				err = exprError{b.err}
 			}
 		}()
@@ -104,6 +115,7 @@ func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) fu
 var exprOptions = []participle.Option{
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) testExpr { return c.test() })),
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) listExpr { return c.starExprs() })),
+	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) exceptExpr { return c.exceptType() })),
 	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) smallStmt { return c.smallStmt() })),
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) targetExpr { return c.targets() })),
 	participle.ParseTypeWith(parseWith(always, func(c *converter) paramsExpr { return c.paramList(")") })),
@@ -189,7 +201,7 @@ func (c *converter) test() Expr {
 		c.next()
 		cond := c.binary(precOr)
 		if !c.is("else") {
-			c.failTok(*c.peek(), "expected 'else' after 'if' expression")
+			c.fail(x.Position(), "expected 'else' after 'if' expression")
 		}
 		c.next()
 		return &IfExp{Pos: x.Position(), Then: x, Cond: cond, Else: c.test()}
@@ -202,6 +214,15 @@ func (c *converter) lambda() Expr {
 	params := c.paramList(":")
 	c.expect(":")
 	return &Lambda{Pos: pos, Params: params.Params, Body: c.test()}
+}
+
+// exceptType parses the type of an except clause.
+func (c *converter) exceptType() Expr {
+	x := c.test()
+	if c.is(",") {
+		c.fail(x.Position(), "multiple exception types must be parenthesized")
+	}
+	return x
 }
 
 // starOrTest parses `*x` (x an or-expression of bitwise level) or a test.
@@ -442,6 +463,7 @@ func (c *converter) args() *argList {
 	open := c.pos(c.expect("(").Pos)
 	a := &argList{Pos: open}
 	kwUnpack := false
+	misplaced := "" // a positional argument after keywords
 	n := 0
 	for !c.is(")") {
 		t := c.peek()
@@ -468,24 +490,30 @@ func (c *converter) args() *argList {
 				break
 			}
 			if c.is("for") || c.is("async") {
+				elt := x
 				x = &GeneratorExp{Pos: open, Elt: x, Gens: c.comps()}
 				if n > 1 || !c.is(")") {
-					c.fail(x.Position(), "Generator expression must be parenthesized")
+					c.fail(elt.Position(), "Generator expression must be parenthesized")
 				}
 			}
 			switch {
+			case misplaced != "":
 			case kwUnpack:
-				c.fail(pos, "positional argument follows keyword argument unpacking")
+				misplaced = "positional argument follows keyword argument unpacking"
 			case len(a.Keywords) > 0:
-				c.fail(pos, "positional argument follows keyword argument")
+				misplaced = "positional argument follows keyword argument"
 			}
 			a.Args = append(a.Args, x)
 		}
+		c.comma(pos)
 		if !c.accept(",") {
 			break
 		}
 	}
-	c.expect(")")
+	end := c.expect(")")
+	if misplaced != "" {
+		c.failTok(*end, "%s", misplaced)
+	}
 	return a
 }
 
@@ -579,14 +607,38 @@ func (c *converter) paren() Expr {
 	case c.is(","):
 		t := &Tuple{Pos: pos, Elts: []Expr{x}}
 		for c.accept(",") && !c.is(")") {
-			t.Elts = append(t.Elts, c.starOrTest())
+			t.Elts = append(t.Elts, c.elt())
 		}
 		x = t
 	default:
+		c.comma(x.Position())
 		c.noStarred(x, "cannot use starred expression here")
 	}
 	c.expect(")")
 	return x
+}
+
+// elt parses an element of a display, then checks for a missing comma.
+func (c *converter) elt() Expr {
+	pos := c.pos(c.peek().Pos)
+	x := c.starOrTest()
+	c.comma(pos)
+	return x
+}
+
+// comma reports CPython's "Perhaps you forgot a comma?" when, inside
+// brackets, the element that started at pos is directly followed by the
+// start of another expression.
+func (c *converter) comma(pos Pos) {
+	t := c.peek()
+	if !startsExpr(t) {
+		return
+	}
+	prev := c.lex.Range(0, c.lex.RawCursor())
+	if n := len(prev); n >= 1 && prev[n-1].Type == tokName && t.Type == tokString {
+		c.unexpected()
+	}
+	c.fail(pos, "invalid syntax. Perhaps you forgot a comma?")
 }
 
 func (c *converter) noStarred(x Expr, msg string) {
@@ -611,8 +663,9 @@ func (c *converter) list() Expr {
 		return lc
 	}
 	l.Elts = append(l.Elts, x)
+	c.comma(x.Position())
 	for c.accept(",") && !c.is("]") {
-		l.Elts = append(l.Elts, c.starOrTest())
+		l.Elts = append(l.Elts, c.elt())
 	}
 	c.expect("]")
 	return l
@@ -640,8 +693,9 @@ func (c *converter) brace() Expr {
 		return sc
 	}
 	s := &Set{Pos: pos, Elts: []Expr{x}}
+	c.comma(x.Position())
 	for c.accept(",") && !c.is("}") {
-		s.Elts = append(s.Elts, c.starOrTest())
+		s.Elts = append(s.Elts, c.elt())
 	}
 	c.expect("}")
 	return s
@@ -662,7 +716,9 @@ func (c *converter) dict(pos Pos, key Expr) Expr {
 		}
 		c.expect(":")
 		d.Keys = append(d.Keys, key)
-		d.Values = append(d.Values, c.test())
+		v := c.test()
+		c.comma(v.Position())
+		d.Values = append(d.Values, v)
 		key = nil
 	}
 	item()

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"reflect"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -18,8 +19,10 @@ type fstringParser struct {
 // end returns the offset just past the body.
 func (p *fstringParser) end() int { return p.lit.offset + len(p.lit.body) }
 
-func (p *fstringParser) fail(off int, msg string) {
-	p.c.failAt(posIn(p.lit.tok, off), "%s", msg)
+// fail reports an error in the f-string itself. CPython 3.11 places these
+// just after the string token.
+func (p *fstringParser) fail(msg string) {
+	p.c.failAt(posIn(p.lit.tok, len(p.lit.tok.Value)), "%s", msg)
 }
 
 // parse parses from offset i to the end of the body or, inside a format
@@ -46,7 +49,7 @@ func (p *fstringParser) parse(i, depth int) []Expr {
 				p.i += 2
 				continue
 			}
-			p.fail(p.i, "f-string: single '}' is not allowed")
+			p.fail("f-string: single '}' is not allowed")
 		default:
 			start := p.i
 			for p.i < p.end() && v[p.i] != '{' && v[p.i] != '}' {
@@ -63,13 +66,13 @@ func (p *fstringParser) parse(i, depth int) []Expr {
 func (p *fstringParser) field(depth int) []Expr {
 	v := p.lit.tok.Value
 	if depth >= 2 {
-		p.fail(p.i, "f-string: expressions nested too deeply")
+		p.fail("f-string: expressions nested too deeply")
 	}
 	start := p.i + 1
 	j := p.exprEnd(start)
 	text := v[start:j]
 	if strings.TrimSpace(text) == "" {
-		p.fail(j, "f-string: empty expression not allowed")
+		p.fail("f-string: empty expression not allowed")
 	}
 	x := p.c.parseFExpr(text, posIn(p.lit.tok, start))
 	var parts []Expr
@@ -84,13 +87,13 @@ func (p *fstringParser) field(depth int) []Expr {
 	if j < p.end() && v[j] == '!' {
 		j++
 		if j >= p.end() {
-			p.fail(j, "f-string: expecting '}'")
+			p.fail("f-string: expecting '}'")
 		}
 		switch v[j] {
 		case 'r', 's', 'a':
 			fv.Conversion = rune(v[j])
 		default:
-			p.fail(j, "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+			p.fail("f-string: invalid conversion character: expected 's', 'r', or 'a'")
 		}
 		j++
 	}
@@ -101,7 +104,7 @@ func (p *fstringParser) field(depth int) []Expr {
 		j = p.i
 	}
 	if j >= p.end() || v[j] != '}' {
-		p.fail(j, "f-string: expecting '}'")
+		p.fail("f-string: expecting '}'")
 	}
 	if len(parts) > 0 && fv.Conversion == 0 && fv.Spec == nil {
 		fv.Conversion = 'r'
@@ -120,7 +123,7 @@ func (p *fstringParser) exprEnd(i int) int {
 	for j := i; j < p.end(); j++ {
 		ch := v[j]
 		if ch == '\\' {
-			p.fail(j, "f-string expression part cannot include a backslash")
+			p.fail("f-string expression part cannot include a backslash")
 		}
 		if quote != "" {
 			if strings.HasPrefix(v[j:], quote) {
@@ -143,14 +146,14 @@ func (p *fstringParser) exprEnd(i int) int {
 				if ch == '}' {
 					return j
 				}
-				p.fail(j, "f-string: unmatched '"+string(ch)+"'")
+				p.fail("f-string: unmatched '" + string(ch) + "'")
 			}
 			if open := stack[len(stack)-1]; open != matching(ch) {
-				p.fail(j, "f-string: closing parenthesis '"+string(ch)+"' does not match opening parenthesis '"+string(open)+"'")
+				p.fail("f-string: closing parenthesis '" + string(ch) + "' does not match opening parenthesis '" + string(open) + "'")
 			}
 			stack = stack[:len(stack)-1]
 		case '#':
-			p.fail(j, "f-string expression part cannot include '#'")
+			p.fail("f-string expression part cannot include '#'")
 		case '!', ':', '=':
 			switch {
 			case len(stack) > 0:
@@ -166,9 +169,9 @@ func (p *fstringParser) exprEnd(i int) int {
 		}
 	}
 	if quote != "" {
-		p.fail(p.end(), "f-string: unterminated string")
+		p.fail("f-string: unterminated string")
 	}
-	p.fail(p.end(), "f-string: expecting '}'")
+	p.fail("f-string: expecting '}'")
 	return 0
 }
 
@@ -195,12 +198,15 @@ func mergeConstants(parts []Expr) []Expr {
 	return out
 }
 
-// fexprPos maps a token position inside "(" + text + ")" to the source.
-func fexprPos(p, base lexer.Position) lexer.Position {
-	if p.Line == 1 {
-		p.Column += base.Column - 2
-	}
-	p.Line += base.Line - 1
-	p.Filename = base.Filename
-	return p
+// shiftPositions moves the nodes of an f-string expression, parsed from
+// "(" + text + ")" with lines counted from base's, to their place in the
+// source.
+func shiftPositions(x Expr, base lexer.Position) {
+	Walk(x, func(n Node) bool {
+		v := reflect.ValueOf(n).Elem().FieldByName("Pos")
+		if p := v.Addr().Interface().(*Pos); p.Line == base.Line {
+			p.Col += base.Column - 2
+		}
+		return true
+	})
 }

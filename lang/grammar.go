@@ -18,6 +18,7 @@ type (
 	withExpr   interface{ Expr } // a with statement's items, a *withItems
 	argsExpr   interface{ Expr } // a class's parenthesised arguments, an *argList
 	smallStmt  interface{ Stmt } // a simple statement
+	exceptExpr interface{ Expr } // the exception type of an except clause
 )
 
 type gFile struct {
@@ -82,17 +83,19 @@ type gFor struct {
 
 type gTry struct {
 	Pos      lexer.Position
-	Body     *gBlock    `parser:"'try' ':' @@"`
-	Handlers []*gExcept `parser:"( @@+"`
-	Else     *gBlock    `parser:"  ( 'else' ':' @@ )?"`
-	Finally  *gBlock    `parser:"  ( 'finally' ':' @@ )? | 'finally' ':' @@ )"`
+	Body     *gBlock     `parser:"'try' ':' @@"`
+	Handlers []*gExcept  `parser:"@@*"`
+	ElseTok  lexer.Token `parser:"( @'else'"`
+	Else     *gBlock     `parser:"  ':' @@ )?"`
+	Finally  *gBlock     `parser:"( 'finally' ':' @@ )?"`
+	EndPos   lexer.Position
 }
 
 type gExcept struct {
 	Pos  lexer.Position
-	Type testExpr `parser:"'except' ( @@"`
-	Name string   `parser:"( 'as' @Name )? )? ':'"`
-	Body *gBlock  `parser:"@@"`
+	Type exceptExpr `parser:"'except' ( @@"`
+	Name string     `parser:"( 'as' @Name )? )? ':'"`
+	Body *gBlock    `parser:"@@"`
 }
 
 type gWith struct {

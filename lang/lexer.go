@@ -39,13 +39,20 @@ type tokenizer struct {
 // tokenize splits src into tokens. It returns the tokens read before the
 // first error, and that error.
 func tokenize(filename string, src []byte) ([]lexer.Token, *Error) {
+	t := newTokenizer(filename, src)
+	err := t.run()
+	return t.toks, err
+}
+
+// newTokenizer prepares to tokenize src; run does the work, leaving the
+// brackets still open at the end in t.brackets.
+func newTokenizer(filename string, src []byte) *tokenizer {
 	t := &tokenizer{filename: filename, src: src, line: 1, indents: []int{0}, altIndent: []int{0},
 		toks: make([]lexer.Token, 0, len(src)/4+16)}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		t.pos, t.lineStart = 3, 3
 	}
-	err := t.run()
-	return t.toks, err
+	return t
 }
 
 // position returns the position of byte offset off on the current line.
@@ -122,9 +129,10 @@ func (t *tokenizer) run() *Error {
 			if t.src[t.pos] != '\n' && t.src[t.pos] != '\r' {
 				return t.errorAt("SyntaxError", start+1, "unexpected character after line continuation character")
 			}
+			eof := t.errorAt("SyntaxError", start+1, "unexpected EOF while parsing")
 			t.newline()
 			if t.pos >= len(t.src) {
-				return t.errorAt("SyntaxError", t.pos, "unexpected EOF while parsing")
+				return eof
 			}
 		case isDigit(c) || c == '.' && t.pos+1 < len(t.src) && isDigit(t.src[t.pos+1]):
 			if err := t.number(); err != nil {
@@ -215,8 +223,8 @@ func (t *tokenizer) indentation() (blank bool, err *Error) {
 			return false, t.tabError()
 		}
 	case col > t.indents[top]:
-		if len(t.indents) > maxIndent {
-			return false, t.errorAt("IndentationError", t.pos, "too many levels of indentation")
+		if len(t.indents) >= maxIndent {
+			return false, t.lineError("IndentationError", 1, "too many levels of indentation")
 		}
 		if alt <= t.altIndent[top] {
 			return false, t.tabError()
@@ -232,7 +240,8 @@ func (t *tokenizer) indentation() (blank bool, err *Error) {
 			t.emit(tokDedent, t.pos, "")
 		}
 		if col != t.indents[top] {
-			return false, t.errorAt("IndentationError", t.pos, "unindent does not match any outer indentation level")
+			text := lineText(t.src, t.lineStart)
+			return false, t.lineError("IndentationError", utf8.RuneCountInString(text)+1, "unindent does not match any outer indentation level")
 		}
 		if alt != t.altIndent[top] {
 			return false, t.tabError()
@@ -242,7 +251,12 @@ func (t *tokenizer) indentation() (blank bool, err *Error) {
 }
 
 func (t *tokenizer) tabError() *Error {
-	return t.errorAt("TabError", t.pos, "inconsistent use of tabs and spaces in indentation")
+	return t.lineError("TabError", 1, "inconsistent use of tabs and spaces in indentation")
+}
+
+// lineError builds an error at column col of the current line.
+func (t *tokenizer) lineError(kind string, col int, msg string) *Error {
+	return &Error{Pos: Pos{Filename: t.filename, Line: t.line, Col: col}, Kind: kind, Msg: msg, Text: lineText(t.src, t.lineStart)}
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -355,7 +369,11 @@ func (t *tokenizer) unterminated(triple bool, start lexer.Position, lineStart in
 	if triple {
 		msg = "unterminated triple-quoted string literal (detected at line %d)"
 	}
-	return &Error{Pos: Pos{Filename: t.filename, Line: start.Line, Col: start.Column}, Kind: "SyntaxError", Msg: fmt.Sprintf(msg, t.line), Text: lineText(t.src, lineStart)}
+	line := t.line
+	if t.pos >= len(t.src) && t.pos > 0 && (t.src[t.pos-1] == '\n' || t.src[t.pos-1] == '\r') {
+		line-- // CPython counts the last line, not the empty one after it
+	}
+	return &Error{Pos: Pos{Filename: t.filename, Line: start.Line, Col: start.Column}, Kind: "SyntaxError", Msg: fmt.Sprintf(msg, line), Text: lineText(t.src, lineStart)}
 }
 
 // number scans an int or float literal.
@@ -401,12 +419,12 @@ func (t *tokenizer) number() *Error {
 			if t.pos < len(t.src) && isDigit(t.src[t.pos]) {
 				return t.errorAt("SyntaxError", t.pos, "invalid digit '%c' in %s literal", t.src[t.pos], kind)
 			}
-			return invalid(kind)
+			return t.errorAt("SyntaxError", t.pos-1, "invalid %s literal", kind)
 		}
 		if t.pos < len(t.src) && isDigit(t.src[t.pos]) {
 			return t.errorAt("SyntaxError", t.pos, "invalid digit '%c' in %s literal", t.src[t.pos], kind)
 		}
-		if err := t.endOfNumber(kind); err != nil {
+		if err := t.endOfNumber(start, kind); err != nil {
 			return err
 		}
 		t.emit(tokInt, start, string(t.src[start:t.pos]))
@@ -442,7 +460,7 @@ func (t *tokenizer) number() *Error {
 	if t.pos < len(t.src) && t.src[t.pos]|0x20 == 'j' {
 		return t.errorAt("SyntaxError", start, "complex literals are not supported")
 	}
-	if err := t.endOfNumber("decimal"); err != nil {
+	if err := t.endOfNumber(start, "decimal"); err != nil {
 		return err
 	}
 	text := string(t.src[start:t.pos])
@@ -458,7 +476,7 @@ func isHex(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
 
 // endOfNumber rejects a number immediately followed by a name character,
 // allowing the keywords CPython 3.11 still accepts there.
-func (t *tokenizer) endOfNumber(kind string) *Error {
+func (t *tokenizer) endOfNumber(start int, kind string) *Error {
 	if t.pos >= len(t.src) {
 		return nil
 	}
@@ -472,7 +490,7 @@ func (t *tokenizer) endOfNumber(kind string) *Error {
 			return nil
 		}
 	}
-	return t.errorAt("SyntaxError", t.pos, "invalid %s literal", kind)
+	return t.errorAt("SyntaxError", start, "invalid %s literal", kind)
 }
 
 // operators lists the operator tokens, longest first.

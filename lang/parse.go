@@ -1,7 +1,6 @@
 package lang
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/alecthomas/participle/v2"
@@ -24,10 +23,23 @@ func Parse(filename string, src []byte) (f *File, err error) {
 		}
 	}()
 	defer c.recover(&err)
-	toks, lexErr := tokenize(filename, src)
-	g, perr := parseTokens(fileParser, toks)
-	if perr != nil || lexErr != nil {
-		return nil, c.syntaxError(toks, perr, lexErr)
+	t := newTokenizer(filename, src)
+	if err := t.run(); err != nil {
+		return nil, err
+	}
+	plex, err := lexer.Upgrade(&sliceLexer{toks: t.toks})
+	if err != nil {
+		return nil, err
+	}
+	key := parseKey(plex)
+	defer exprErrors.Delete(key)
+	g, perr := fileParser.ParseFromLexer(plex)
+	if perr != nil {
+		e, ok := exprErrors.Load(key)
+		if !ok {
+			e = c.syntaxError(t.toks, perr)
+		}
+		return nil, c.unclosed(t, e.(*Error))
 	}
 	f = &File{Name: filename, Source: src, Body: c.stmts(g.Stmts)}
 	if err := check(f); err != nil {
@@ -36,38 +48,36 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	return f, nil
 }
 
-// parseTokens runs a participle parser over already tokenized input.
-func parseTokens[G any](p *participle.Parser[G], toks []lexer.Token) (*G, error) {
-	if len(toks) == 0 || toks[len(toks)-1].Type != tokEOF {
-		return nil, nil
-	}
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
-	if err != nil {
-		return nil, err
-	}
-	return p.ParseFromLexer(plex)
-}
-
 // parseFExpr parses the expression of an f-string replacement field whose
 // text starts at position base.
 func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 	toks, lexErr := tokenize(c.filename, []byte("("+text+")"))
 	if lexErr != nil {
-		p := fexprPos(lexer.Position{Line: lexErr.Line, Column: lexErr.Col}, base)
-		c.failAt(p, "f-string: %s", lexErr.Msg)
+		c.fail(Pos{Line: lexErr.Line + base.Line - 1, Col: lexErr.Col}, "f-string: %s", lexErr.Msg)
 	}
 	for i := range toks {
-		toks[i].Pos = fexprPos(toks[i].Pos, base)
+		toks[i].Pos.Line += base.Line - 1
 	}
 	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
 		c.failAt(base, "f-string: invalid syntax")
 	}
 	sub := &converter{filename: c.filename, lex: plex, depth: c.depth}
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			b.err.Msg = "f-string: " + b.err.Msg
+			panic(b)
+		}
+	}()
 	x := sub.paren()
 	if t := plex.Peek(); t.Type != tokNewline {
-		c.failTok(*t, "f-string: invalid syntax")
+		sub.unexpected()
 	}
+	shiftPositions(x, base)
 	return x
 }
 
@@ -134,20 +144,4 @@ func indexLineBreak(b []byte) int {
 		}
 	}
 	return -1
-}
-
-// syntaxError turns a failed tokenization or parse into a *Error.
-func (c *converter) syntaxError(toks []lexer.Token, perr error, lexErr *Error) *Error {
-	if lexErr != nil {
-		return lexErr
-	}
-	var ee exprError
-	if errors.As(perr, &ee) {
-		return ee.err
-	}
-	uerr, ok := perr.(participle.Error)
-	if !ok {
-		return c.errorAt("SyntaxError", Pos{Line: 1, Col: 1}, "invalid syntax")
-	}
-	return c.errorAt("SyntaxError", c.pos(uerr.Position()), "invalid syntax")
 }

@@ -185,11 +185,17 @@ func (c *converter) exprStmt() Stmt {
 	case c.is("="):
 		a := &Assign{Pos: pos}
 		for c.accept("=") {
-			c.target(x, targetAssign)
 			a.Targets = append(a.Targets, x)
 			x = c.yieldOrStarExprs()
 		}
 		a.Value = x
+		for i, t := range a.Targets {
+			next := a.Value
+			if i+1 < len(a.Targets) {
+				next = a.Targets[i+1]
+			}
+			c.assignTarget(t, next, i+1 == len(a.Targets))
+		}
 		return a
 	}
 	return &ExprStmt{Pos: pos, X: x}

@@ -12,6 +12,79 @@ const (
 	targetDel
 )
 
+// assignTarget checks a target of `target = next`. As CPython does, it
+// suggests '==' when both sides are simple expressions and next is the
+// last value of the chain.
+func (c *converter) assignTarget(x, next Expr, last bool) {
+	if !validTarget(x) && last && simpleOperand(x) && startsSimple(next) {
+		switch t := x.(type) {
+		case *List, *Tuple, *GeneratorExp:
+		case *Constant:
+			if t.Value != nil && t.Value != true && t.Value != false {
+				c.fail(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+			}
+		default:
+			c.fail(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+		}
+	}
+	c.target(x, targetAssign)
+}
+
+// validTarget reports whether x is a valid assignment target.
+func validTarget(x Expr) bool {
+	switch t := x.(type) {
+	case *Name, *Attribute, *Subscript:
+		return true
+	case *Starred:
+		return validTarget(t.X)
+	case *Tuple:
+		return allValid(t.Elts)
+	case *List:
+		return allValid(t.Elts)
+	}
+	return false
+}
+
+func allValid(xs []Expr) bool {
+	for _, x := range xs {
+		if !validTarget(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// simpleOperand reports whether x is what CPython's grammar calls a
+// bitwise_or: no comparison, boolean operator, conditional or lambda.
+func simpleOperand(x Expr) bool {
+	switch t := x.(type) {
+	case *Compare, *BoolOp, *IfExp, *Lambda, *Starred:
+		return false
+	case *UnaryOp:
+		return t.Op != Not
+	}
+	return true
+}
+
+// startsSimple reports whether x starts with a bitwise_or operand.
+func startsSimple(x Expr) bool {
+	switch t := x.(type) {
+	case *Compare:
+		return startsSimple(t.Left)
+	case *BoolOp:
+		return startsSimple(t.Values[0])
+	case *IfExp:
+		return startsSimple(t.Then)
+	case *Tuple:
+		return len(t.Elts) > 0 && startsSimple(t.Elts[0])
+	case *Lambda, *Starred, *Yield, *YieldFrom:
+		return false
+	case *UnaryOp:
+		return t.Op != Not
+	}
+	return true
+}
+
 // target checks that x may be assigned to (or deleted).
 func (c *converter) target(x Expr, kind targetKind) {
 	switch t := x.(type) {
@@ -52,11 +125,6 @@ func (c *converter) target(x Expr, kind targetKind) {
 		c.fail(x.Position(), "'%s' is an illegal expression for augmented assignment", what)
 	case targetAnn:
 		c.fail(x.Position(), "illegal target for annotation")
-	case targetAssign:
-		switch x.(type) {
-		case *Constant, *Call, *Compare, *BinOp, *BoolOp, *UnaryOp:
-			c.fail(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", what)
-		}
 	}
 	c.fail(x.Position(), "cannot assign to %s", what)
 }
