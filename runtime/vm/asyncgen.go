@@ -44,6 +44,7 @@ var AsyncGeneratorType = newVMClass("async_generator", map[string]value.Value{
 	}},
 	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
 	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"ag_running":   getter("ag_running", func(g *AsyncGenerator) value.Value { return value.Bool(g.runningAsync) }),
 })
 
 // Type returns the async_generator class.

@@ -207,6 +207,7 @@ var GeneratorType = newVMClass("generator", withCoroutineMethods(map[string]valu
 	}},
 	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
 	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"gi_running":   getter("gi_running", func(g *Generator) value.Value { return value.Bool(g.core.running) }),
 }))
 
 // withCoroutineMethods adds send, throw and close, for any value.Coroutine,
@@ -310,7 +311,49 @@ type Coroutine struct{ core genCore }
 var CoroutineType = newVMClass("coroutine", withCoroutineMethods(map[string]value.Value{
 	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
 	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
+	"cr_running":   getter("cr_running", func(c *Coroutine) value.Value { return value.Bool(c.core.running) }),
+	"__await__": &method{"__await__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return &coroWrapper{self.(*Coroutine)}, nil
+	}},
 }))
+
+// coroWrapper is the iterator that a coroutine's __await__() returns, for
+// awaitables written as classes that delegate to a coroutine.
+type coroWrapper struct{ c *Coroutine }
+
+var coroWrapperType = newVMClass("coroutine_wrapper", withCoroutineMethods(map[string]value.Value{
+	"__next__": &method{"__next__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return stepResult(self.(*coroWrapper).Send(th, value.None))
+	}},
+	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
+		return self, nil
+	}},
+}))
+
+// Type returns coroutine_wrapper.
+func (w *coroWrapper) Type() *value.Class { return coroWrapperType }
+
+// Next implements value.Iterator.
+func (w *coroWrapper) Next(th value.Thread) (value.Value, bool, error) {
+	v, done, err := w.c.Send(th, value.None)
+	if err != nil || done {
+		return nil, false, err
+	}
+	return v, true, nil
+}
+
+// Send implements value.Coroutine.
+func (w *coroWrapper) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	return w.c.Send(th, v)
+}
+
+// Throw implements value.Coroutine.
+func (w *coroWrapper) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return w.c.Throw(th, exc)
+}
+
+// Close implements value.Coroutine.
+func (w *coroWrapper) Close(th value.Thread) error { return w.c.Close(th) }
 
 // Type returns the coroutine class.
 func (c *Coroutine) Type() *value.Class { return CoroutineType }

@@ -607,7 +607,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 		case compile.WITH_EXCEPT_START:
 			exc := s[sp-1].(*value.Exception)
 			var v value.Value
-			v, err = value.Call(th, s[sp-3], []value.Value{exc.Class, exc, value.None}, nil)
+			v, err = value.Call(th, s[sp-3], []value.Value{exc.Class, exc, tracebackOf(exc)}, nil)
 			s[sp] = v
 			sp++
 		case compile.RAISE:
