@@ -130,6 +130,8 @@ func run(t *testing.T, c testCase) (string, error) {
 			s, err = FormatString(str(0), spec)
 		}
 		return jsonString(s), err
+	case "quote":
+		return jsonString(Quote(str(0))), nil
 	case "int_string":
 		s, err := IntString(integer(0))
 		return jsonString(s), err

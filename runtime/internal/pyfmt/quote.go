@@ -2,7 +2,6 @@ package pyfmt
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,7 +28,7 @@ func Quote(s string) string {
 			b = append(b, '\\', 'r')
 		case r < ' ' || r == 0x7f:
 			b = append(b, '\\', 'x', hex[r>>4], hex[r&15])
-		case r < 0x7f || unicode.IsPrint(r):
+		case r < 0x7f || IsPrintable(r):
 			b = utf8.AppendRune(b, r)
 		default:
 			n := 8

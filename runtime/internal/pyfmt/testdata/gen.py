@@ -152,6 +152,13 @@ def main():
         emit("int_string", [hex(i)], lambda: str(i))
         for base in (2, 8, 16):
             emit("int_to_base", [hex(i), base], lambda: {2: bin, 8: oct, 16: hex}[base](i))
+    quote_strs = ["", "a", "'", '"', "'\"", "it's", 'say "hi"', "\\", "\t\n\r\x00\x1f\x7f",
+                  "\x80\x9f\xa0\xad\xff", "é日本", "\u200b\u2028\u2029\u0378\ud7ff\ue000\uffff",
+                  "\U0001f600\U000e0001\U0010ffff\U0001fb00", "\u0600\u061c\u180e\ufeff"]
+    quote_strs += ["".join(chr(rng.randrange(0, rng.choice([0x3000, 0x110000]))) for _ in range(8)) for _ in range(100 * SCALE)]
+    for s in quote_strs:
+        if not any(0xd800 <= ord(c) < 0xe000 for c in s):
+            emit("quote", [s], lambda: repr(s))
     for b in (True, False):
         for spec in ["d", "s", "10x10", ">5", "f", "c", ".2", "#x"]:  # "" is str(b): the caller's job
             emit("format_bool", [b, spec], fmt(b, spec))
