@@ -219,7 +219,7 @@ func toASCII(s string) string {
 			b = append(b, byte(r))
 		case unicode.IsSpace(r):
 			b = append(b, ' ')
-		case unicode.Is(unicode.Nd, r):
+		case isDecimal(r):
 			b = append(b, '0'+decimalValue(r))
 		default:
 			return string(append(b, '?'))

@@ -11,6 +11,12 @@ func IsPrintable(r rune) bool {
 	return r == ' ' || unicode.IsPrint(r) && !unicode.Is(newerUnicode, r)
 }
 
+// isDecimal reports whether CPython 3.11 considers r a decimal digit
+// (category Nd), as int(), float() and format specs accept them.
+func isDecimal(r rune) bool {
+	return unicode.Is(unicode.Nd, r) && !unicode.Is(newerUnicode, r)
+}
+
 // newerUnicode holds the characters that Go's unicode tables assign and
 // CPython 3.11's do not (those of Unicode 15.0). TestPrintable checks the
 // result against CPython.

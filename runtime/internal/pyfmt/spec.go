@@ -3,7 +3,6 @@ package pyfmt
 import (
 	"fmt"
 	"math"
-	"unicode"
 )
 
 // Spec is a parsed format spec:
@@ -109,7 +108,7 @@ func isAlign(c rune) bool { return c == '<' || c == '>' || c == '^' || c == '=' 
 // CPython) at r[i:], returning -1 if there are none.
 func parseCount(r []rune, i int) (int64, int, error) {
 	n := int64(-1)
-	for ; i < len(r) && unicode.Is(unicode.Nd, r[i]); i++ {
+	for ; i < len(r) && isDecimal(r[i]); i++ {
 		d := int64(decimalValue(r[i]))
 		if n < 0 {
 			n = 0
