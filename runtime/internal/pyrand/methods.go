@@ -96,6 +96,9 @@ func randrange(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwar
 // rangeCall is randrange(start, stop, step) on script values; stop and
 // step are nil when not given.
 func rangeCall(r *Rand, start, stop, step value.Value) (value.Value, error) {
+	if lo, hi, ok := smallRange(start, stop, step); ok {
+		return value.MakeInt(lo + int64(r.Below(int(hi-lo)))), nil
+	}
 	istart, err := rangeArg(start, "arg 1")
 	if err != nil {
 		return nil, err
@@ -121,6 +124,25 @@ func rangeCall(r *Rand, start, stop, step value.Value) (value.Value, error) {
 		return nil, scriptErr(err)
 	}
 	return fromBig(x), nil
+}
+
+// smallRange reports whether randrange(start, stop, step) is a non-empty
+// range of unit step whose bounds and width fit in an int64, the case
+// that needs no big.Int.
+func smallRange(start, stop, step value.Value) (lo, hi int64, ok bool) {
+	if s, isInt := step.(value.Int); step != nil && (!isInt || s != 1) {
+		return 0, 0, false
+	}
+	a, ok1 := start.(value.Int)
+	b, ok2 := stop.(value.Int)
+	if stop == nil {
+		a, b, ok1, ok2 = 0, a, true, ok1
+	}
+	const limit = 1 << 62
+	if !ok1 || !ok2 || a >= b || a < -limit || b > limit {
+		return 0, 0, false
+	}
+	return int64(a), int64(b), true
 }
 
 // rangeArg converts an argument of randrange: an int, or (deprecated) a
@@ -155,8 +177,10 @@ func randint(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg)
 	if err != nil {
 		return nil, err
 	}
-	stop, err := value.Binary(th, lang.Add, a[1], value.MakeInt(1))
-	if err != nil {
+	var stop value.Value
+	if b, ok := a[1].(value.Int); ok && b < math.MaxInt64 {
+		stop = value.MakeInt(int64(b) + 1)
+	} else if stop, err = value.Binary(th, lang.Add, a[1], value.MakeInt(1)); err != nil {
 		return nil, err
 	}
 	return rangeCall(r, a[0], stop, nil)
