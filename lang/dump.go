@@ -119,8 +119,18 @@ func floatString(f float64) string {
 	case math.IsNaN(f):
 		return "nan"
 	}
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".e") {
+	// Python's repr: the shortest digits, in exponent form outside
+	// 1e-4 <= |f| < 1e16.
+	exp := 0
+	if f != 0 {
+		e := strconv.FormatFloat(f, 'e', -1, 64)
+		exp, _ = strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	}
+	if exp < -4 || exp >= 16 {
+		return strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
 		s += ".0"
 	}
 	return s

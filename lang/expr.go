@@ -196,6 +196,7 @@ func (c *converter) test() Expr {
 	if c.is("lambda") {
 		return c.lambda()
 	}
+	start := c.pos(c.peek().Pos)
 	x := c.binary(precOr)
 	if c.is("if") {
 		c.next()
@@ -204,7 +205,7 @@ func (c *converter) test() Expr {
 			c.fail(x.Position(), "expected 'else' after 'if' expression")
 		}
 		c.next()
-		return &IfExp{Pos: x.Position(), Then: x, Cond: cond, Else: c.test()}
+		return &IfExp{Pos: start, Then: x, Cond: cond, Else: c.test()}
 	}
 	return x
 }
@@ -295,6 +296,7 @@ func (c *converter) target1() Expr {
 func (c *converter) binary(min int) Expr {
 	c.enter()
 	defer c.leave()
+	start := c.pos(c.peek().Pos)
 	x := c.unary(min)
 	for {
 		t := c.peek()
@@ -308,13 +310,13 @@ func (c *converter) binary(min int) Expr {
 		switch prec {
 		case precOr, precAnd:
 			op := map[string]Op{"or": Or, "and": And}[t.Value]
-			b := &BoolOp{Pos: x.Position(), Op: op, Values: []Expr{x}}
+			b := &BoolOp{Pos: start, Op: op, Values: []Expr{x}}
 			for c.accept(t.Value) {
 				b.Values = append(b.Values, c.binary(prec+1))
 			}
 			x = b
 		case precCompare:
-			cmp := &Compare{Pos: x.Position(), Left: x}
+			cmp := &Compare{Pos: start, Left: x}
 			for op, ok := c.compareOp(); ok; op, ok = c.compareOp() {
 				cmp.Ops = append(cmp.Ops, op)
 				cmp.Comparators = append(cmp.Comparators, c.binary(precBitOr))
@@ -325,13 +327,13 @@ func (c *converter) binary(min int) Expr {
 			x = cmp
 		case precPower:
 			c.next()
-			x = &BinOp{Pos: x.Position(), X: x, Op: Pow, Y: c.binary(precUnary)}
+			x = &BinOp{Pos: start, X: x, Op: Pow, Y: c.binary(precUnary)}
 		default:
 			if t.Value == "@" {
 				c.unexpected()
 			}
 			c.next()
-			x = &BinOp{Pos: x.Position(), X: x, Op: binaryOps[t.Value], Y: c.binary(prec + 1)}
+			x = &BinOp{Pos: start, X: x, Op: binaryOps[t.Value], Y: c.binary(prec + 1)}
 		}
 	}
 }
@@ -426,6 +428,9 @@ func (c *converter) subscripts() Expr {
 	pos := c.pos(c.peek().Pos)
 	x := c.slice()
 	if !c.is(",") {
+		if _, star := x.(*Starred); star {
+			return &Tuple{Pos: pos, Elts: []Expr{x}}
+		}
 		return x
 	}
 	t := &Tuple{Pos: pos, Elts: []Expr{x}}

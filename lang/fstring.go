@@ -98,9 +98,13 @@ func (p *fstringParser) field(depth int) []Expr {
 		j++
 	}
 	if j < p.end() && v[j] == ':' {
-		specPos := p.pos
+		// CPython 3.11 places a format spec at its own string token, not
+		// at the start of an implicit concatenation.
+		outer := p.pos
+		p.pos = p.c.pos(p.lit.tok.Pos)
 		spec := p.parse(j+1, depth+1)
-		fv.Spec = &JoinedStr{Pos: specPos, Values: mergeConstants(spec)}
+		fv.Spec = &JoinedStr{Pos: p.pos, Values: mergeConstants(spec)}
+		p.pos = outer
 		j = p.i
 	}
 	if j >= p.end() || v[j] != '}' {
