@@ -54,6 +54,11 @@ func (c *RealClock) Sleep(d int64) { time.Sleep(time.Duration(d)) }
 // wait: with no host work pending it jumps straight to the deadline, so
 // `await sleep(3600)` returns at once. While host work is pending it
 // follows real time, so timeouts around host calls keep their meaning.
+//
+// Each jump (and each time.sleep) lands latency past the deadline, as a
+// real wake-up does: a script measuring `loop.time() - t0 >= delay`
+// after sleeping delay sees what it sees under CPython, despite float
+// rounding.
 type VirtualClock struct{ now atomic.Int64 }
 
 // NewVirtualClock returns a virtual clock at time zero.
@@ -68,7 +73,7 @@ func (c *VirtualClock) Now() int64 { return c.now.Load() }
 func (c *VirtualClock) Wait(deadline int64, wake <-chan struct{}, host bool) {
 	if !host {
 		if deadline >= 0 {
-			c.advanceTo(deadline)
+			c.advanceTo(deadline + latency)
 		}
 		return
 	}
@@ -93,10 +98,11 @@ func (c *VirtualClock) Wait(deadline int64, wake <-chan struct{}, host bool) {
 
 // Sleep advances the clock by d.
 func (c *VirtualClock) Sleep(d int64) {
-	if d > 0 {
-		c.advanceTo(c.Now() + d)
-	}
+	c.advanceTo(c.Now() + max(d, 0) + latency)
 }
+
+// latency is how late a virtual wake-up is: 1µs.
+const latency = 1000
 
 // advanceTo moves the clock forward to t; the loop goroutine is its only
 // writer.

@@ -93,14 +93,12 @@ class _AsyncGeneratorContextManager:
 def contextmanager(func):
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
     return helper
 
 
 def asynccontextmanager(func):
     def helper(*args, **kwds):
         return _AsyncGeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
     return helper
 
 
