@@ -16,16 +16,17 @@ const maxStrBits = 14300
 // IntString returns str(x). Like CPython it fails with ValueError for ints
 // of more than MaxStrDigits decimal digits.
 func IntString(x *big.Int) (string, error) {
-	err := errorf(ValueError, fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", MaxStrDigits))
 	if x.BitLen() > maxStrBits {
-		return "", err
+		return "", errStrDigits
 	}
 	s := x.String()
 	if digitCount(s) > MaxStrDigits {
-		return "", err
+		return "", errStrDigits
 	}
 	return s, nil
 }
+
+var errStrDigits = errorf(ValueError, fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", MaxStrDigits))
 
 // digitCount counts the digits of a decimal int string, leaving out a sign.
 func digitCount(s string) int {
@@ -39,7 +40,15 @@ func digitCount(s string) int {
 // oct(), str() and hex() write it: "-0x1f", "0b0", "0o17". Base 10 has no
 // digit limit here; use IntString for str().
 func IntToBase(x *big.Int, base int) string {
-	prefix := map[int]string{2: "0b", 8: "0o", 10: "", 16: "0x"}[base]
+	var prefix string
+	switch base {
+	case 2:
+		prefix = "0b"
+	case 8:
+		prefix = "0o"
+	case 16:
+		prefix = "0x"
+	}
 	var a big.Int
 	s := prefix + a.Abs(x).Text(base)
 	if x.Sign() < 0 {
