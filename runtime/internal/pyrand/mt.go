@@ -2,7 +2,8 @@
 // Mersenne Twister MT19937 with CPython's seeding, and the algorithms of
 // random.Random (random, getrandbits, randrange, randint, uniform, choice,
 // shuffle, sample) that turn its output into results. The same seed gives
-// the same numbers as CPython.
+// the same numbers as CPython. Module binds them as the script module
+// random.
 package pyrand
 
 const (
