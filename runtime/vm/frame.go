@@ -92,13 +92,12 @@ type kwNames struct{ names []string }
 // Type returns object: kwNames never reach scripts.
 func (*kwNames) Type() *value.Class { return value.ObjectType }
 
-// newFrame returns a frame for code, from the pool when the code is not a
-// generator (whose frames outlive the call).
+// newFrame returns a frame for a plain (not generator) code, from the
+// pool when it has one.
 func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function) *frame {
-	p := prepare(code)
 	n := len(code.Locals) + code.MaxStack
 	var fr *frame
-	if k := len(th.pool); k > 0 && !code.IsGenerator() {
+	if k := len(th.pool); k > 0 {
 		fr = th.pool[k-1]
 		th.pool = th.pool[:k-1]
 		if cap(fr.slots) >= n {
@@ -109,6 +108,13 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 	} else {
 		fr = &frame{slots: make([]value.Value, n)}
 	}
+	fr.setup(code, globals, fn)
+	return fr
+}
+
+// setup prepares a frame whose slots are allocated to run code.
+func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
+	p := prepare(code)
 	fr.code, fr.consts, fr.names, fr.fn, fr.globals = code, p.consts, p.names, fn, globals
 	fr.base = len(code.Locals)
 	fr.sp = fr.base
@@ -122,7 +128,28 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 			copy(fr.cells[len(code.Cells):], fn.closure)
 		}
 	}
-	return fr
+}
+
+// smallSlots is the number of slots a generator object holds inline, so
+// that a small coroutine is a single allocation.
+const smallSlots = 8
+
+// genFrame is the frame of a generator, coroutine or async generator,
+// allocated with the object that owns it.
+type genFrame struct {
+	frame
+	small [smallSlots]value.Value
+}
+
+// init sets up the frame to run code.
+func (g *genFrame) init(code *compile.Code, globals *value.Dict, fn *Function) *frame {
+	if n := len(code.Locals) + code.MaxStack; n <= smallSlots {
+		g.slots = g.small[:n]
+	} else {
+		g.slots = make([]value.Value, n)
+	}
+	g.setup(code, globals, fn)
+	return &g.frame
 }
 
 // release returns a finished plain frame to the pool.

@@ -77,6 +77,16 @@ func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg
 // callFunction calls f with self (when not nil) before args and keyword
 // arguments names=vals. Generator functions return their generator.
 func (th *Thread) callFunction(f *Function, self value.Value, args []value.Value, names []string, vals []value.Value) (value.Value, error) {
+	if f.code.IsGenerator() {
+		g, fr := newGenerator(f.code, f.globals, f)
+		if err := f.bind(th, fr.slots, self, args, names, vals); err != nil {
+			return nil, err
+		}
+		if fr.cells != nil {
+			fr.initCells()
+		}
+		return g, nil
+	}
 	fr := th.newFrame(f.code, f.globals, f)
 	if err := f.bind(th, fr.slots, self, args, names, vals); err != nil {
 		th.release(fr)
@@ -84,9 +94,6 @@ func (th *Thread) callFunction(f *Function, self value.Value, args []value.Value
 	}
 	if fr.cells != nil {
 		fr.initCells()
-	}
-	if f.code.IsGenerator() {
-		return newGenerator(fr), nil
 	}
 	return th.runFrame(fr)
 }

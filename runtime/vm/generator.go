@@ -10,7 +10,8 @@ import (
 // genCore is the suspendable frame shared by generators, coroutines and
 // async generators.
 type genCore struct {
-	fr       *frame
+	gf       genFrame
+	fr       *frame  // &gf.frame
 	ei       excInfo // the generator's handled-exception state
 	kind     string  // "generator", "coroutine" or "async generator", for messages
 	started  bool
@@ -18,28 +19,27 @@ type genCore struct {
 	running  bool
 }
 
-// newGenerator wraps a frame whose code is a generator, coroutine or async
-// generator (or a module with top-level await).
-func newGenerator(fr *frame) value.Value {
-	flags := fr.code.Flags
+// newGenerator makes the generator, coroutine or async generator of a
+// code (or the coroutine of a module with top-level await), and returns
+// it with its frame, for the arguments.
+func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.Value, *frame) {
 	switch {
-	case flags&compile.AsyncGen != 0:
+	case code.Flags&compile.AsyncGen != 0:
 		g := &AsyncGenerator{}
-		g.core.init(fr, "async generator")
-		return g
-	case flags&compile.Coroutine != 0:
+		return g, g.core.init(code, globals, fn, "async generator")
+	case code.Flags&compile.Coroutine != 0:
 		g := &Coroutine{}
-		g.core.init(fr, "coroutine")
-		return g
+		return g, g.core.init(code, globals, fn, "coroutine")
 	}
 	g := &Generator{}
-	g.core.init(fr, "generator")
-	return g
+	return g, g.core.init(code, globals, fn, "generator")
 }
 
-func (g *genCore) init(fr *frame, kind string) {
-	g.fr, g.kind = fr, kind
-	fr.gen = g
+func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, kind string) *frame {
+	g.fr = g.gf.init(code, globals, fn)
+	g.kind = kind
+	g.fr.gen = g
+	return g.fr
 }
 
 // resume runs the frame: with v pushed as the result of the yield it is
@@ -72,6 +72,7 @@ func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Val
 
 func (g *genCore) finish() {
 	g.finished = true
+	clear(g.fr.slots)
 	g.fr.slots, g.fr.cells = nil, nil
 }
 

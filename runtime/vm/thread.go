@@ -129,11 +129,13 @@ func (th *Thread) ExecModule(prog *compile.Program, globals *value.Dict) (result
 	if _, ok := globals.GetString("__name__"); !ok {
 		globals.SetString("__name__", value.MakeString("__main__"))
 	}
+	if prog.Module.Flags&compile.Coroutine != 0 {
+		g, fr := newGenerator(prog.Module, globals, nil)
+		fr.ns = globals
+		return g, nil
+	}
 	fr := th.newFrame(prog.Module, globals, nil)
 	fr.ns = globals
-	if prog.Module.Flags&compile.Coroutine != 0 {
-		return newGenerator(fr), nil
-	}
 	return th.runFrame(fr)
 }
 
