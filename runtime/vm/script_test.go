@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/aio"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -33,13 +34,19 @@ func execute(path string, src []byte, out, errw *bytes.Buffer) int {
 		return reportCompileError(errw, err)
 	}
 	th := vm.NewThread(vm.Options{Stdout: out, Stderr: errw})
-	if _, err = th.ExecModule(prog, nil); err != nil {
+	source := func(string) []byte { return src }
+	aio.Install(th, aio.Options{VirtualTime: true, Stderr: errw, Source: source})
+	main, err := th.ExecModule(prog, nil)
+	if err == nil {
+		err = aio.RunMain(th, main)
+	}
+	if err != nil {
 		exc, ok := err.(*value.Exception)
 		if !ok {
 			errw.WriteString(err.Error() + "\n")
 			return 1
 		}
-		th.PrintException(errw, exc, func(string) []byte { return src })
+		th.PrintException(errw, exc, source)
 		return 1
 	}
 	return 0
@@ -54,14 +61,8 @@ func reportCompileError(w *bytes.Buffer, err error) int {
 	return 1
 }
 
-// isAsyncio reports whether a program needs the event loop, which this
-// package's tests do not have.
-func isAsyncio(src []byte) bool {
-	return bytes.Contains(src, []byte("asyncio")) || bytes.Contains(src, []byte("await sleep("))
-}
-
-// TestScripts runs the script tests that need no event loop and compares
-// them with CPython's output.
+// TestScripts runs the script tests (with the event loop of runtime/aio
+// on its virtual clock) and compares them with CPython's output.
 func TestScripts(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"../../testdata", "testdata"} {
@@ -72,9 +73,6 @@ func TestScripts(t *testing.T) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
-		}
-		if isAsyncio(src) {
-			continue
 		}
 		base := strings.TrimSuffix(path, ".agen")
 		t.Run(filepath.Base(base), func(t *testing.T) {
