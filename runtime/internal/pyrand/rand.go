@@ -13,7 +13,8 @@ import (
 
 // Rand is a random.Random: a Mersenne Twister generator and the methods
 // that CPython builds on it. Errors are *pyfmt.Error values carrying the
-// Python exception class and CPython's message.
+// Python exception class and CPython's message. A zero Rand is not
+// seeded: call a Seed method first, or use New.
 type Rand struct {
 	g mt
 }
