@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// Exit statuses, as CPython's.
+const (
+	exitOK        = 0
+	exitError     = 1   // uncaught exception, syntax error, unreadable file
+	exitUsage     = 2   // bad command line
+	exitInterrupt = 130 // killed by SIGINT (128 + 2)
+)
+
+// runUsage is the help of `asyncgen run`.
+const runUsage = `usage: asyncgen run [flags] FILE [ARG...]
+       asyncgen run [flags] -c CODE [ARG...]
+       asyncgen run [flags] - [ARG...]
+
+Runs a program: FILE, the string CODE, or the program read from stdin
+(-). A module with top-level await runs as the main task of an event
+loop, as asyncio.run would. Flags come before FILE; -- ends them.
+
+flags:
+`
+
+// runCmd is `asyncgen run [flags] FILE [ARG...]`.
+func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("run")
+	var opts runFlags
+	opts.register(fs)
+	code := fs.String("c", "", "run `CODE` instead of a file")
+	if status, ok := parseArgs(fs, args, runUsage, stdout, stderr); !ok {
+		return status
+	}
+	var p program
+	switch {
+	case isFlagSet(fs, "c"):
+		p = program{name: "<string>", src: []byte(*code)}
+	case fs.NArg() == 0:
+		return usageError(stderr, "run", "missing FILE")
+	default:
+		var err error
+		if p, err = readProgram(fs.Arg(0), stdin); err != nil {
+			fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+			return exitUsage
+		}
+	}
+	return p.run(opts, stdout, stderr)
+}
+
+// A program is the source of a script and the name its tracebacks show.
+type program struct {
+	name string
+	src  []byte
+}
+
+// readProgram reads the program in file, or stdin when file is "-".
+func readProgram(file string, stdin io.Reader) (program, error) {
+	if file == "-" {
+		src, err := io.ReadAll(stdin)
+		return program{name: "<stdin>", src: src}, err
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return program{}, fmt.Errorf("can't open file %q: %v", file, unwrapPathError(err))
+	}
+	return program{name: file, src: src}, nil
+}
+
+// unwrapPathError drops the operation and path of an *os.PathError, which
+// the caller already names.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// source returns the text of the program's file for tracebacks.
+func (p program) source(filename string) []byte {
+	if filename == p.name {
+		return p.src
+	}
+	return nil
+}
+
+// run parses, compiles and runs the program, reporting an uncaught
+// exception or syntax error on stderr, and returns the exit status.
+func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
+	f, err := lang.Parse(p.name, p.src)
+	if err != nil {
+		return report(stderr, err, p.source)
+	}
+	code, err := vm.Compile(f)
+	if err != nil {
+		return report(stderr, err, p.source)
+	}
+	th := vm.NewThread(vm.Options{Stdout: stdout, Stderr: stderr, MaxSteps: opts.maxSteps})
+	aio.Install(th, aio.Options{VirtualTime: opts.virtualTime, Stderr: stderr, Source: p.source})
+	main, err := th.ExecModule(code, nil)
+	if err == nil {
+		err = aio.RunMain(th, main)
+	}
+	if err != nil {
+		return report(stderr, err, p.source)
+	}
+	return exitOK
+}
+
+// report prints an error that ended a program as CPython would and
+// returns the exit status that goes with it.
+func report(stderr io.Writer, err error, source func(string) []byte) int {
+	switch e := err.(type) {
+	case *lang.Error:
+		fmt.Fprint(stderr, e.Report())
+	case *value.Exception:
+		vm.FormatException(stderr, e, source)
+		if e.Class.IsSubclass(value.KeyboardInterrupt) {
+			return exitInterrupt
+		}
+	case *vm.LimitError:
+		fmt.Fprintf(stderr, "asyncgen: %s\n", e.Msg)
+	default:
+		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+	}
+	return exitError
+}
