@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# compare.sh runs the benchmark workloads under asyncgen, python3 and node,
+# alternating runtimes, and prints median wall time, min-max, peak RSS, the
+# asyncgen/CPython ratio and derived per-operation figures.
+#
+# Usage: bench/compare.sh [--runs N] [--only NAME]
+#
+# Each workload is bench/NAME.agen (also valid Python); its node twin, when
+# there is one, is bench/NAME.mjs, and bench/NAME.VARIANT.mjs are further node
+# variants shown as rows of their own. All runs of a workload must print the
+# same checksum. asyncgen is built from ./cmd/asyncgen into a temporary
+# directory and runs on the real clock; if it does not build, its column is
+# left empty. Peak RSS comes from /usr/bin/time -f %M.
+set -euo pipefail
+
+runs=5
+only=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--runs) runs="$2"; shift 2 ;;
+	--only) only="$2"; shift 2 ;;
+	*) echo "usage: $0 [--runs N] [--only NAME]" >&2; exit 2 ;;
+	esac
+done
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+asyncgen=""
+if (cd "$root" && go build -o "$tmp/asyncgen" ./cmd/asyncgen) 2>"$tmp/build.log"; then
+	asyncgen="$tmp/asyncgen"
+else
+	echo "note: ./cmd/asyncgen does not build; asyncgen column left empty" >&2
+	sed 's/^/  /' "$tmp/build.log" | head -5 >&2
+fi
+
+# cmdline RUNTIME FILE prints the command line that runs FILE under RUNTIME.
+cmdline() {
+	case "$1" in
+	asyncgen) echo "$asyncgen run $2" ;;
+	python3) echo "python3 $2" ;;
+	node) echo "node $2" ;;
+	esac
+}
+
+# measure NAME RUNTIME FILE runs FILE once and appends
+# "NAME RUNTIME wall_ns rss_kb" to the results, checking its checksum.
+measure() {
+	local name=$1 rt=$2 file=$3 start end
+	start=$(date +%s%N)
+	if ! /usr/bin/time -f %M -o "$tmp/rss" $(cmdline "$rt" "$file") >"$tmp/out" 2>"$tmp/err"; then
+		echo "FAIL: $rt $file: $(tail -n 1 "$tmp/err")" >&2
+		return
+	fi
+	end=$(date +%s%N)
+	local sum
+	sum=$(cat "$tmp/out")
+	local want_file="$tmp/want.${name%%.*}"
+	if [ ! -e "$want_file" ]; then
+		printf '%s' "$sum" >"$want_file"
+	elif [ "$sum" != "$(cat "$want_file")" ]; then
+		echo "CHECKSUM MISMATCH: $rt $file printed '$sum', expected '$(cat "$want_file")'" >&2
+		return
+	fi
+	echo "$name $rt $((end - start)) $(tail -n 1 "$tmp/rss")" >>"$tmp/results"
+}
+
+workloads=$(cd "$bench" && ls *.agen | sed 's/\.agen$//')
+if [ -n "$only" ]; then
+	workloads="hello $only"
+fi
+: >"$tmp/results"
+for name in $workloads; do
+	echo "running $name ..." >&2
+	for ((i = 0; i < runs; i++)); do
+		[ -n "$asyncgen" ] && measure "$name" asyncgen "$bench/$name.agen"
+		measure "$name" python3 "$bench/$name.agen"
+		for mjs in "$bench/$name.mjs" "$bench/$name".*.mjs; do
+			[ -e "$mjs" ] || continue
+			variant=$(basename "$mjs" .mjs)
+			measure "$variant" node "$mjs"
+		done
+	done
+done
+
+# Operations per workload, for the derived figures: "NAME COUNT UNIT".
+cat >"$tmp/ops" <<'EOF'
+fib 2692537 ns/call
+loop 3000000 ns/iter
+switch 1000000 ns/switch
+agen_stream 1000000 ns/item
+pipeline 300000 ns/item
+timers 100000 ns/timer
+gather_many 200000 ns/coro
+queue 300000 ns/item
+mem 200000 B/task
+timers 100000 B/task
+gather_many 200000 B/task
+EOF
+
+awk -v ops="$tmp/ops" '
+function median(key,   n, i, j, t, a) {
+	n = split(walls[key], a, " ")
+	for (i = 1; i <= n; i++)
+		for (j = i + 1; j <= n; j++)
+			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+{
+	key = $1 SUBSEP $2
+	walls[key] = walls[key] " " $3
+	if (!(key in lo) || $3 < lo[key]) lo[key] = $3
+	if (!(key in hi) || $3 > hi[key]) hi[key] = $3
+	if ($4 > rss[key]) rss[key] = $4
+	if (!($1 in seen)) { seen[$1] = 1; order[++nw] = $1 }
+}
+END {
+	nrt = split("asyncgen python3 node", rts, " ")
+	print "each runtime: median wall s (min-max), peak RSS"
+	printf "%-22s", "workload"
+	for (r = 1; r <= nrt; r++) printf " | %-27s", rts[r]
+	printf " | %s\n", "asyncgen/CPython"
+	for (w = 1; w <= nw; w++) {
+		name = order[w]
+		printf "%-22s", name
+		for (r = 1; r <= nrt; r++) {
+			key = name SUBSEP rts[r]
+			if (key in lo) {
+				med[key] = median(key)
+				printf " | %6.3f (%.3f-%.3f) %4dMB", med[key] / 1e9, lo[key] / 1e9, hi[key] / 1e9, rss[key] / 1024
+			} else
+				printf " | %-27s", "-"
+		}
+		a = name SUBSEP "asyncgen"; p = name SUBSEP "python3"
+		if ((a in med) && (p in med)) printf " | %.2f\n", med[a] / med[p]
+		else printf " | -\n"
+	}
+	print ""
+	print "derived (hello subtracted: wall minus hello median, RSS minus hello peak):"
+	while ((getline line < ops) > 0) {
+		split(line, f, " ")
+		name = f[1]; count = f[2]; unit = f[3]
+		out = ""
+		for (r = 1; r <= nrt; r++) {
+			key = name SUBSEP rts[r]; base = "hello" SUBSEP rts[r]
+			if (!(key in med) || !(base in med)) continue
+			if (unit == "B/task") v = (rss[key] - rss[base]) * 1024 / count
+			else v = (med[key] - med[base]) / count
+			out = out sprintf("  %s %.0f", rts[r], v)
+		}
+		if (out != "") printf "%-12s %-9s%s\n", name, unit, out
+	}
+}' "$tmp/results"
