@@ -1,0 +1,111 @@
+package runtime
+
+import (
+	"github.com/asyncgen/asyncgen/runtime/aio"
+)
+
+// ctxClock wraps the event loop's clock so that the context of the call
+// in progress interrupts the loop's waits: when the context is done, the
+// wait returns early and, on the loop goroutine, onDone runs (it cancels
+// the tasks). Waits are where a loop spends its time; a script spinning
+// without awaiting is stopped only by the step limit.
+type ctxClock struct {
+	aio.Clock
+	done   <-chan struct{} // the watched context's Done, or nil
+	onDone func()
+
+	// Once a context with a Done channel is watched, a forwarding
+	// goroutine merges the loop's wake channel and done into merged for
+	// the rest of that loop's life, so that no wake-up is ever lost.
+	wake    <-chan struct{}
+	merged  chan struct{}
+	setDone chan (<-chan struct{})
+	stop    chan struct{}
+}
+
+// watch makes done interrupt the loop's waits, running onDone on the loop
+// goroutine once; the returned function restores the previous watch. A
+// nil done (context.Background) costs nothing.
+func (c *ctxClock) watch(done <-chan struct{}, onDone func()) (unwatch func()) {
+	prevDone, prevOn := c.done, c.onDone
+	c.setWatch(done, onDone)
+	return func() { c.setWatch(prevDone, prevOn) }
+}
+
+func (c *ctxClock) setWatch(done <-chan struct{}, onDone func()) {
+	c.done, c.onDone = done, onDone
+	if c.stop != nil {
+		c.setDone <- done
+	}
+}
+
+// Wait is the wrapped clock's Wait, interrupted by the watched context.
+func (c *ctxClock) Wait(deadline int64, wake <-chan struct{}, host bool) {
+	if c.interrupted() {
+		return
+	}
+	if c.done != nil || (c.stop != nil && c.wake == wake) {
+		c.forward(wake)
+		wake = c.merged
+	}
+	c.Clock.Wait(deadline, wake, host)
+	c.interrupted()
+}
+
+// interrupted runs onDone once if the watched context is done.
+func (c *ctxClock) interrupted() bool {
+	if c.done == nil {
+		return false
+	}
+	select {
+	case <-c.done:
+		on := c.onDone
+		c.setWatch(nil, nil)
+		on()
+		return true
+	default:
+		return false
+	}
+}
+
+// forward starts, unless running for this wake channel, the goroutine
+// copying signals from wake and the watched done to merged, which like
+// the loop's own channel holds at most one pending signal.
+func (c *ctxClock) forward(wake <-chan struct{}) {
+	if c.stop != nil && c.wake == wake {
+		return
+	}
+	c.close() // a new loop: the old one is finished
+	c.merged = make(chan struct{}, 1)
+	c.setDone = make(chan (<-chan struct{}))
+	c.wake, c.stop = wake, make(chan struct{})
+	merged, setDone, stop, done := c.merged, c.setDone, c.stop, c.done
+	signal := func() {
+		select {
+		case merged <- struct{}{}:
+		default:
+		}
+	}
+	go func() {
+		for {
+			select {
+			case <-wake:
+				signal()
+			case <-done:
+				signal()
+				done = nil
+			case done = <-setDone:
+			case <-stop:
+				return
+			}
+		}
+	}()
+}
+
+// close stops the forwarding goroutine.
+func (c *ctxClock) close() {
+	if c.stop != nil {
+		close(c.stop)
+		c.stop, c.wake = nil, nil
+	}
+}

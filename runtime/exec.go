@@ -1,0 +1,78 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// Value is a script value. Script values belong to their interpreter:
+// touch them only through its methods, never concurrently with it.
+type Value = value.Value
+
+// ErrClosed is returned by the methods of a closed Interpreter.
+var ErrClosed = errors.New("runtime: interpreter closed")
+
+// Module is the namespace of a script run by Exec.
+type Module struct {
+	in      *Interpreter
+	globals *value.Dict
+}
+
+// Get returns the value of the global name, or nil if it is unset.
+func (m *Module) Get(name string) Value {
+	var v Value
+	m.in.do(context.Background(), func() error {
+		v, _ = m.globals.GetString(name)
+		return nil
+	})
+	return v
+}
+
+// Names returns the module's global names in definition order.
+func (m *Module) Names() []string {
+	var names []string
+	m.in.do(context.Background(), func() error {
+		for _, k := range m.globals.Keys() {
+			if s, ok := k.(value.String); ok {
+				names = append(names, s.String())
+			}
+		}
+		return nil
+	})
+	return names
+}
+
+// Exec parses, compiles and runs src as the module __main__, and returns
+// its namespace. A module with top-level await runs as the main task of
+// the event loop, as asyncio.run would run it; when Exec returns, the
+// tasks it left are cancelled and its async generators closed.
+//
+// A syntax error is a *lang.Error; a script exception an *Error (the
+// returned Module then holds the globals set before it). Cancelling ctx
+// cancels the script's tasks at their awaits; the error then wraps
+// ctx.Err().
+func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*Module, error) {
+	prog, err := compileSource(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	in.addSource(filename, src)
+	m := &Module{in: in, globals: value.NewDict(0)}
+	err = in.run(ctx, func() (Value, error) {
+		return in.th.ExecModule(prog, m.globals)
+	}, nil)
+	return m, err
+}
+
+// compileSource parses and compiles a file.
+func compileSource(filename string, src []byte) (*compileProgram, error) {
+	f, err := lang.Parse(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return vm.Compile(f)
+}

@@ -1,0 +1,118 @@
+// Package runtime embeds asyncgen in Go programs: it runs scripts, calls
+// their functions, iterates their generators and async generators with Go
+// range loops, and lets scripts call host functions written in Go.
+//
+// An Interpreter owns one script thread and its event loop. All script
+// code of an interpreter runs on one goroutine at a time; the methods of
+// an Interpreter may be called from any goroutine and are serialized.
+// Interpreters share no mutable state, so many may run in parallel.
+//
+//	in := runtime.New(runtime.Options{Stdout: os.Stdout})
+//	defer in.Close()
+//	_, err := in.Exec(ctx, "hello.agen", []byte(`print("hello")`))
+//
+// A script exception reaches Go as an *Error; a syntax error as a
+// *lang.Error; a resource limit as a *LimitError.
+package runtime
+
+import (
+	"io"
+	"os"
+	"sync"
+
+	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// Options configure an Interpreter. The zero value is usable: output to
+// os.Stdout and os.Stderr, the real clock, no limits.
+type Options struct {
+	// Stdout receives print's output; os.Stdout if nil.
+	Stdout io.Writer
+	// Stderr receives the event loop's reports (such as "Task exception
+	// was never retrieved") and Close's; os.Stderr if nil.
+	Stderr io.Writer
+	// VirtualTime selects the virtual clock: when every task waits, time
+	// jumps to the next timer instead of passing.
+	VirtualTime bool
+	// Clock, if set, is the event loop's clock, overriding VirtualTime.
+	Clock aio.Clock
+	// MaxSteps bounds the bytecode steps (calls and backward jumps) the
+	// interpreter runs over its whole life; 0 means no limit. Exceeding
+	// it stops the script with a *LimitError no except clause catches,
+	// and every later call fails the same way.
+	MaxSteps int64
+	// MaxMemory is meant to bound the memory the script allocates. It is
+	// NOT ENFORCED yet: the VM has no memory accounting.
+	MaxMemory int64
+	// MaxDepth is the recursion limit; 1000 if zero.
+	MaxDepth int
+	// Globals are predeclared names visible to every script of the
+	// interpreter, like builtins. Values are converted with FromGo; host
+	// functions (Func, BlockingFunc, StreamFunc) become script callables.
+	Globals map[string]any
+	// Modules are host modules scripts may import.
+	Modules []*HostModule
+}
+
+// An Interpreter runs scripts. Its methods are safe for concurrent use
+// (they take turns); see the package documentation.
+type Interpreter struct {
+	opts   Options
+	th     *vm.Thread
+	stderr io.Writer
+	clock  *ctxClock
+
+	mu      sync.Mutex // serializes direct calls
+	srcMu   sync.Mutex
+	sources map[string][]byte
+
+	closed bool
+	asyncio *value.Module // loaded on first need
+}
+
+// New returns an interpreter configured by opts. It panics if a
+// predeclared global cannot be converted (a programming error).
+func New(opts Options) *Interpreter {
+	in := &Interpreter{opts: opts, sources: map[string][]byte{}}
+	in.stderr = opts.Stderr
+	if in.stderr == nil {
+		in.stderr = os.Stderr
+	}
+	in.th = vm.NewThread(vm.Options{Stdout: opts.Stdout, Stderr: in.stderr, MaxSteps: opts.MaxSteps, MaxDepth: opts.MaxDepth})
+	clock := opts.Clock
+	if clock == nil {
+		if opts.VirtualTime {
+			clock = aio.NewVirtualClock()
+		} else {
+			clock = aio.NewRealClock()
+		}
+	}
+	in.clock = &ctxClock{Clock: clock}
+	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source})
+	for name, x := range opts.Globals {
+		v, err := FromGo(x)
+		if err != nil {
+			panic("runtime.New: global " + name + ": " + err.Error())
+		}
+		in.th.SetBuiltin(name, v)
+	}
+	for _, m := range opts.Modules {
+		in.register(m)
+	}
+	return in
+}
+
+// source returns the text of a file the interpreter ran, for tracebacks.
+func (in *Interpreter) source(filename string) []byte {
+	in.srcMu.Lock()
+	defer in.srcMu.Unlock()
+	return in.sources[filename]
+}
+
+func (in *Interpreter) addSource(filename string, src []byte) {
+	in.srcMu.Lock()
+	in.sources[filename] = src
+	in.srcMu.Unlock()
+}
