@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -25,7 +26,7 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	defer c.recover(&err)
 	t := newTokenizer(filename, src)
 	if err := t.run(); err != nil {
-		return nil, err
+		return nil, c.indentBefore(t.toks, err)
 	}
 	plex, err := lexer.Upgrade(&sliceLexer{toks: t.toks})
 	if err != nil {
@@ -70,6 +71,10 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 				panic(r)
 			}
 			b.err.Msg = "f-string: " + b.err.Msg
+			lines := strings.Split("("+text+")", "\n")
+			if i := b.err.Line - base.Line; i >= 0 && i < len(lines) {
+				b.err.Text = lines[i]
+			}
 			panic(b)
 		}
 	}()

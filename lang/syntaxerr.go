@@ -88,6 +88,18 @@ func tokenIndex(toks []lexer.Token, t lexer.Token) int {
 
 func isOp(t lexer.Token, v string) bool { return t.Type == tokOp && t.Value == v }
 
+// indentBefore returns the "unexpected indent" error CPython's parser
+// reports, ahead of the tokenizer's error err, for an indented line before
+// the tokenizer failed; otherwise err.
+func (c *converter) indentBefore(toks []lexer.Token, err *Error) *Error {
+	for i, t := range toks {
+		if t.Type == tokIndent && (i < 2 || !isOp(toks[i-2], ":") || toks[i-1].Type != tokNewline) {
+			return c.errorAt("IndentationError", Pos{Line: t.Pos.Line, Col: t.Pos.Column - 1}, "unexpected indent")
+		}
+	}
+	return err
+}
+
 // unclosed replaces a parse error by "'(' was never closed" when, as in
 // CPython, a bracket left open at the end of the file was opened on a line
 // before the error, or the error is at the end of the file.

@@ -1,0 +1,67 @@
+// Command asyncgen runs and checks programs written in asyncgen's Python
+// 3.11 subset.
+//
+// Usage:
+//
+//	asyncgen [flags] FILE    run a program (also: -c CODE, - for stdin)
+//	asyncgen                 start the REPL (on a terminal)
+//	asyncgen run FILE        run a program
+//	asyncgen check FILE...   report syntax errors, CPython-style
+//	asyncgen parse --ast FILE
+//	                         print the syntax tree
+//	asyncgen version         print the version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// usage is the one-line hint printed on a usage error.
+const usage = "usage: asyncgen [flags] FILE|-c CODE|- or asyncgen run|check|parse|version [args] (asyncgen help for more)"
+
+// help describes the sub-commands.
+const help = `usage: asyncgen [flags] FILE [ARG...]   run a program
+       asyncgen [flags] -c CODE [ARG...]  run the program CODE
+       asyncgen [flags] - [ARG...]      run the program read from stdin
+       asyncgen [flags]                 start the REPL (runs stdin if piped)
+       asyncgen <command> [arguments]
+
+commands:
+  run [flags] FILE     run a program (flags as above)
+  check FILE...        report syntax errors as CPython does; exit 1 if any
+  parse --ast FILE     print the syntax tree
+  version              print the version
+  help                 print this help
+
+Exit status: 0 success, 1 uncaught exception or syntax error, 2 usage
+error, 130 interrupted (Ctrl-C).
+
+flags (before FILE; -- ends them):
+`
+
+// Main runs the command line args (without the program name) and returns
+// the exit status: 0 on success, 1 when a program fails or has errors, 2 on
+// a usage error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return defaultCmd(args, stdin, stdout, stderr)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return runCmd(rest, stdin, stdout, stderr)
+	case "check":
+		return checkCmd(rest, stdout, stderr)
+	case "parse":
+		return parseCmd(rest, stdout, stderr)
+	case "version":
+		return versionCmd(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		return defaultCmd([]string{"-h"}, stdin, stdout, stderr)
+	}
+	return defaultCmd(args, stdin, stdout, stderr)
+}
