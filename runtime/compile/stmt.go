@@ -14,6 +14,7 @@ const (
 	fbHandler               // inside an except body: prev on the stack
 	fbWith                  // the __exit__ method on the stack
 	fbAsyncWith
+	fbPopValue // a return value kept on the stack while a finally body runs
 )
 
 type fblock struct {
@@ -50,10 +51,18 @@ func (u *unit) unwind(i int, preserve bool) {
 		u.emit(POP_ITER, 0)
 	case fbTryFinally:
 		saved := u.fblocks
-		u.fblocks = u.fblocks[:i]
+		u.fblocks = u.fblocks[:i:i]
 		u.handler = fb.handler
+		if preserve {
+			// A break, continue or return in the finally body drops the
+			// pending return value.
+			u.fblocks = append(u.fblocks, &fblock{kind: fbPopValue, handler: fb.handler})
+		}
 		u.stmts(fb.final)
 		u.fblocks = saved
+	case fbPopValue:
+		swap()
+		u.emit(POP_TOP, 0)
 	case fbFinallyEnd:
 		swap()
 		u.emit(POP_TOP, 0)
