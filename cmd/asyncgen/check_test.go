@@ -63,15 +63,14 @@ func TestCheckSeveralFiles(t *testing.T) {
 	}
 }
 
-// TestUsage checks the exit statuses of the command line's own errors.
+// TestUsage checks the exit statuses and usage errors of check, parse and
+// version.
 func TestUsage(t *testing.T) {
 	for _, tc := range []struct {
 		args   []string
 		status int
 		out    string // in stdout, or stderr when status != 0
 	}{
-		{nil, 2, "usage: asyncgen"},
-		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"check"}, 2, "usage: asyncgen check FILE..."},
 		{[]string{"check", "testdata/check/no-such-file.agen"}, 1, "no such file"},
 		{[]string{"parse", "testdata/check/ok.agen"}, 2, "usage: asyncgen parse --ast FILE"},
@@ -79,7 +78,6 @@ func TestUsage(t *testing.T) {
 		{[]string{"parse", "--ast", "testdata/check/assign.agen"}, 1, "SyntaxError: invalid syntax"},
 		{[]string{"version"}, 0, "asyncgen " + Version},
 		{[]string{"version", "x"}, 2, "usage: asyncgen version"},
-		{[]string{"help"}, 0, "commands:"},
 	} {
 		var stdout, stderr bytes.Buffer
 		status := Main(tc.args, strings.NewReader(""), &stdout, &stderr)
