@@ -103,9 +103,11 @@ func parseArgs(fs *flag.FlagSet, args []string, usage string, stdout, stderr io.
 	return exitOK, true
 }
 
-// usageError prints a one-line usage hint for cmd and returns exitUsage.
+// usageError prints a one-line usage hint for the sub-command cmd ("" for
+// the bare command) and returns exitUsage.
 func usageError(stderr io.Writer, cmd, msg string) int {
-	fmt.Fprintf(stderr, "asyncgen %s: %s (asyncgen %s -h for help)\n", cmd, msg, cmd)
+	name := strings.TrimSpace("asyncgen " + cmd)
+	fmt.Fprintf(stderr, "%s: %s (%s -h for help)\n", name, msg, name)
 	return exitUsage
 }
 

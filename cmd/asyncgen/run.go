@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/aio"
@@ -31,29 +32,69 @@ loop, as asyncio.run would. Flags come before FILE; -- ends them.
 flags:
 `
 
-// runCmd is `asyncgen run [flags] FILE [ARG...]`.
+// runCmd is `asyncgen run [flags] FILE|-c CODE|- [ARG...]`.
 func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run")
+	return runArgs("run", args, stdin, stdout, stderr)
+}
+
+// defaultCmd is asyncgen without a sub-command: it runs a program as run
+// does, but with no program named it starts the REPL when stdin is a
+// terminal and runs the program piped to stdin otherwise.
+func defaultCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runArgs("", args, stdin, stdout, stderr)
+}
+
+// runArgs parses the flags and program of run (cmd "run") or of the
+// bare command (cmd ""), then runs the program.
+func runArgs(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet(cmd)
 	var opts runFlags
 	opts.register(fs)
 	code := fs.String("c", "", "run `CODE` instead of a file")
-	if status, ok := parseArgs(fs, args, runUsage, stdout, stderr); !ok {
+	usage := runUsage
+	if cmd == "" {
+		usage = help
+	}
+	if status, ok := parseArgs(fs, args, usage, stdout, stderr); !ok {
 		return status
 	}
-	var p program
+	file := "-"
 	switch {
 	case isFlagSet(fs, "c"):
-		p = program{name: "<string>", src: []byte(*code)}
-	case fs.NArg() == 0:
+		return program{name: "<string>", src: []byte(*code)}.run(opts, stdout, stderr)
+	case fs.NArg() > 0:
+		file = fs.Arg(0)
+	case cmd == "run":
 		return usageError(stderr, "run", "missing FILE")
-	default:
-		var err error
-		if p, err = readProgram(fs.Arg(0), stdin); err != nil {
-			fmt.Fprintf(stderr, "asyncgen: %v\n", err)
-			return exitUsage
-		}
+	case isTerminal(stdin):
+		return repl(opts, stdin, stdout, stderr)
+	}
+	p, err := readProgram(file, stdin)
+	switch {
+	case err != nil && cmd == "" && looksLikeCommand(file):
+		fmt.Fprintf(stderr, "asyncgen: unknown command %q and no such file (asyncgen help for the commands)\n", file)
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+		return exitUsage
 	}
 	return p.run(opts, stdout, stderr)
+}
+
+// looksLikeCommand reports whether a missing file was more likely meant
+// as a sub-command: a plain word, with no dot or slash.
+func looksLikeCommand(file string) bool {
+	return !strings.ContainsAny(file, "./\\")
+}
+
+// isTerminal reports whether r is a terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // A program is the source of a script and the name its tracebacks show.
