@@ -13,15 +13,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
 
 func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
-
-// usage is the one-line hint printed on a usage error.
-const usage = "usage: asyncgen [flags] FILE|-c CODE|- or asyncgen run|check|parse|version [args] (asyncgen help for more)"
 
 // help describes the sub-commands.
 const help = `usage: asyncgen [flags] FILE [ARG...]   run a program
