@@ -86,22 +86,34 @@ class C:
 	}
 }
 
+// TestCompileErrors compiles trees the parser would reject itself, to
+// check the compiler's own checks.
 func TestCompileErrors(t *testing.T) {
-	for src, want := range map[string]string{
-		"def f():\n    nonlocal x\n": "no binding for nonlocal 'x' found",
-		"nonlocal x\n":               "nonlocal declaration not allowed at module level",
-		"x = " + strings.Repeat("(", 500) + "1" + strings.Repeat(")", 500) + "\n": "too many nested",
+	pos := lang.Pos{Filename: "t.agen", Line: 1, Col: 1}
+	deep := lang.Expr(&lang.Constant{Pos: pos, Value: "x"})
+	for i := 0; i < 1000; i++ {
+		deep = &lang.UnaryOp{Pos: pos, Op: lang.USub, X: deep}
+	}
+	var loops lang.Stmt = &lang.Pass{Pos: pos}
+	for i := 0; i < 25; i++ {
+		loops = &lang.While{Pos: pos, Cond: &lang.Name{Pos: pos, ID: "x"}, Body: []lang.Stmt{loops}}
+	}
+	for _, c := range []struct {
+		body []lang.Stmt
+		want string
+	}{
+		{[]lang.Stmt{&lang.FuncDef{Pos: pos, Name: "f", Params: &lang.Params{},
+			Body: []lang.Stmt{&lang.Nonlocal{Pos: pos, Names: []string{"x"}}}}},
+			"no binding for nonlocal 'x' found"},
+		{[]lang.Stmt{&lang.Nonlocal{Pos: pos, Names: []string{"x"}}}, "nonlocal declaration not allowed at module level"},
+		{[]lang.Stmt{&lang.ExprStmt{Pos: pos, X: deep}}, "too many nested expressions"},
+		{[]lang.Stmt{loops}, "too many statically nested blocks"},
+		{[]lang.Stmt{&lang.Break{Pos: pos}}, "'break' outside loop"},
 	} {
-		f, err := lang.Parse("t.agen", []byte(src))
-		if err != nil {
-			if !strings.Contains(err.Error(), "nest") {
-				t.Errorf("%q: parse error %v", src[:10], err)
-			}
-			continue
-		}
-		_, err = Compile(f)
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: got %v, want %q", src[:10], err, want)
+		_, err := Compile(&lang.File{Name: "t.agen", Body: c.body})
+		e, ok := err.(*lang.Error)
+		if !ok || e.Msg != c.want || e.Kind != "SyntaxError" {
+			t.Errorf("got %v, want SyntaxError: %s", err, c.want)
 		}
 	}
 }

@@ -10,6 +10,8 @@ type resolver struct {
 	all     []*scope // in creation order: parents before children
 	declPos map[*scope]map[string]lang.Pos
 	cur     *scope
+	depth   int   // syntactic nesting, bounded by maxNesting
+	err     error // the first nesting error
 }
 
 // resolveFile returns the module scope and the scopes of every function,
@@ -18,6 +20,9 @@ func resolveFile(f *lang.File) (*scope, map[lang.Node]*scope, error) {
 	r := &resolver{scopes: map[lang.Node]*scope{}, declPos: map[*scope]map[string]lang.Pos{}}
 	mod := r.push(moduleScope, nil, "<module>")
 	r.stmts(f.Body)
+	if r.err != nil {
+		return nil, nil, r.err
+	}
 	for _, s := range r.all {
 		if err := r.resolve(s); err != nil {
 			return nil, nil, err
@@ -53,7 +58,21 @@ func (r *resolver) stmts(list []lang.Stmt) {
 	}
 }
 
+// nest counts one level of nesting at pos; it reports false (and records
+// the error) when the tree is too deep to walk.
+func (r *resolver) nest(pos lang.Pos) bool {
+	r.depth++
+	if r.depth > maxNesting && r.err == nil {
+		r.err = syntaxError(pos, "too many nested expressions")
+	}
+	return r.err == nil
+}
+
 func (r *resolver) stmt(s lang.Stmt) {
+	defer func() { r.depth-- }()
+	if !r.nest(s.Position()) {
+		return
+	}
 	switch s := s.(type) {
 	case *lang.ExprStmt:
 		r.expr(s.X)
@@ -300,6 +319,10 @@ func (r *resolver) exprs(list []lang.Expr) {
 }
 
 func (r *resolver) expr(e lang.Expr) {
+	defer func() { r.depth-- }()
+	if !r.nest(e.Position()) {
+		return
+	}
 	switch e := e.(type) {
 	case *lang.Name:
 		r.use(e.ID)
