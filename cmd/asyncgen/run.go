@@ -98,9 +98,11 @@ func isTerminal(r io.Reader) bool {
 }
 
 // A program is the source of a script and the name its tracebacks show.
+// Tracebacks quote source lines only from files, as CPython's do.
 type program struct {
 	name string
 	src  []byte
+	file bool
 }
 
 // readProgram reads the program in file, or stdin when file is "-".
@@ -113,7 +115,7 @@ func readProgram(file string, stdin io.Reader) (program, error) {
 	if err != nil {
 		return program{}, fmt.Errorf("can't open file %q: %v", file, unwrapPathError(err))
 	}
-	return program{name: file, src: src}, nil
+	return program{name: file, src: src, file: true}, nil
 }
 
 // unwrapPathError drops the operation and path of an *os.PathError, which
@@ -127,7 +129,7 @@ func unwrapPathError(err error) error {
 
 // source returns the text of the program's file for tracebacks.
 func (p program) source(filename string) []byte {
-	if filename == p.name {
+	if p.file && filename == p.name {
 		return p.src
 	}
 	return nil
