@@ -29,6 +29,8 @@ type tokenizer struct {
 	pos       int // byte offset of the next character
 	line      int // current line, from 1
 	lineStart int // byte offset where the current line starts
+	colOff    int // a byte offset on the current line whose column is known
+	colRunes  int // code points from lineStart to colOff
 	toks      []lexer.Token
 	indents   []int // indentation columns (tabs to multiples of 8)
 	altIndent []int // the same with tabs counted as one column
@@ -56,8 +58,15 @@ func newTokenizer(filename string, src []byte) *tokenizer {
 }
 
 // position returns the position of byte offset off on the current line.
+// Columns are counted from the last position asked for, so that long lines
+// cost linear time.
 func (t *tokenizer) position(off int) lexer.Position {
-	return lexer.Position{Filename: t.filename, Offset: off, Line: t.line, Column: utf8.RuneCount(t.src[t.lineStart:off]) + 1}
+	if off < t.colOff || t.colOff < t.lineStart {
+		t.colOff, t.colRunes = t.lineStart, 0
+	}
+	t.colRunes += utf8.RuneCount(t.src[t.colOff:off])
+	t.colOff = off
+	return lexer.Position{Filename: t.filename, Offset: off, Line: t.line, Column: t.colRunes + 1}
 }
 
 func (t *tokenizer) emit(typ lexer.TokenType, start int, value string) {
