@@ -18,7 +18,6 @@ var asyncioFuncs = map[string]builtinFunc{
 		}
 		return Run(th, main)
 	},
-	"sleep": sleepFunc,
 	"create_task": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var coro, name, ctx value.Value
 		if err := unpack("create_task", args, kwargs, []string{"coro", "*name=", "*context="}, &coro, &name, &ctx); err != nil {
@@ -127,24 +126,32 @@ var asyncioFuncs = map[string]builtinFunc{
 	},
 }
 
-// sleepFunc is asyncio.sleep(delay, result=None).
-func sleepFunc(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+// sleep is asyncio.sleep(delay, result=None). It is bound to the
+// interpreter (see Install), so the hot sleep(0) path looks nothing up.
+func (in *Interp) sleep(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 	var delay, result value.Value
-	if err := unpack("sleep", args, kwargs, []string{"delay", "result="}, &delay, &result); err != nil {
-		return nil, err
-	}
-	d, err := toSeconds(th, delay, "<=")
-	if err != nil {
+	if len(kwargs) == 0 && len(args) == 1 {
+		delay = args[0] // the common case, without unpack's bookkeeping
+	} else if err := unpack("sleep", args, kwargs, []string{"delay", "result="}, &delay, &result); err != nil {
 		return nil, err
 	}
 	if result == nil {
 		result = value.None
 	}
-	ns := nanos(d)
-	if math.IsNaN(d) {
-		ns = 1 // NaN is not <= 0, and a NaN deadline is always due
+	if i, ok := delay.(value.Int); ok && i <= 0 {
+		return in.newSleep0(result), nil
 	}
-	return newSleep(th, ns, result), nil
+	d, err := toSeconds(th, delay, "<=")
+	if err != nil {
+		return nil, err
+	}
+	if d <= 0 {
+		return in.newSleep0(result), nil
+	}
+	if math.IsNaN(d) {
+		return &sleepCoro{delay: 1, result: result}, nil // a NaN deadline is always due
+	}
+	return &sleepCoro{delay: nanos(d), result: result}, nil
 }
 
 // createTask is loop.create_task / asyncio.create_task.

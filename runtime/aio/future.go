@@ -29,13 +29,54 @@ type Future struct {
 	logTraceback bool // an exception nobody has retrieved yet
 	result       value.Value
 	exc          *value.Exception
-	cancelMsg    value.Value // nil for None
-	cancelledExc *value.Exception
 
-	// Done callbacks, in order; the first one inline since most futures
-	// have exactly one (the waiting task's wake-up).
-	cb0 callback
-	cbs []callback
+	// The first done callback is inline since most futures have exactly
+	// one (the waiting task's wake-up); the rarely used rest is in more,
+	// which keeps a pending task small.
+	cb0  callback
+	more *futureMore
+}
+
+// futureMore holds the rarely used parts of a future.
+type futureMore struct {
+	cbs          []callback       // done callbacks after cb0
+	cancelMsg    value.Value      // the cancel() message; nil for None
+	cancelledExc *value.Exception // the CancelledError that cancelled a task
+}
+
+// extra returns f.more, allocating it if needed.
+func (f *Future) extra() *futureMore {
+	if f.more == nil {
+		f.more = &futureMore{}
+	}
+	return f.more
+}
+
+// cancelMsg returns the message of the cancellation, nil for None.
+func (f *Future) cancelMsg() value.Value {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.cancelMsg
+}
+
+// setCancelMsg records the message of a cancellation.
+func (f *Future) setCancelMsg(msg value.Value) {
+	if msg != nil || f.more != nil {
+		f.extra().cancelMsg = msg
+	}
+}
+
+// callbacks returns the done callbacks in order.
+func (f *Future) callbacks() []callback {
+	if f.cb0 == nil {
+		return nil
+	}
+	cbs := []callback{f.cb0}
+	if f.more != nil {
+		cbs = append(cbs, f.more.cbs...)
+	}
+	return cbs
 }
 
 // NewFuture returns a pending future bound to l.
@@ -69,7 +110,7 @@ func (f *Future) cancel(msg value.Value) bool {
 		return false
 	}
 	f.state = cancelled
-	f.cancelMsg = msg
+	f.setCancelMsg(msg)
 	f.scheduleCallbacks()
 	return true
 }
@@ -110,11 +151,15 @@ func (f *Future) scheduleCallbacks() {
 	l, self := f.loop, value.Value(f.self)
 	l.callSoon(f.cb0, self)
 	f.cb0 = nil
-	for i, cb := range f.cbs {
-		l.callSoon(cb, self)
-		f.cbs[i] = nil
+	if f.more == nil {
+		return
 	}
-	f.cbs = f.cbs[:0]
+	cbs := f.more.cbs
+	for i, cb := range cbs {
+		l.callSoon(cb, self)
+		cbs[i] = nil
+	}
+	f.more.cbs = cbs[:0]
 }
 
 // addDoneCallback is add_done_callback: cb runs (with the future as
@@ -124,24 +169,18 @@ func (f *Future) addDoneCallback(cb callback) {
 		f.loop.callSoon(cb, f.self)
 		return
 	}
-	if f.cb0 == nil && len(f.cbs) == 0 {
+	if f.cb0 == nil {
 		f.cb0 = cb
 		return
 	}
-	if f.cb0 == nil {
-		f.cb0, f.cbs = f.cbs[0], f.cbs[1:]
-	}
-	f.cbs = append(f.cbs, cb)
+	m := f.extra()
+	m.cbs = append(m.cbs, cb)
 }
 
 // removeDoneCallback removes every callback for which match is true and
 // returns how many it removed.
 func (f *Future) removeDoneCallback(match func(callback) bool) int {
-	all := make([]callback, 0, 1+len(f.cbs))
-	if f.cb0 != nil {
-		all = append(all, f.cb0)
-	}
-	all = append(all, f.cbs...)
+	all := f.callbacks()
 	kept := all[:0]
 	for _, cb := range all {
 		if !match(cb) {
@@ -149,9 +188,12 @@ func (f *Future) removeDoneCallback(match func(callback) bool) int {
 		}
 	}
 	n := len(all) - len(kept)
-	f.cb0, f.cbs = nil, nil
-	if len(kept) > 0 {
-		f.cb0, f.cbs = kept[0], kept[1:]
+	f.cb0 = nil
+	if f.more != nil {
+		f.more.cbs = nil
+	}
+	for _, cb := range kept {
+		f.addDoneCallback(cb)
 	}
 	return n
 }
@@ -190,14 +232,15 @@ func (f *Future) Exception() (value.Value, error) {
 // makeCancelledError is _make_cancelled_error: the CancelledError to raise
 // for a cancelled future, the one that cancelled it if it was saved.
 func (f *Future) makeCancelledError() *value.Exception {
-	if exc := f.cancelledExc; exc != nil {
-		f.cancelledExc = nil
+	if f.more != nil && f.more.cancelledExc != nil {
+		exc := f.more.cancelledExc
+		f.more.cancelledExc = nil
 		return exc
 	}
-	if f.cancelMsg == nil {
-		return value.NewException(value.CancelledError)
+	if msg := f.cancelMsg(); msg != nil {
+		return value.NewException(value.CancelledError, msg)
 	}
-	return value.NewException(value.CancelledError, f.cancelMsg)
+	return value.NewException(value.CancelledError)
 }
 
 // Await returns the future's await iterator.

@@ -91,7 +91,7 @@ func (g *gathering) call(l *Loop, arg value.Value) error {
 		cf := c.base()
 		switch {
 		case cf.state == cancelled:
-			msg := cf.cancelMsg
+			msg := cf.cancelMsg()
 			if msg == nil {
 				msg = value.MakeString("")
 			}

@@ -48,13 +48,6 @@ func (l *Loop) callSoon(cb callback, arg value.Value) {
 	l.ready.push(entry{cb: cb, arg: arg})
 }
 
-// callAt schedules cb(arg) at time when (nanoseconds).
-func (l *Loop) callAt(when int64, cb callback, arg value.Value) *timer {
-	t := &timer{when: when, cb: cb, arg: arg}
-	l.addTimer(t)
-	return t
-}
-
 func (l *Loop) addTimer(t *timer) {
 	l.seq++
 	t.seq = l.seq
@@ -65,7 +58,7 @@ func (l *Loop) addTimer(t *timer) {
 func (l *Loop) cancelTimer(t *timer) {
 	t.cancelled = true
 	if t.index >= 0 {
-		l.timers.remove(t.index)
+		l.timers.remove(int(t.index))
 	}
 }
 
@@ -130,11 +123,11 @@ func (l *Loop) runOnce() error {
 	now := l.clock.Now()
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := l.timers.pop()
-		l.ready.push(entry{cb: t.cb, arg: t.arg, h: t.h})
+		l.ready.push(entry{cb: t.cb})
 	}
 	for n := l.ready.len(); n > 0; n-- {
 		e := l.ready.pop()
-		if e.h != nil && e.h.cancelled {
+		if h, ok := e.cb.(*Handle); ok && h.cancelled {
 			continue
 		}
 		if err := e.cb.call(l, e.arg); err != nil {

@@ -23,10 +23,10 @@ func (l *Loop) schedule(name string, when int64, args []value.Value, kwargs []va
 	}
 	h := &Handle{loop: l, fn: args[0], args: append([]value.Value(nil), args[1:]...)}
 	if when < 0 {
-		l.ready.push(entry{cb: h, h: h})
+		l.ready.push(entry{cb: h})
 		return h, nil
 	}
-	h.timer = &timer{when: when, cb: h, h: h}
+	h.timer = &timer{when: when, cb: h}
 	l.addTimer(h.timer)
 	return h, nil
 }

@@ -30,8 +30,11 @@ func Install(th *vm.Thread, opts Options) {
 			in.loop.finalize(agen)
 		}
 	}
-	th.SetBuiltin("sleep", value.NewBuiltin("sleep", sleepFunc))
-	th.RegisterModule("asyncio", loadAsyncio)
+	sleep := value.NewBuiltin("sleep", in.sleep)
+	th.SetBuiltin("sleep", sleep)
+	th.RegisterModule("asyncio", func(th *vm.Thread) (*value.Module, error) {
+		return loadAsyncio(th, sleep)
+	})
 	th.RegisterModule("time", func(th *vm.Thread) (*value.Module, error) {
 		return newModule("time", timeFuncs), nil
 	})
@@ -44,9 +47,10 @@ func Install(th *vm.Thread, opts Options) {
 // loadAsyncio builds the asyncio module: the Go functions and classes,
 // then the parts written in the language (lib/asyncio.py) run in the
 // same namespace.
-func loadAsyncio(th *vm.Thread) (*value.Module, error) {
+func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 	m := newModule("asyncio", asyncioFuncs)
 	g := m.Globals
+	g.SetString("sleep", sleep)
 	for _, c := range []*value.Class{FutureType, TaskType, HandleType, TimerType} {
 		g.SetString(c.Name, c)
 	}

@@ -11,12 +11,10 @@ type callback interface {
 	call(l *Loop, arg value.Value) error
 }
 
-// entry is one scheduled callback with its argument. h is set for
-// callbacks the script may cancel through a Handle.
+// entry is one scheduled callback with its argument.
 type entry struct {
 	cb  callback
 	arg value.Value
-	h   *Handle
 }
 
 // ring is the FIFO ready queue: a growable ring buffer, so that a loop in

@@ -56,10 +56,7 @@ func (f *Future) reprInfo(th value.Thread) []string {
 			info = append(info, "result="+shorten(s))
 		}
 	}
-	var cbs []callback
-	if f.cb0 != nil {
-		cbs = append(append(cbs, f.cb0), f.cbs...)
-	}
+	cbs := f.callbacks()
 	switch n := len(cbs); {
 	case n == 1:
 		info = append(info, "cb=["+cbName(cbs[0])+"]")

@@ -11,7 +11,7 @@ import (
 // task resumes one loop iteration after the timer fires, as in CPython.
 // The coroutine, its future and its timer are one allocation.
 type sleepCoro struct {
-	delay  int64 // nanoseconds; <= 0 for a bare yield
+	delay  int64 // nanoseconds, > 0
 	result value.Value
 	state  sleepState
 	fut    Future
@@ -27,14 +27,6 @@ const (
 	sleepIdle // a task's spare sleep(0) not handed out
 	sleepDone
 )
-
-// newSleep returns the coroutine of asyncio.sleep(delay, result).
-func newSleep(th value.Thread, delay int64, result value.Value) value.Coroutine {
-	if delay <= 0 {
-		return newSleep0(th, result)
-	}
-	return &sleepCoro{delay: delay, result: result}
-}
 
 // Type returns the coroutine class.
 func (s *sleepCoro) Type() *value.Class { return CoroutineType }
@@ -118,8 +110,8 @@ type sleep0 struct {
 // `await asyncio.sleep(0)` allocates nothing. (The only visible
 // difference from CPython: two sleep(0) objects made one after the other
 // in a task, the first awaited to its end, can be the same object.)
-func newSleep0(th value.Thread, result value.Value) *sleep0 {
-	if l := interp(th).loop; l != nil && l.current != nil {
+func (in *Interp) newSleep0(result value.Value) *sleep0 {
+	if l := in.loop; l != nil && l.current != nil {
 		if s := &l.current.spare; s.state == sleepIdle || s.state == sleepDone {
 			*s = sleep0{result: result}
 			return s

@@ -14,7 +14,7 @@ type Task struct {
 	waiter futureLike // _fut_waiter
 
 	mustCancel bool
-	nCancels   int    // _num_cancels_requested
+	nCancels   int32  // _num_cancels_requested
 	spare      sleep0 // the sleep(0) coroutine the task reuses
 }
 
@@ -60,12 +60,12 @@ func (t *Task) cancel(msg value.Value) bool {
 		return true
 	}
 	t.mustCancel = true
-	t.cancelMsg = msg
+	t.setCancelMsg(msg)
 	return true
 }
 
 // uncancel decrements the count of cancellation requests.
-func (t *Task) uncancel() int {
+func (t *Task) uncancel() int32 {
 	if t.nCancels > 0 {
 		t.nCancels--
 	}
@@ -113,7 +113,7 @@ func (t *Task) step(exc *value.Exception) error {
 	case done:
 		if t.mustCancel {
 			t.mustCancel = false
-			t.Future.cancel(t.cancelMsg)
+			t.Future.cancel(t.cancelMsg())
 		} else {
 			t.Future.SetResult(result)
 		}
@@ -132,7 +132,7 @@ func (t *Task) fail(err error) error {
 	}
 	defer t.loop.taskDone()
 	if exc.Class.IsSubclass(value.CancelledError) {
-		t.cancelledExc = exc
+		t.extra().cancelledExc = exc
 		t.Future.cancel(nil)
 		return nil
 	}
@@ -168,7 +168,7 @@ func (t *Task) yielded(result value.Value) {
 		f.blocking = false
 		f.addDoneCallback((*taskWakeup)(t))
 		t.waiter = fl
-		if t.mustCancel && fl.cancel(t.cancelMsg) {
+		if t.mustCancel && fl.cancel(t.cancelMsg()) {
 			t.mustCancel = false
 		}
 	}

@@ -1,17 +1,13 @@
 package aio
 
-import "github.com/asyncgen/asyncgen/runtime/value"
-
 // timer is a callback due at a deadline. Timers with equal deadlines run in
 // the order they were scheduled (seq), which is the order CPython's clock,
 // always moving between two call_later calls, gives them.
 type timer struct {
 	when      int64
 	seq       uint64
-	cb        callback
-	arg       value.Value
-	h         *Handle // the script's TimerHandle, if any
-	index     int     // position in the heap; -1 once popped
+	cb        callback // called with no argument
+	index     int32    // position in the heap; -1 once popped
 	cancelled bool
 }
 
@@ -27,14 +23,14 @@ func (h timerHeap) less(i, j int) bool {
 
 func (h timerHeap) swap(i, j int) {
 	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
+	h[i].index = int32(i)
+	h[j].index = int32(j)
 }
 
 func (h *timerHeap) push(t *timer) {
-	t.index = len(*h)
+	t.index = int32(len(*h))
 	*h = append(*h, t)
-	h.up(t.index)
+	h.up(len(*h) - 1)
 }
 
 // pop removes and returns the earliest timer.

@@ -1,0 +1,91 @@
+package aio
+
+import (
+	"bytes"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// runBench runs src under the virtual clock with an extra builtin probe().
+func runBench(tb testing.TB, src string, probe func()) string {
+	var stdout, stderr bytes.Buffer
+	th := vm.NewThread(vm.Options{Stdout: &stdout, Stderr: &stderr})
+	Install(th, Options{VirtualTime: true, Stderr: &stderr})
+	th.SetBuiltin("probe", value.NewBuiltin("probe", func(value.Thread, []value.Value, []value.Kwarg) (value.Value, error) {
+		probe()
+		return value.None, nil
+	}))
+	f, err := lang.Parse("bench.agen", []byte(src))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := th.ExecModule(prog, nil); err != nil {
+		tb.Fatalf("%v\n%s", err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// BenchmarkScriptSwitch runs bench/switch.agen (10,000 tasks × 100
+// sleep(0)) and reports the time per switch.
+func BenchmarkScriptSwitch(b *testing.B) {
+	src, err := os.ReadFile("../../bench/switch.agen")
+	if err != nil {
+		b.Skip("bench/switch.agen missing")
+	}
+	b.ReportAllocs()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		runBench(b, string(src), func() {})
+	}
+	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/1e6, "ns/switch")
+}
+
+// TestTaskMemory measures the heap bytes per task suspended in
+// sleep(0.5), as bench/mem.agen does with 200,000 tasks.
+func TestTaskMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	heap := func(n int) uint64 {
+		var inUse uint64
+		src := strings.ReplaceAll(`import asyncio
+
+async def idle(i):
+    await asyncio.sleep(0.5)
+    return i & 1
+
+async def measure():
+    await asyncio.sleep(0.25)
+    probe()
+
+async def main():
+    m = asyncio.create_task(measure())
+    print(sum(await asyncio.gather(*(idle(i) for i in range(N)))))
+    await m
+
+asyncio.run(main())
+`, "N", itoa(n))
+		runBench(t, src, func() {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			inUse = ms.HeapAlloc
+		})
+		return inUse
+	}
+	const n = 200000
+	base := heap(0)
+	full := heap(n)
+	t.Logf("%d bytes per suspended task (%d tasks)", (full-base)/n, n)
+}
