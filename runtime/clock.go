@@ -9,10 +9,17 @@ import (
 // wait returns early and, on the loop goroutine, onDone runs (it cancels
 // the tasks). Waits are where a loop spends its time; a script spinning
 // without awaiting is stopped only by the step limit.
+//
+// It also knows the host work of the session (the slot through which API
+// calls wake the loop), which is not host work the virtual clock should
+// wait for in real time: while a session runs and none of the host calls
+// of this package is pending, the virtual clock jumps.
 type ctxClock struct {
 	aio.Clock
-	done   <-chan struct{} // the watched context's Done, or nil
-	onDone func()
+	session   bool            // a session's loop is running
+	hostCalls int             // host calls and stream items pending
+	done      <-chan struct{} // the watched context's Done, or nil
+	onDone    func()
 
 	// Once a context with a Done channel is watched, a forwarding
 	// goroutine merges the loop's wake channel and done into merged for
@@ -43,6 +50,9 @@ func (c *ctxClock) setWatch(done <-chan struct{}, onDone func()) {
 func (c *ctxClock) Wait(deadline int64, wake <-chan struct{}, host bool) {
 	if c.interrupted() {
 		return
+	}
+	if c.session && c.hostCalls == 0 && deadline >= 0 {
+		host = false
 	}
 	if c.done != nil || (c.stop != nil && c.wake == wake) {
 		c.forward(wake)
@@ -100,6 +110,12 @@ func (c *ctxClock) forward(wake <-chan struct{}) {
 			}
 		}
 	}()
+}
+
+// reset forgets the loop that just finished.
+func (c *ctxClock) reset() {
+	c.close()
+	c.session, c.hostCalls = false, 0
 }
 
 // close stops the forwarding goroutine.

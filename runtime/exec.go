@@ -5,12 +5,14 @@ import (
 	"errors"
 
 	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
 // Value is a script value. Script values belong to their interpreter:
-// touch them only through its methods, never concurrently with it.
+// hand them back to its methods, and do not touch them concurrently with
+// it.
 type Value = value.Value
 
 // ErrClosed is returned by the methods of a closed Interpreter.
@@ -22,7 +24,8 @@ type Module struct {
 	globals *value.Dict
 }
 
-// Get returns the value of the global name, or nil if it is unset.
+// Get returns the script value of the global name, or nil if it is
+// unset; pass it to Call or Iter, or convert it with Interpreter.Go.
 func (m *Module) Get(name string) Value {
 	var v Value
 	m.in.do(context.Background(), func() error {
@@ -46,15 +49,17 @@ func (m *Module) Names() []string {
 	return names
 }
 
-// Exec parses, compiles and runs src as the module __main__, and returns
-// its namespace. A module with top-level await runs as the main task of
-// the event loop, as asyncio.run would run it; when Exec returns, the
-// tasks it left are cancelled and its async generators closed.
+// Exec parses, compiles and runs src as the module __main__ in a fresh
+// namespace, and returns that namespace. A module with top-level await
+// runs as the main task of an event loop, as asyncio.run would run it:
+// when Exec returns, the tasks it left have been cancelled and its async
+// generators closed. After Start it runs as a task of the background loop
+// instead, and what it leaves keeps running.
 //
 // A syntax error is a *lang.Error; a script exception an *Error (the
-// returned Module then holds the globals set before it). Cancelling ctx
-// cancels the script's tasks at their awaits; the error then wraps
-// ctx.Err().
+// returned Module then holds the globals set before it); a limit a
+// *LimitError. Cancelling ctx cancels the script's tasks at their awaits
+// (their finally blocks run) and the error wraps ctx.Err().
 func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*Module, error) {
 	prog, err := compileSource(filename, src)
 	if err != nil {
@@ -64,12 +69,22 @@ func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*
 	m := &Module{in: in, globals: value.NewDict(0)}
 	err = in.run(ctx, func() (Value, error) {
 		return in.th.ExecModule(prog, m.globals)
-	}, nil)
+	}, false, nil)
 	return m, err
 }
 
+// Go converts a script value to Go as Call's results are (see Decode).
+func (in *Interpreter) Go(v Value) any {
+	var out any
+	in.do(context.Background(), func() error {
+		out = toGo(v)
+		return nil
+	})
+	return out
+}
+
 // compileSource parses and compiles a file.
-func compileSource(filename string, src []byte) (*compileProgram, error) {
+func compileSource(filename string, src []byte) (*compile.Program, error) {
 	f, err := lang.Parse(filename, src)
 	if err != nil {
 		return nil, err

@@ -1,10 +1,199 @@
 package runtime
 
-// HostModule is a named group of host values a script imports with
-// `import Name`.
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// Host functions. Their arguments arrive converted to Go and their
+// results are converted back (see Decode for the rules); keyword
+// arguments are refused with a TypeError.
+//
+// An error a host function returns reaches the script as an exception it
+// can catch: a *value.Exception (value.Errorf(value.KeyError, ...)) as
+// itself, any other error as RuntimeError with the error's message. A
+// panic in a host function becomes a RuntimeError too; the interpreter
+// stays usable.
+
+// Func is a synchronous host function. It runs on the script goroutine,
+// so it must not block, and must not call the Interpreter.
+type Func func(args []any) (any, error)
+
+// BlockingFunc is a host function that may block (I/O, a lookup). A call
+// from the script starts it on a goroutine of its own and returns an
+// asyncio Future, which the script awaits; other tasks keep running
+// meanwhile. ctx is cancelled when the future is cancelled (the awaiting
+// task was cancelled) or the interpreter closes.
+type BlockingFunc func(ctx context.Context, args []any) (any, error)
+
+// StreamFunc is a host async iterator: a call from the script returns an
+// object for `async for`, and StreamFunc runs on a goroutine of its own
+// from the first item asked for. yield(x) waits until the script asks
+// for an item, hands it x and returns true; it returns false when the
+// script stopped iterating (aclose, cancellation of the awaiting task,
+// Close), and StreamFunc should then return. Returning ends the
+// iteration; a non-nil error is raised in the script instead.
+type StreamFunc func(ctx context.Context, args []any, yield func(any) bool) error
+
+// HostModule is a named group of host functions and values that scripts
+// import with `import Name`. Members are converted as Go values are,
+// when the module is first imported.
 type HostModule struct {
 	Name    string
 	Members map[string]any
 }
 
-func (in *Interpreter) register(m *HostModule) {}
+// register makes m importable.
+func (in *Interpreter) register(m *HostModule) {
+	in.th.RegisterModule(m.Name, func(th *vm.Thread) (*value.Module, error) {
+		g := value.NewDict(len(m.Members) + 1)
+		g.SetString("__name__", value.MakeString(m.Name))
+		for name, x := range m.Members {
+			v, err := in.named(name, x)
+			if err != nil {
+				return nil, value.Errorf(value.ImportError, "host module %s: %s: %v", m.Name, name, err)
+			}
+			g.SetString(name, v)
+		}
+		return &value.Module{Name: m.Name, Globals: g}, nil
+	})
+}
+
+// named converts a Go value bound to name: host functions get the name.
+func (in *Interpreter) named(name string, x any) (Value, error) {
+	switch fn := x.(type) {
+	case Func:
+		return in.hostFunc(name, fn), nil
+	case BlockingFunc:
+		return in.blockingFunc(name, fn), nil
+	case StreamFunc:
+		return in.streamFunc(name, fn), nil
+	}
+	return in.toValue(x)
+}
+
+// hostFunc wraps a Func as a builtin.
+func (in *Interpreter) hostFunc(name string, fn Func) Value {
+	return value.NewBuiltin(name, func(th value.Thread, args []Value, kwargs []value.Kwarg) (Value, error) {
+		if err := noKwargs(name, kwargs); err != nil {
+			return nil, err
+		}
+		var r any
+		err := guard(name, func() (err error) {
+			r, err = fn(toGoSlice(args))
+			return err
+		})
+		if err != nil {
+			return nil, toException(err)
+		}
+		return in.result(name, r)
+	})
+}
+
+// blockingFunc wraps a BlockingFunc as a builtin returning a future.
+func (in *Interpreter) blockingFunc(name string, fn BlockingFunc) Value {
+	return value.NewBuiltin(name, func(th value.Thread, args []Value, kwargs []value.Kwarg) (Value, error) {
+		if err := noKwargs(name, kwargs); err != nil {
+			return nil, err
+		}
+		goArgs := toGoSlice(args)
+		return in.goFuture(th, func(ctx context.Context) (any, error) {
+			var r any
+			err := guard(name, func() (err error) {
+				r, err = fn(ctx, goArgs)
+				return err
+			})
+			return r, err
+		}, func(r any) (Value, error) { return in.result(name, r) })
+	})
+}
+
+// goFuture runs work on its own goroutine and returns a future of the
+// running loop that conv (on the loop goroutine) completes with work's
+// result. work's context is cancelled when the future is cancelled or
+// the interpreter closes.
+func (in *Interpreter) goFuture(th value.Thread, work func(ctx context.Context) (any, error), conv func(any) (Value, error)) (Value, error) {
+	l := aio.RunningLoop(th)
+	if l == nil {
+		return nil, value.Errorf(value.RuntimeError, "no running event loop")
+	}
+	f := aio.NewFuture(l)
+	ctx, cancel := context.WithCancel(in.base)
+	if err := in.onDone(f, cancel); err != nil {
+		cancel()
+		return nil, err
+	}
+	post := l.HostWork()
+	in.clock.hostCalls++
+	go func() {
+		r, err := work(ctx)
+		post(func() {
+			in.clock.hostCalls--
+			cancel()
+			if f.Done() {
+				return // cancelled meanwhile
+			}
+			var v Value
+			if err == nil {
+				v, err = conv(r)
+			}
+			if err != nil {
+				f.SetException(toException(err))
+				return
+			}
+			f.SetResult(v)
+		})
+	}()
+	return f, nil
+}
+
+// onDone makes fn run on the loop goroutine when f is done.
+func (in *Interpreter) onDone(f Value, fn func()) error {
+	add, err := value.GetAttr(in.th, f, "add_done_callback")
+	if err != nil {
+		return err
+	}
+	cb := value.NewBuiltin("host_done", func(value.Thread, []Value, []value.Kwarg) (Value, error) {
+		fn()
+		return value.None, nil
+	})
+	_, err = value.Call(in.th, add, []Value{cb}, nil)
+	return err
+}
+
+// result converts the result of a host function.
+func (in *Interpreter) result(name string, r any) (Value, error) {
+	v, err := in.toValue(r)
+	if err != nil {
+		return nil, value.Errorf(value.TypeError, "%s() returned %v", name, err)
+	}
+	return v, nil
+}
+
+// guard calls fn, turning a panic into an error.
+func guard(name string, fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("host function %s panicked: %v", name, r)
+		}
+	}()
+	return fn()
+}
+
+// toException converts a host error to the exception the script sees.
+func toException(err error) *value.Exception {
+	var exc *value.Exception
+	if errors.As(err, &exc) {
+		return exc
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Exception
+	}
+	return value.Errorf(value.RuntimeError, "%s", err.Error())
+}

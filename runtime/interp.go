@@ -16,8 +16,10 @@
 package runtime
 
 import (
+	"context"
 	"io"
 	"os"
+	"reflect"
 	"sync"
 
 	"github.com/asyncgen/asyncgen/runtime/aio"
@@ -49,7 +51,7 @@ type Options struct {
 	// MaxDepth is the recursion limit; 1000 if zero.
 	MaxDepth int
 	// Globals are predeclared names visible to every script of the
-	// interpreter, like builtins. Values are converted with FromGo; host
+	// interpreter, like builtins, converted as described at Decode; host
 	// functions (Func, BlockingFunc, StreamFunc) become script callables.
 	Globals map[string]any
 	// Modules are host modules scripts may import.
@@ -59,23 +61,36 @@ type Options struct {
 // An Interpreter runs scripts. Its methods are safe for concurrent use
 // (they take turns); see the package documentation.
 type Interpreter struct {
-	opts   Options
 	th     *vm.Thread
 	stderr io.Writer
 	clock  *ctxClock
 
-	mu      sync.Mutex // serializes direct calls
+	// base is the parent of the contexts of host goroutines; Close
+	// cancels it.
+	base       context.Context
+	cancelBase context.CancelFunc
+
+	mu     sync.Mutex // serializes the calls that run without a session
+	closed bool
+	sess   *session // the event loop running on its own goroutine, or nil
+
 	srcMu   sync.Mutex
 	sources map[string][]byte
 
-	closed bool
-	asyncio *value.Module // loaded on first need
+	// Used on the script goroutine only.
+	main       *value.Dict // the interactive namespace
+	asyncio    *value.Module
+	classes    map[reflect.Type]*value.Class // of converted structs
+	evalResult Value
 }
 
 // New returns an interpreter configured by opts. It panics if a
 // predeclared global cannot be converted (a programming error).
 func New(opts Options) *Interpreter {
-	in := &Interpreter{opts: opts, sources: map[string][]byte{}}
+	in := &Interpreter{sources: map[string][]byte{}, classes: map[reflect.Type]*value.Class{}}
+	in.base, in.cancelBase = context.WithCancel(context.Background())
+	in.main = value.NewDict(0)
+	in.main.SetString("__name__", value.MakeString("__main__"))
 	in.stderr = opts.Stderr
 	if in.stderr == nil {
 		in.stderr = os.Stderr
@@ -91,8 +106,10 @@ func New(opts Options) *Interpreter {
 	}
 	in.clock = &ctxClock{Clock: clock}
 	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source})
+	in.th.SetBuiltin(displayHook, value.NewBuiltin(displayHook, in.display))
+	in.th.SetBuiltin(evalHook, value.NewBuiltin(evalHook, in.capture))
 	for name, x := range opts.Globals {
-		v, err := FromGo(x)
+		v, err := in.named(name, x)
 		if err != nil {
 			panic("runtime.New: global " + name + ": " + err.Error())
 		}

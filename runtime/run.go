@@ -4,44 +4,55 @@ import (
 	"context"
 
 	"github.com/asyncgen/asyncgen/runtime/aio"
-	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-type compileProgram = compile.Program
-
 // do runs fn on the script goroutine, after the calls before it.
 func (in *Interpreter) do(ctx context.Context, fn func() error) error {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if in.closed {
-		return ErrClosed
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return fn()
+	return in.run(ctx, func() (Value, error) { return nil, fn() }, false, nil)
 }
 
 // run runs start on the script goroutine. When start returns a coroutine
-// (a module with top-level await, a call of a coroutine function), it
-// runs to completion as the main task of the event loop and its result
-// replaces start's. finish, if not nil, then receives the result on the
-// script goroutine (to convert it). Errors are wrapped for the API.
-func (in *Interpreter) run(ctx context.Context, start func() (Value, error), finish func(Value) error) error {
-	return in.do(ctx, func() error {
-		v, err := start()
-		if err == nil && isCoroutine(v) {
-			v, err = in.runMain(ctx, v)
-		}
-		if err == nil && finish != nil {
-			err = finish(v)
-		}
-		if err != nil {
-			return in.wrapCtx(ctx, err)
-		}
+// (or, with awaitAny, any awaitable) it is awaited: without a session it
+// runs as the main task of a new event loop, as asyncio.run(main) would;
+// with a session, as a task of the session's loop. finish, if not nil,
+// then gets the result on the script goroutine (to convert it). Script
+// exceptions come back as *Error.
+func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awaitAny bool, finish func(Value) error) error {
+	in.mu.Lock()
+	if in.closed {
+		in.mu.Unlock()
+		return ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		in.mu.Unlock()
+		return err
+	}
+	if s := in.liveSession(); s != nil {
+		in.mu.Unlock()
+		return s.run(ctx, start, awaitAny, finish)
+	}
+	defer in.mu.Unlock()
+	v, err := start()
+	if err == nil && isCoroutine(v) {
+		v, err = in.runMain(ctx, v)
+	}
+	return in.finish(ctx, v, err, finish)
+}
+
+// finish hands a result to finish, or wraps the error for the API.
+func (in *Interpreter) finish(ctx context.Context, v Value, err error, finish func(Value) error) error {
+	if err == nil && finish != nil {
+		err = finish(v)
+	}
+	if err == nil {
 		return nil
-	})
+	}
+	err = in.wrap(err)
+	if e, ok := err.(*Error); ok && ctx.Err() != nil && e.Exception.Class.IsSubclass(value.CancelledError) {
+		e.cause = ctx.Err()
+	}
+	return err
 }
 
 // isCoroutine reports whether v is a coroutine the loop can run as a task.
@@ -51,38 +62,21 @@ func isCoroutine(v Value) bool {
 	return ok && ok2
 }
 
-// runMain is asyncio.run(main) watching ctx.
+// runMain is asyncio.run(main), whose tasks the cancellation of ctx
+// cancels.
 func (in *Interpreter) runMain(ctx context.Context, main Value) (Value, error) {
 	unwatch := in.clock.watch(ctx.Done(), in.cancelTasks)
 	defer func() {
 		unwatch()
-		in.clock.close()
+		in.clock.reset()
 	}()
 	return aio.Run(in.th, main)
 }
 
-// wrapCtx is wrap, with the cancellation of a script by ctx wrapping
-// ctx.Err().
-func (in *Interpreter) wrapCtx(ctx context.Context, err error) error {
-	err = in.wrap(err)
-	if e, ok := err.(*Error); ok && ctx.Err() != nil && e.Exception.Class.IsSubclass(value.CancelledError) {
-		e.cause = ctx.Err()
-	}
-	return err
-}
-
-// cancelTasks cancels every task of the running loop (the context of the
-// call was cancelled). It runs on the loop goroutine.
+// cancelTasks cancels every task of the running loop. It runs on the
+// loop goroutine.
 func (in *Interpreter) cancelTasks() {
-	asyncio, err := in.asyncioModule()
-	if err != nil {
-		return
-	}
-	allTasks, err := value.GetAttr(in.th, asyncio, "all_tasks")
-	if err != nil {
-		return
-	}
-	tasks, err := value.Call(in.th, allTasks, nil, nil)
+	tasks, err := in.callAsyncio("all_tasks")
 	if err != nil {
 		return
 	}
@@ -95,26 +89,35 @@ func (in *Interpreter) cancelTasks() {
 		if err != nil || !ok {
 			return
 		}
-		if cancel, err := value.GetAttr(in.th, t, "cancel"); err == nil {
-			value.Call(in.th, cancel, nil, nil)
-		}
+		cancelTask(in.th, t)
 	}
 }
 
-// asyncioModule returns the asyncio module, importing it on first use.
-func (in *Interpreter) asyncioModule() (Value, error) {
-	if in.asyncio != nil {
-		return in.asyncio, nil
+// cancelTask calls t.cancel().
+func cancelTask(th value.Thread, t Value) {
+	if cancel, err := value.GetAttr(th, t, "cancel"); err == nil {
+		value.Call(th, cancel, nil, nil)
 	}
-	prog, err := compileSource("<embed>", []byte("import asyncio\n"))
+}
+
+// callAsyncio calls the function name of the asyncio module, importing it
+// on first use.
+func (in *Interpreter) callAsyncio(name string, args ...Value) (Value, error) {
+	if in.asyncio == nil {
+		prog, err := compileSource("<embed>", []byte("import asyncio\n"))
+		if err != nil {
+			return nil, err
+		}
+		g := value.NewDict(1)
+		if _, err := in.th.ExecModule(prog, g); err != nil {
+			return nil, err
+		}
+		m, _ := g.GetString("asyncio")
+		in.asyncio = m.(*value.Module)
+	}
+	fn, err := value.GetAttr(in.th, in.asyncio, name)
 	if err != nil {
 		return nil, err
 	}
-	g := value.NewDict(1)
-	if _, err := in.th.ExecModule(prog, g); err != nil {
-		return nil, err
-	}
-	m, _ := g.GetString("asyncio")
-	in.asyncio = m.(*value.Module)
-	return in.asyncio, nil
+	return value.Call(in.th, fn, args, nil)
 }

@@ -1,0 +1,31 @@
+package runtime
+
+import (
+	"context"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// Call calls fn, a script callable (such as a function a Module holds),
+// with args converted to script values, and returns its result converted
+// to Go (see Decode). When the result is a coroutine (fn is an async def),
+// Call awaits it: as the main task of a loop of its own, as asyncio.run
+// would, or, after Start, as a task of the background loop.
+func (in *Interpreter) Call(ctx context.Context, fn Value, args ...any) (any, error) {
+	var out any
+	err := in.run(ctx, func() (Value, error) {
+		vs := make([]Value, len(args))
+		for i, a := range args {
+			v, err := in.toValue(a)
+			if err != nil {
+				return nil, err
+			}
+			vs[i] = v
+		}
+		return value.Call(in.th, fn, vs, nil)
+	}, false, func(v Value) error {
+		out = toGo(v)
+		return nil
+	})
+	return out, err
+}

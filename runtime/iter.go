@@ -1,0 +1,149 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"iter"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// Iter iterates v from Go: an async generator or any async iterable,
+// item by item on the event loop (other tasks run meanwhile), or a
+// generator or any iterable. Items are converted to Go (see Decode).
+//
+//	for item, err := range in.Iter(ctx, gen) {
+//		if err != nil { ... } // the iteration failed; the range ends
+//		...
+//	}
+//
+// Leaving the range early closes the iterator (aclose() or close(), when
+// it has one), so a generator's finally blocks have run when the range
+// statement ends. Cancelling ctx cancels the pending step: the generator
+// sees CancelledError at its await, and the error wraps ctx.Err().
+//
+// An async iteration without Start runs a loop of its own for the length
+// of the range statement; API calls made meanwhile run on it, and it
+// shuts down like asyncio.run's when the range ends.
+func (in *Interpreter) Iter(ctx context.Context, v Value) iter.Seq2[any, error] {
+	return func(yield func(any, error) bool) {
+		var async bool
+		err := in.do(ctx, func() error {
+			async = isAsyncIterable(in.th, v)
+			return nil
+		})
+		switch {
+		case err != nil:
+			yield(nil, err)
+		case async:
+			in.iterAsync(ctx, v, yield)
+		default:
+			in.iterSync(ctx, v, yield)
+		}
+	}
+}
+
+// isAsyncIterable reports whether v has __aiter__.
+func isAsyncIterable(th value.Thread, v Value) bool {
+	if _, ok := v.(*vm.AsyncGenerator); ok {
+		return true
+	}
+	_, err := value.GetAttr(th, v, "__aiter__")
+	return err == nil
+}
+
+func (in *Interpreter) iterSync(ctx context.Context, v Value, yield func(any, error) bool) {
+	var it value.Iterator
+	err := in.do(ctx, func() (err error) {
+		it, err = value.Iterate(in.th, v)
+		return err
+	})
+	if err != nil {
+		yield(nil, err)
+		return
+	}
+	for {
+		var item any
+		var ok bool
+		err := in.do(ctx, func() error {
+			v, more, err := it.Next(in.th)
+			item, ok = toGo(v), more
+			return err
+		})
+		switch {
+		case err != nil:
+			yield(nil, err)
+			return
+		case !ok:
+			return
+		case !yield(item, nil):
+			in.do(context.Background(), func() error { return callMethod(in.th, it, "close") })
+			return
+		}
+	}
+}
+
+func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, error) bool) {
+	s, err := in.acquire()
+	if err != nil {
+		yield(nil, err)
+		return
+	}
+	defer in.release(s)
+	var ait Value // used on the loop goroutine only
+	err = s.run(ctx, func() (Value, error) {
+		var err error
+		ait, err = callSpecial(in.th, v, "__aiter__")
+		return nil, err
+	}, false, nil)
+	if err != nil {
+		yield(nil, err)
+		return
+	}
+	for {
+		var item any
+		err := s.run(ctx, func() (Value, error) {
+			return callSpecial(in.th, ait, "__anext__")
+		}, true, func(v Value) error {
+			item = toGo(v)
+			return nil
+		})
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !e.Exception.Class.IsSubclass(value.StopAsyncIteration) {
+				yield(nil, err)
+			}
+			return
+		}
+		if !yield(item, nil) {
+			break
+		}
+	}
+	s.run(context.Background(), func() (Value, error) {
+		return callSpecial(in.th, ait, "aclose")
+	}, true, nil)
+}
+
+// callSpecial calls v's method name with no arguments; a missing aclose
+// or close is not an error (nothing to close).
+func callSpecial(th value.Thread, v Value, name string) (Value, error) {
+	if g, ok := v.(*vm.AsyncGenerator); ok && name == "__aiter__" {
+		return g, nil
+	}
+	m, err := value.GetAttr(th, v, name)
+	if err != nil {
+		var exc *value.Exception
+		if (name == "aclose" || name == "close") && errors.As(err, &exc) && exc.Class.IsSubclass(value.AttributeError) {
+			return value.None, nil
+		}
+		return nil, err
+	}
+	return value.Call(th, m, nil, nil)
+}
+
+// callMethod is callSpecial for a method whose result does not matter.
+func callMethod(th value.Thread, v Value, name string) error {
+	_, err := callSpecial(th, v, name)
+	return err
+}

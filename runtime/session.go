@@ -1,0 +1,292 @@
+package runtime
+
+import (
+	"context"
+	"sync"
+
+	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// A session is the interpreter's event loop running on a goroutine of its
+// own, between and across API calls: the background mode of Start, and
+// the life of an Iter over an async iterator. The loop's main task is a
+// server that waits until the session stops; API calls post jobs to the
+// loop, which runs them between its callbacks and runs what they await as
+// tasks. Only the loop goroutine touches script values.
+type session struct {
+	in    *Interpreter
+	users int  // Iters using the session; under in.mu
+	keep  bool // Start's session, stopped by Close only; under in.mu
+
+	mu      sync.Mutex
+	jobs    []func()
+	post    func(func()) // the host-work slot to wake the loop, nil while a drain is posted
+	stopped bool
+
+	// Set by the server before ready closes; used on the loop goroutine.
+	loop    *aio.Loop
+	stopFut *aio.Future
+
+	ready chan struct{} // the server is waiting for jobs
+	done  chan struct{} // the loop has finished
+	err   error         // how it failed (wrapped), set before done closes
+}
+
+// Start runs the interpreter's event loop in the background, on a
+// goroutine of its own, until Close: tasks a call creates keep running
+// between calls (the REPL's mode), and a call of a coroutine function or
+// a module with top-level await runs as one more task of that loop
+// rather than as the main task of a loop of its own. Calling Start again
+// does nothing.
+//
+// Under the virtual clock, time jumps to the next timer as soon as every
+// task waits, even while the host prepares its next call.
+func (in *Interpreter) Start() error {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return ErrClosed
+	}
+	s := in.liveSession()
+	if s == nil {
+		var err error
+		if s, err = in.startSession(); err != nil {
+			return err
+		}
+	}
+	s.keep = true
+	return nil
+}
+
+// liveSession returns the running session, forgetting one whose loop has
+// ended (a limit stopped it). It runs under in.mu.
+func (in *Interpreter) liveSession() *session {
+	if s := in.sess; s != nil {
+		select {
+		case <-s.done:
+			in.sess = nil
+		default:
+			return s
+		}
+	}
+	return nil
+}
+
+// startSession starts a session. It runs under in.mu.
+func (in *Interpreter) startSession() (*session, error) {
+	s := &session{in: in, ready: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		_, err := aio.Run(in.th, &server{s: s})
+		in.clock.reset()
+		if err != nil {
+			s.err = in.wrap(err)
+		}
+		close(s.done)
+	}()
+	select {
+	case <-s.ready:
+		in.sess = s
+		return s, nil
+	case <-s.done:
+		return nil, s.err
+	}
+}
+
+// acquire returns the running session, starting one if needed; release
+// stops a session acquire started once its last user is done.
+func (in *Interpreter) acquire() (*session, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return nil, ErrClosed
+	}
+	s := in.liveSession()
+	if s == nil {
+		var err error
+		if s, err = in.startSession(); err != nil {
+			return nil, err
+		}
+	}
+	s.users++
+	return s, nil
+}
+
+func (in *Interpreter) release(s *session) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	s.users--
+	if s.users == 0 && !s.keep && in.sess == s {
+		s.stop()
+		in.sess = nil
+	}
+}
+
+// run is Interpreter.run on the session's loop: start runs as a job, and
+// what it awaits as a task. Cancelling ctx cancels that task; run still
+// waits for it to finish, so its finally blocks have run on return.
+func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny bool, finish func(Value) error) error {
+	in := s.in
+	res := make(chan error, 1)
+	complete := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
+	var task Value // set on the loop goroutine, read there by the cancelling job
+	if !s.submit(func() {
+		v, err := start()
+		if err != nil || !awaitable(v, awaitAny) {
+			complete(v, err)
+			return
+		}
+		if task, err = s.spawn(v, complete); err != nil {
+			complete(nil, err)
+		}
+	}) {
+		return s.gone()
+	}
+	select {
+	case err := <-res:
+		return err
+	case <-s.done:
+		return s.gone()
+	case <-ctx.Done():
+	}
+	s.submit(func() {
+		if task != nil {
+			cancelTask(in.th, task)
+		}
+	})
+	select {
+	case err := <-res:
+		return err
+	case <-s.done:
+		return s.gone()
+	}
+}
+
+// awaitable reports whether run awaits v.
+func awaitable(v Value, any bool) bool {
+	if any {
+		_, ok := v.(value.Awaitable)
+		return ok
+	}
+	return isCoroutine(v)
+}
+
+// spawn runs aw as a task of the loop and calls complete with its outcome
+// when it is done. It runs on the loop goroutine.
+func (s *session) spawn(aw Value, complete func(Value, error)) (Value, error) {
+	t, err := s.in.callAsyncio("ensure_future", aw)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := t.(interface{ Result() (Value, error) })
+	if !ok {
+		return nil, value.Errorf(value.SystemError, "ensure_future returned %s", t.Type().Name)
+	}
+	return t, s.in.onDone(t, func() { complete(f.Result()) })
+}
+
+// gone is the error of a call to a session whose loop has ended.
+func (s *session) gone() error {
+	select {
+	case <-s.done:
+		if s.err != nil {
+			return s.err
+		}
+	default:
+	}
+	return ErrClosed
+}
+
+// submit posts job to the loop goroutine; false if the session stopped.
+func (s *session) submit(job func()) bool {
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		return false
+	}
+	s.jobs = append(s.jobs, job)
+	post := s.post
+	s.post = nil
+	s.mu.Unlock()
+	if post != nil {
+		post(s.drain)
+	}
+	return true
+}
+
+// drain runs the posted jobs on the loop goroutine, first taking a new
+// host-work slot for the next ones.
+func (s *session) drain() {
+	s.mu.Lock()
+	jobs := s.jobs
+	s.jobs = nil
+	if !s.stopped {
+		s.post = s.loop.HostWork()
+	}
+	s.mu.Unlock()
+	for _, job := range jobs {
+		job()
+	}
+}
+
+// stop ends the session: the server returns, and the loop shuts down as
+// asyncio.run does (cancelling the tasks left and waiting for them,
+// closing the async generators, reporting unretrieved exceptions).
+func (s *session) stop() {
+	s.submit(func() {
+		s.mu.Lock()
+		s.stopped = true
+		post := s.post
+		s.post = nil
+		s.mu.Unlock()
+		if post != nil {
+			post(func() {}) // give the slot back
+		}
+		s.stopFut.SetResult(value.None)
+	})
+	<-s.done
+}
+
+// server is the coroutine of the session's main task: it keeps the loop
+// alive until stopFut is done.
+type server struct {
+	s  *session
+	it value.Coroutine
+}
+
+// Type returns the coroutine class.
+func (sv *server) Type() *value.Class { return aio.CoroutineType }
+
+// Await returns the server itself.
+func (sv *server) Await(th value.Thread) (value.Coroutine, error) { return sv, nil }
+
+// Send starts the server on its first step, then waits for stopFut.
+func (sv *server) Send(th value.Thread, v Value) (Value, bool, error) {
+	if sv.it == nil {
+		s := sv.s
+		s.loop = aio.RunningLoop(th)
+		s.stopFut = aio.NewFuture(s.loop)
+		it, err := s.stopFut.Await(th)
+		if err != nil {
+			return nil, false, err
+		}
+		sv.it = it
+		s.mu.Lock()
+		s.post = s.loop.HostWork()
+		s.mu.Unlock()
+		s.in.clock.session = true
+		close(s.ready)
+	}
+	return sv.it.Send(th, v)
+}
+
+// Throw throws exc into the wait.
+func (sv *server) Throw(th value.Thread, exc *value.Exception) (Value, bool, error) {
+	if sv.it == nil {
+		return nil, false, exc
+	}
+	return sv.it.Throw(th, exc)
+}
+
+// Close does nothing.
+func (sv *server) Close(th value.Thread) error { return nil }
