@@ -66,7 +66,12 @@ func (s *shutdownAgens) Send(th value.Thread, v value.Value) (value.Value, bool,
 	l := s.loop
 	if s.g == nil {
 		l.shutdown = true
-		s.closing, l.agens = l.agens, nil
+		for _, ag := range l.agens {
+			if f, ok := ag.(interface{ Finished() bool }); !ok || !f.Finished() {
+				s.closing = append(s.closing, ag)
+			}
+		}
+		l.agens = nil
 		if len(s.closing) == 0 {
 			return value.None, true, nil
 		}

@@ -11,6 +11,35 @@ import (
 // Each scenario builds, with fake coroutines, the program
 // testdata/fake/NAME.py, whose output CPython produced (gen.sh).
 var scenarios = map[string]func(th *fakeThread) value.Value{
+	"reprs": func(th *fakeThread) value.Value {
+		return newFake(th, func(y *yielder) (value.Value, error) {
+			l := RunningLoop(th)
+			show := func(v value.Value) { th.printf("%s", reprOf(th, v)) }
+			print := value.NewBuiltin("print", func(value.Thread, []value.Value, []value.Kwarg) (value.Value, error) {
+				return value.None, nil
+			})
+			f := NewFuture(l)
+			show(f)
+			for i := 0; i < 3; i++ {
+				f.addDoneCallback(&funcCallback{print})
+			}
+			show(f)
+			f.removeDoneCallback(func(callback) bool { return true })
+			f.SetResult(value.MakeInt(1))
+			show(f)
+			f2 := NewFuture(l)
+			f2.cancel(nil)
+			show(f2)
+			f3 := NewFuture(l)
+			f3.SetException(value.Errorf(value.ValueError, "x"))
+			show(f3)
+			f3.Exception()
+			f4 := NewFuture(l)
+			f4.SetResult(str("a long string that reprlib will shorten for sure"))
+			show(f4)
+			return value.None, nil
+		})
+	},
 	"gcancel": func(th *fakeThread) value.Value {
 		child := func(name string, d float64) value.Value {
 			return newFake(th, func(y *yielder) (value.Value, error) {

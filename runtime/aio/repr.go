@@ -7,14 +7,13 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// CoroutineInfo is implemented by the VM's coroutines so that task reprs
-// can show where they are, as CPython's
+// coroutineInfo is what the VM's coroutines tell about themselves, so
+// that task reprs can show where they are, as CPython's
 // "coro=<main.<locals>.g() running at prog.agen:3>".
-type CoroutineInfo interface {
-	// CoroutineInfo returns the qualified name, the file, the line the
-	// coroutine is suspended at (its def line once done), and whether it
-	// is done.
-	CoroutineInfo() (qualname, filename string, line int, done bool)
+type coroutineInfo interface {
+	Name() string                       // the qualified name
+	Frame() (filename string, line int) // where it is suspended (or starts)
+	Done() bool
 }
 
 // Repr returns the future's repr, as <Future pending cb=[...]>.
@@ -95,12 +94,12 @@ func cbName(cb callback) string {
 
 // describeCoro is coroutines._format_coroutine.
 func describeCoro(th value.Thread, c value.Coroutine) string {
-	if ci, ok := c.(CoroutineInfo); ok {
-		name, file, line, done := ci.CoroutineInfo()
-		if done {
-			return fmt.Sprintf("%s() done, defined at %s:%d", name, file, line)
+	if ci, ok := c.(coroutineInfo); ok {
+		file, line := ci.Frame()
+		if ci.Done() {
+			return fmt.Sprintf("%s() done, defined at %s:%d", ci.Name(), file, line)
 		}
-		return fmt.Sprintf("%s() running at %s:%d", name, file, line)
+		return fmt.Sprintf("%s() running at %s:%d", ci.Name(), file, line)
 	}
 	switch c.(type) {
 	case *sleepCoro, *sleep0:

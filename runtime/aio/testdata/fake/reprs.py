@@ -1,0 +1,25 @@
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    f = loop.create_future()
+    print(repr(f))
+    f.add_done_callback(print)
+    f.add_done_callback(print)
+    f.add_done_callback(print)
+    print(repr(f))
+    f.remove_done_callback(print)
+    f.set_result(1)
+    print(repr(f))
+    f2 = loop.create_future()
+    f2.cancel()
+    print(repr(f2))
+    f3 = loop.create_future()
+    f3.set_exception(ValueError("x"))
+    print(repr(f3))
+    f3.exception()
+    f4 = loop.create_future()
+    f4.set_result("a long string that reprlib will shorten for sure")
+    print(repr(f4))
+
+asyncio.run(main())
