@@ -50,7 +50,7 @@ func (c *Code) argString(in Instr) string {
 	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLASSDEREF:
 		return fmt.Sprintf("%d (%s)", a, c.derefName(a))
 	case LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL, LOAD_NAME, STORE_NAME, DELETE_NAME,
-		LOAD_ATTR, STORE_ATTR, DELETE_ATTR, IMPORT_NAME, IMPORT_FROM:
+		LOAD_ATTR, STORE_ATTR, DELETE_ATTR, IMPORT_NAME, IMPORT_FROM, LOAD_METHOD:
 		return fmt.Sprintf("%d (%s)", a, c.Names[a])
 	case BINARY, INPLACE, UNARY, COMPARE:
 		return fmt.Sprintf("%d (%s)", a, lang.Op(a))

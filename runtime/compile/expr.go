@@ -269,11 +269,23 @@ func (u *unit) index(e lang.Expr) {
 }
 
 func (u *unit) call(e *lang.Call) {
-	u.expr(e.Func)
 	star := hasStar(e.Args)
 	for _, k := range e.Keywords {
 		star = star || k.Name == ""
 	}
+	if attr, ok := e.Func.(*lang.Attribute); ok && !star && len(e.Keywords) == 0 {
+		// obj.m(args): no bound method object is made.
+		u.expr(attr.X)
+		u.setLine(attr.Pos)
+		u.emit(LOAD_METHOD, u.name(attr.Name))
+		for _, a := range e.Args {
+			u.expr(a)
+		}
+		u.setLine(e.Pos)
+		u.emit(CALL_METHOD, len(e.Args))
+		return
+	}
+	u.expr(e.Func)
 	if !star {
 		for _, a := range e.Args {
 			u.expr(a)

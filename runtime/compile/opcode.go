@@ -63,6 +63,8 @@ const (
 	UNPACK_EX       // arg = before | after<<8: seq → after items, list, before items
 
 	CALL          // f a1..an → result
+	LOAD_METHOD   // obj → method obj, or → attr nil: obj.Names[arg] for CALL_METHOD
+	CALL_METHOD   // method self a1..an → result (self nil: attr a1..an)
 	CALL_KW       // f a1..an names → result; arg counts positional and keyword values
 	CALL_EX       // f args [kwargs] → result; arg 1 when kwargs present
 	MAKE_FUNCTION // [defaults] [kwdefaults] code → function; arg bits 1, 2
@@ -120,7 +122,7 @@ var opNames = [...]string{
 	LIST_EXTEND: "LIST_EXTEND", SET_UPDATE: "SET_UPDATE", DICT_UPDATE: "DICT_UPDATE",
 	DICT_MERGE: "DICT_MERGE", LIST_TO_TUPLE: "LIST_TO_TUPLE",
 	UNPACK_SEQUENCE: "UNPACK_SEQUENCE", UNPACK_EX: "UNPACK_EX", CALL: "CALL",
-	CALL_KW: "CALL_KW", CALL_EX: "CALL_EX", MAKE_FUNCTION: "MAKE_FUNCTION",
+	CALL_KW: "CALL_KW", LOAD_METHOD: "LOAD_METHOD", CALL_METHOD: "CALL_METHOD", CALL_EX: "CALL_EX", MAKE_FUNCTION: "MAKE_FUNCTION",
 	BUILD_CLASS: "BUILD_CLASS", RETURN_VALUE: "RETURN_VALUE", YIELD_VALUE: "YIELD_VALUE",
 	YIELD_FROM: "YIELD_FROM", GET_AWAITABLE: "GET_AWAITABLE",
 	GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER", GET_AITER: "GET_AITER",
@@ -164,7 +166,7 @@ func stackEffect(op Opcode, arg int) int {
 		RETURN_VALUE, YIELD_FROM, RERAISE, POP_EXCEPT, IMPORT_STAR:
 		return -1
 	case COPY, LOAD_CONST, LOAD_FAST, LOAD_DEREF, LOAD_CLASSDEREF, LOAD_GLOBAL, LOAD_NAME,
-		FOR_ITER, GET_ANEXT, BEFORE_WITH, BEFORE_ASYNC_WITH, WITH_EXCEPT_START,
+		FOR_ITER, GET_ANEXT, BEFORE_WITH, LOAD_METHOD, BEFORE_ASYNC_WITH, WITH_EXCEPT_START,
 		PUSH_EXC_INFO, IMPORT_NAME, IMPORT_FROM, LOAD_ASSERTION_ERROR:
 		return 1
 	case STORE_ATTR, DELETE_SUBSCR, MAP_ADD, END_ASYNC_FOR, POP_EXCEPT_RERAISE:
@@ -183,7 +185,7 @@ func stackEffect(op Opcode, arg int) int {
 		return arg&0xff + arg>>8
 	case CALL:
 		return -arg
-	case CALL_KW:
+	case CALL_KW, CALL_METHOD:
 		return -arg - 1
 	case CALL_EX:
 		return -1 - arg

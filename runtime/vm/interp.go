@@ -476,6 +476,35 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			clear(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
+		case compile.LOAD_METHOD:
+			obj := s[sp-1]
+			if f := methodOf(obj, names[in.Arg]); f != nil {
+				s[sp-1] = f
+				s[sp] = obj
+			} else {
+				var v value.Value
+				v, err = value.GetAttr(th, obj, names[in.Arg])
+				s[sp-1] = v
+				s[sp] = nil
+			}
+			sp++
+		case compile.CALL_METHOD:
+			if th.steps--; th.steps <= 0 {
+				if err = th.refillSteps(); err != nil {
+					break
+				}
+			}
+			n := int(in.Arg)
+			fp := sp - n - 2
+			var v value.Value
+			if self := s[fp+1]; self == nil {
+				v, err = th.call(s[fp], s[fp+2:sp], nil, nil)
+			} else {
+				v, err = th.callFunction(s[fp].(*Function), self, s[fp+2:sp], nil, nil)
+			}
+			clear(s[fp+1 : sp])
+			sp = fp + 1
+			s[fp] = v
 		case compile.CALL_KW:
 			if th.steps--; th.steps <= 0 {
 				if err = th.refillSteps(); err != nil {
@@ -684,6 +713,25 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			err = value.Errorf(value.SystemError, "unknown opcode %v", in.Op)
 		}
 	}
+}
+
+// methodOf returns the script function that obj.name calls as a method,
+// when the call needs no bound method object: obj is an instance of a
+// script class, name a function of its class, not shadowed by an instance
+// attribute.
+func methodOf(obj value.Value, name string) *Function {
+	o, ok := obj.(*value.Instance)
+	if !ok {
+		return nil
+	}
+	f, ok := o.Class.Lookup(name).(*Function)
+	if !ok {
+		return nil
+	}
+	if _, shadowed := o.Dict.GetString(name); shadowed {
+		return nil
+	}
+	return f
 }
 
 func derefName(code *compile.Code, i int) string {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/aio"
-	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
@@ -40,16 +39,7 @@ func execute(path string, src []byte, out, errw *bytes.Buffer) int {
 	if err == nil {
 		err = aio.RunMain(th, main)
 	}
-	if err != nil {
-		exc, ok := err.(*value.Exception)
-		if !ok {
-			errw.WriteString(err.Error() + "\n")
-			return 1
-		}
-		th.PrintException(errw, exc, source)
-		return 1
-	}
-	return 0
+	return th.Report(errw, err, source)
 }
 
 func reportCompileError(w *bytes.Buffer, err error) int {
