@@ -116,7 +116,8 @@ var exprOptions = []participle.Option{
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) testExpr { return c.test() })),
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) listExpr { return c.starExprs() })),
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) exceptExpr { return c.exceptType() })),
-	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) smallStmt { return c.smallStmt() })),
+	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) condExpr { return c.named(c.test()) })),
+	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) smallStmt { return c.simpleEnd(c.smallStmt()) })),
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) targetExpr { return c.targets() })),
 	participle.ParseTypeWith(parseWith(always, func(c *converter) paramsExpr { return c.paramList(")") })),
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) withExpr { return c.withItems() })),
@@ -215,6 +216,35 @@ func (c *converter) lambda() Expr {
 	params := c.paramList(":")
 	c.expect(":")
 	return &Lambda{Pos: pos, Params: params.Params, Body: c.test()}
+}
+
+// named checks an expression where CPython's grammar allows `name := x`,
+// reporting its messages for a mistaken `=`.
+func (c *converter) named(x Expr) Expr {
+	if !c.is("=") {
+		return x
+	}
+	cp := c.lex.MakeCheckpoint()
+	c.next()
+	follows := startsExpr(c.peek())
+	c.lex.LoadCheckpoint(cp)
+	if !follows {
+		return x
+	}
+	switch t := x.(type) {
+	case *Name:
+		c.fail(x.Position(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	case *List, *Tuple, *GeneratorExp:
+	case *Constant:
+		if t.Value != nil && t.Value != true && t.Value != false {
+			c.fail(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+		}
+	default:
+		if simpleOperand(x) {
+			c.fail(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(x))
+		}
+	}
+	return x
 }
 
 // exceptType parses the type of an except clause.
@@ -623,10 +653,11 @@ func (c *converter) paren() Expr {
 	return x
 }
 
-// elt parses an element of a display, then checks for a missing comma.
+// elt parses an element of a display, then checks for a mistaken `=` and
+// a missing comma.
 func (c *converter) elt() Expr {
 	pos := c.pos(c.peek().Pos)
-	x := c.starOrTest()
+	x := c.named(c.starOrTest())
 	c.comma(pos)
 	return x
 }
@@ -643,6 +674,11 @@ func (c *converter) comma(pos Pos) {
 	if n := len(prev); n >= 1 && prev[n-1].Type == tokName && t.Type == tokString {
 		c.unexpected()
 	}
+	// CPython suggests a comma only if an expression follows; otherwise
+	// the error is wherever that expression fails.
+	depth := c.depth
+	c.test()
+	c.depth = depth
 	c.fail(pos, "invalid syntax. Perhaps you forgot a comma?")
 }
 

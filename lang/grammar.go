@@ -19,6 +19,7 @@ type (
 	argsExpr   interface{ Expr } // a class's parenthesised arguments, an *argList
 	smallStmt  interface{ Stmt } // a simple statement
 	exceptExpr interface{ Expr } // the exception type of an except clause
+	condExpr   interface{ Expr } // the condition of if, elif or while
 )
 
 type gFile struct {
@@ -54,7 +55,7 @@ type gCompound struct {
 
 type gIf struct {
 	Pos  lexer.Position
-	Cond testExpr `parser:"'if' @@ ':'"`
+	Cond condExpr `parser:"'if' @@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Elif []*gElif `parser:"@@*"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
@@ -62,13 +63,13 @@ type gIf struct {
 
 type gElif struct {
 	Pos  lexer.Position
-	Cond testExpr `parser:"'elif' @@ ':'"`
+	Cond condExpr `parser:"'elif' @@ ':'"`
 	Body *gBlock  `parser:"@@"`
 }
 
 type gWhile struct {
 	Pos  lexer.Position
-	Cond testExpr `parser:"'while' @@ ':'"`
+	Cond condExpr `parser:"'while' @@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
 }

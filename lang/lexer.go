@@ -303,14 +303,14 @@ func (t *tokenizer) name() *Error {
 		}
 		return t.errorAt("SyntaxError", start, "invalid non-printable character U+%04X", r)
 	}
-	word := string(t.src[start:t.pos])
-	if t.pos < len(t.src) && (t.src[t.pos] == '"' || t.src[t.pos] == '\'') && isStringPrefix(word) {
+	word := t.src[start:t.pos]
+	if t.pos < len(t.src) && (t.src[t.pos] == '"' || t.src[t.pos] == '\'') && isStringPrefix(string(word)) {
 		return t.str(start, t.pos)
 	}
-	if keywords[word] {
-		t.emit(tokKeyword, start, word)
+	if kw, ok := keywords[string(word)]; ok {
+		t.emit(tokKeyword, start, kw)
 	} else {
-		t.emit(tokName, start, word)
+		t.emit(tokName, start, string(word))
 	}
 	return nil
 }
@@ -540,8 +540,24 @@ func (t *tokenizer) operator() *Error {
 		t.brackets = t.brackets[:len(t.brackets)-1]
 	}
 	t.pos++
-	t.emit(tokOp, start, string(c))
+	t.emit(tokOp, start, opString(c))
 	return nil
+}
+
+// opStrings holds the one-byte operators as strings, to share them.
+var opStrings [128]string
+
+func init() {
+	for c := range opStrings {
+		opStrings[c] = string(rune(c))
+	}
+}
+
+func opString(c byte) string {
+	if c < 128 {
+		return opStrings[c]
+	}
+	return string(c)
 }
 
 // matching returns the opening bracket for a closing one.

@@ -91,6 +91,15 @@ func (c *converter) smallStmt() Stmt {
 	return c.exprStmt()
 }
 
+// simpleEnd checks that a simple statement is followed by ';' or the end
+// of the line, as CPython reports the token that is not.
+func (c *converter) simpleEnd(s Stmt) Stmt {
+	if t := c.peek(); !c.is(";") && t.Type != tokNewline {
+		c.unexpected()
+	}
+	return s
+}
+
 // names parses `a, b, c`.
 func (c *converter) names() []string {
 	var names []string
@@ -167,6 +176,9 @@ var augOps = map[string]Op{
 func (c *converter) exprStmt() Stmt {
 	pos := c.pos(c.peek().Pos)
 	x := c.yieldOrStarExprs()
+	if n, ok := x.(*Name); ok && (n.ID == "print" || n.ID == "exec") && startsStarExpr(c.peek()) {
+		c.fail(pos, "Missing parentheses in call to '%s'. Did you mean %s(...)?", n.ID, n.ID)
+	}
 	t := c.peek()
 	if op, ok := augOps[t.Value]; ok && t.Type == tokOp {
 		c.target(x, targetAug)

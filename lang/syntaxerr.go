@@ -29,39 +29,119 @@ func (c *converter) syntaxError(toks []lexer.Token, perr error) *Error {
 	}
 	for i := max(0, lineStart(toks, at)-2); i <= end; i++ {
 		t := toks[i]
-		switch {
-		case i == at && t.Type == tokNewline:
-			if what, _ := c.header(toks, at); what != "" {
-				return c.errorAt("SyntaxError", c.pos(t.Pos), "expected ':'")
+		if i == at {
+			if msg := c.header(toks, at); msg != "" {
+				return c.errorAt("SyntaxError", c.pos(t.Pos), "%s", msg)
 			}
+		}
+		switch {
 		case t.Type == tokIndent && (i < 2 || !isOp(toks[i-2], ":") || toks[i-1].Type != tokNewline):
 			return c.errorAt("IndentationError", Pos{Line: t.Pos.Line, Col: t.Pos.Column - 1}, "unexpected indent")
 		case isOp(t, ":") && i+2 < len(toks) && toks[i+1].Type == tokNewline && toks[i+2].Type != tokIndent:
-			if what, line := c.header(toks, i); what != "" {
+			if what, line := compoundAt(toks, i); what != "" {
 				p := toks[i+2].Pos
-				if toks[i+2].Type == tokEOF {
+				if p == toks[len(toks)-1].Pos { // at the end of the file
 					p = toks[i+1].Pos
 				}
 				return c.errorAt("IndentationError", c.pos(p), "expected an indented block after %s on line %d", what, line)
 			}
 		}
 	}
+	if x := tryWithoutHandler(toks, at); x >= 0 {
+		return c.errorAt("SyntaxError", c.pos(toks[x].Pos), "expected 'except' or 'finally' block")
+	}
 	return c.errorAt("SyntaxError", c.pos(toks[at].Pos), "invalid syntax")
 }
 
-// header returns what compound statement the logical line holding token i
-// starts, and its line; "" if none.
-func (c *converter) header(toks []lexer.Token, i int) (string, int) {
-	start := lineStart(toks, i)
-	t := toks[start]
-	if t.Type == tokKeyword && t.Value == "async" && start+1 < len(toks) {
-		t = toks[start+1]
+// compoundAt returns how CPython names the compound statement whose header
+// holds token i, and the header's line; "" if the line is not one.
+func compoundAt(toks []lexer.Token, i int) (string, int) {
+	s := lineStart(toks, i)
+	if isKw(toks[s], "async") && s+1 < len(toks) {
+		s++
 	}
+	t := toks[s]
 	if t.Type != tokKeyword {
 		return "", 0
 	}
 	return compoundWords[t.Value], t.Pos.Line
 }
+
+// header returns CPython's message for a compound statement header that
+// fails at token at: a missing ':' or '('; "" if none applies.
+func (c *converter) header(toks []lexer.Token, at int) string {
+	s := lineStart(toks, at)
+	if isKw(toks[s], "async") {
+		s++
+	}
+	kw := toks[s]
+	if kw.Type != tokKeyword || compoundWords[kw.Value] == "" || at <= s {
+		return ""
+	}
+	afterBlock := s > 0 && toks[s-1].Type == tokDedent
+	switch kw.Value {
+	case "try", "else", "finally":
+		if at == s+1 && (kw.Value == "try" || afterBlock) {
+			return "expected ':'"
+		}
+		return ""
+	case "def":
+		if at == s+2 {
+			return "expected '('"
+		}
+	case "elif", "except":
+		if !afterBlock {
+			return ""
+		}
+	case "for":
+		found := false
+		for i := s; i < at; i++ {
+			found = found || isKw(toks[i], "in")
+		}
+		if !found {
+			return ""
+		}
+	}
+	if at == s+1 || toks[at].Type != tokNewline {
+		return ""
+	}
+	return "expected ':'"
+}
+
+// tryWithoutHandler finds, up to token at, a try block followed by neither
+// except nor finally, and returns the index of the token that follows it;
+// -1 if there is none.
+func tryWithoutHandler(toks []lexer.Token, at int) int {
+	for i := 0; i+2 < len(toks) && i < at; i++ {
+		if !isKw(toks[i], "try") || !isOp(toks[i+1], ":") || (i > 0 && lineStart(toks, i) != i) {
+			continue
+		}
+		j := i + 2
+		if toks[j].Type == tokNewline && j+1 < len(toks) && toks[j+1].Type == tokIndent {
+			depth := 0
+			for j++; j < len(toks); j++ {
+				if toks[j].Type == tokIndent {
+					depth++
+				} else if toks[j].Type == tokDedent {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+		} else {
+			for j < len(toks) && toks[j].Type != tokNewline {
+				j++
+			}
+		}
+		j++
+		if j < len(toks) && j <= at+1 && !isKw(toks[j], "except") && !isKw(toks[j], "finally") {
+			return j
+		}
+	}
+	return -1
+}
+
+func isKw(t lexer.Token, v string) bool { return t.Type == tokKeyword && t.Value == v }
 
 // lineStart returns the index of the first token of the logical line
 // holding token i.
@@ -100,16 +180,17 @@ func (c *converter) indentBefore(toks []lexer.Token, err *Error) *Error {
 	return err
 }
 
-// unclosed replaces a parse error by "'(' was never closed" when, as in
-// CPython, a bracket left open at the end of the file was opened on a line
-// before the error, or the error is at the end of the file.
+// unclosed replaces a parse error by "'(' was never closed" when a bracket
+// left open at the end of the file was opened before the error. CPython
+// does so whenever its parser reads to the end of the file inside the
+// bracket, or the error is on a later line; asyncgen approximates the
+// first condition by the error being on the bracket's line or later.
 func (c *converter) unclosed(t *tokenizer, err *Error) *Error {
 	if len(t.brackets) == 0 {
 		return err
 	}
 	b := t.brackets[len(t.brackets)-1]
-	end := t.toks[len(t.toks)-1].Pos
-	if err.Line > b.line || err.Line == end.Line && err.Col == end.Column {
+	if err.Line >= b.line {
 		return c.errorAt("SyntaxError", Pos{Line: b.line, Col: b.col}, "'%c' was never closed", b.ch)
 	}
 	return err
