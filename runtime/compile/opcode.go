@@ -97,8 +97,6 @@ const (
 
 	LOAD_ASSERTION_ERROR
 	RETURN_CLASSCELL // returns the __class__ cell of a class body (or None)
-
-	numOpcodes
 )
 
 // CallArgs is set in the argument of LIST_EXTEND when it builds the

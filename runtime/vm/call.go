@@ -192,16 +192,18 @@ func (*Cell) Type() *value.Class { return value.ObjectType }
 
 // raise makes the exception of a raise statement from its operands
 // (none: re-raise the handled exception).
-func (th *Thread) raise(ops []value.Value) (err error, reraise, explicit bool) {
+// It reports whether the exception is re-raised (bare raise) or explicitly
+// raised (its context is set even if it has a traceback).
+func (th *Thread) raise(ops []value.Value) (reraise, explicit bool, err error) {
 	if len(ops) == 0 {
 		if exc := th.handled(); exc != nil {
-			return exc, true, false
+			return true, false, exc
 		}
-		return value.Errorf(value.RuntimeError, "No active exception to reraise"), false, false
+		return false, false, value.Errorf(value.RuntimeError, "No active exception to reraise")
 	}
 	exc, err := th.makeException(ops[0], "exceptions must derive from BaseException")
 	if err != nil {
-		return err, false, false
+		return false, false, err
 	}
 	if len(ops) == 2 {
 		if ops[1] == value.None {
@@ -209,13 +211,13 @@ func (th *Thread) raise(ops []value.Value) (err error, reraise, explicit bool) {
 		} else {
 			cause, err := th.makeException(ops[1], "exception causes must derive from BaseException")
 			if err != nil {
-				return err, false, false
+				return false, false, err
 			}
 			exc.Cause = cause
 		}
 		exc.SuppressContext = true
 	}
-	return exc, false, true
+	return false, true, exc
 }
 
 // makeException returns v as an exception, instantiating a class.
