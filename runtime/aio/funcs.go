@@ -3,7 +3,9 @@ package aio
 import (
 	"math"
 
+	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
 // builtinFunc is the Go body of a module-level function.
@@ -27,7 +29,15 @@ var asyncioFuncs = map[string]builtinFunc{
 		if err != nil {
 			return nil, err
 		}
-		return createTask(th, l, coro, name)
+		// Like CPython, create the task unnamed (taking a number) and
+		// rename it.
+		t, err := createTask(th, l, coro, nil)
+		if err != nil || name == nil || name == value.None {
+			return t, err
+		}
+		s, err := value.Str(th, name)
+		t.(*Task).name = value.MakeString(s)
+		return t, err
 	},
 	"ensure_future": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var aw, loop value.Value
@@ -116,6 +126,17 @@ var asyncioFuncs = map[string]builtinFunc{
 			return nil, err
 		}
 		return value.Bool(isCoroutine(v)), nil
+	},
+	"iscoroutinefunction": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var v value.Value
+		if err := unpack("iscoroutinefunction", args, kwargs, []string{"func"}, &v); err != nil {
+			return nil, err
+		}
+		if m, ok := v.(*value.BoundMethod); ok {
+			v = m.Func
+		}
+		f, ok := v.(*vm.Function)
+		return value.Bool(ok && f.Code().Flags&compile.Coroutine != 0), nil
 	},
 	"isfuture": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var v value.Value

@@ -162,6 +162,18 @@ func asCoroutine(th value.Thread, v value.Value) (value.Coroutine, error) {
 		}
 		return &wrapped{inner: c}, nil
 	}
+	if _, ok := v.(*value.Instance); ok {
+		if m, err := value.GetAttr(th, v, "__await__"); err == nil {
+			it, err := value.Call(th, m, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if c, ok := it.(value.Coroutine); ok {
+				return &wrapped{inner: c}, nil
+			}
+			return nil, value.Errorf(value.TypeError, "__await__() returned non-iterator of type '%s'", it.Type().Name)
+		}
+	}
 	return nil, value.Errorf(value.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }
 

@@ -13,6 +13,7 @@ var (
 	GatheringType  = newClass("asyncio.tasks", "_GatheringFuture", FutureType)
 	FutureIterType = newClass("_asyncio", "FutureIter", value.ObjectType)
 	CoroutineType  = newClass("builtins", "coroutine", value.ObjectType)
+	WrapperType    = newClass("builtins", "coroutine_wrapper", value.ObjectType)
 	HandleType     = newClass("asyncio.events", "Handle", value.ObjectType)
 	TimerType      = newClass("asyncio.events", "TimerHandle", HandleType)
 	LoopType       = newClass("asyncio.unix_events", "_UnixSelectorEventLoop", value.ObjectType)

@@ -689,7 +689,9 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro, name=name)
+        task = self._loop.create_task(coro)
+        if name is not None:
+            task.set_name(name)
         task.add_done_callback(self._on_task_done)
         self._tasks.append(task)
         return task
@@ -804,29 +806,6 @@ def timeout(delay):
 
 def timeout_at(when):
     return Timeout(when)
-
-
-# ---- exception groups (builtins in CPython 3.11) ----
-
-def _group_init(self, message, exceptions):
-    super(type(self), self).__init__(message, list(exceptions))
-    self.message = message
-    self.exceptions = tuple(exceptions)
-
-
-def _group_str(self):
-    n = len(self.exceptions)
-    return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
-
-
-class BaseExceptionGroup(BaseException):
-    __init__ = _group_init
-    __str__ = _group_str
-
-
-class ExceptionGroup(Exception):
-    __init__ = _group_init
-    __str__ = _group_str
 
 
 def _exception_group(message, exceptions):
