@@ -640,7 +640,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = v
 			sp++
 		case compile.RAISE:
-			err, reraise, explicit = th.raise(s[sp-int(in.Arg) : sp])
+			reraise, explicit, err = th.raise(s[sp-int(in.Arg) : sp])
 			clear(s[sp-int(in.Arg) : sp])
 			sp -= int(in.Arg)
 		case compile.RERAISE:
