@@ -11,7 +11,7 @@ import (
 type Function struct {
 	code       *compile.Code
 	globals    *value.Dict
-	defaults   []value.Value // values of the last len(defaults) positional parameters
+	defaults   value.Tuple // values of the last len(defaults) positional parameters
 	kwdefaults *value.Dict
 	closure    []*Cell
 	name       string
@@ -26,6 +26,18 @@ var FunctionType = newVMClass("function", map[string]value.Value{
 	"__qualname__": getter("__qualname__", func(f *Function) value.Value { return value.MakeString(f.qualname) }),
 	"__module__":   getter("__module__", func(f *Function) value.Value { return moduleName(f.globals) }),
 	"__doc__":      getter("__doc__", func(f *Function) value.Value { return value.None }),
+	"__defaults__": getter("__defaults__", func(f *Function) value.Value {
+		if f.defaults == nil {
+			return value.None
+		}
+		return f.defaults
+	}),
+	"__kwdefaults__": getter("__kwdefaults__", func(f *Function) value.Value {
+		if f.kwdefaults == nil {
+			return value.None
+		}
+		return f.kwdefaults
+	}),
 })
 
 func newFunction(code *compile.Code, globals *value.Dict) *Function {
