@@ -28,25 +28,79 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	if err := t.run(); err != nil {
 		return nil, c.indentBefore(t.toks, err)
 	}
-	plex, err := lexer.Upgrade(&sliceLexer{toks: t.toks})
+	var stmts []*gStmt
+	for _, chunk := range topLevel(t.toks) {
+		g, err := parseChunk(chunk)
+		if err != nil {
+			e, ok := err.(*Error)
+			if !ok {
+				e = c.syntaxError(t.toks, err)
+			}
+			return nil, c.unclosed(t, e)
+		}
+		stmts = append(stmts, g.Stmts...)
+	}
+	f = &File{Name: filename, Source: src, Body: c.stmts(stmts)}
+	if err := check(f); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// parseChunk runs participle on the tokens of some top-level statements,
+// which end with an EOF token. It returns the expression parser's error
+// as a *Error if it raised one, else participle's error.
+func parseChunk(toks []lexer.Token) (*gFile, error) {
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
 		return nil, err
 	}
 	key := parseKey(plex)
 	defer exprErrors.Delete(key)
-	g, perr := fileParser.ParseFromLexer(plex)
-	if perr != nil {
-		e, ok := exprErrors.Load(key)
-		if !ok {
-			e = c.syntaxError(t.toks, perr)
+	g, err := fileParser.ParseFromLexer(plex)
+	if err != nil {
+		if e, ok := exprErrors.Load(key); ok {
+			return nil, e.(*Error)
 		}
-		return nil, c.unclosed(t, e.(*Error))
 	}
-	f = &File{Name: filename, Source: src, Body: c.stmts(g.Stmts)}
-	if err := check(f); err != nil {
-		return nil, err
+	return g, err
+}
+
+// topLevel splits tokens (ending with EOF) into runs of whole top-level
+// statements, each ending with its own EOF token, so that participle works
+// on short token arrays. A run ends where a statement at indentation 0
+// ends and the next token does not continue it (else, elif, except,
+// finally) and the statement was not a decorator line.
+func topLevel(toks []lexer.Token) [][]lexer.Token {
+	const runLen = 256 // tokens; runs are at least this long
+	var runs [][]lexer.Token
+	eof := toks[len(toks)-1]
+	start, depth := 0, 0
+	for i := 0; i < len(toks)-1; i++ {
+		switch toks[i].Type {
+		case tokIndent:
+			depth++
+			continue
+		case tokDedent:
+			depth--
+		case tokNewline:
+		default:
+			continue
+		}
+		next := toks[i+1]
+		if depth != 0 || i+1-start < runLen || next.Type == tokDedent || next.Type == tokIndent ||
+			isKw(next, "else") || isKw(next, "elif") || isKw(next, "except") || isKw(next, "finally") ||
+			isOp(toks[lineStart(toks, i)], "@") {
+			continue
+		}
+		run := make([]lexer.Token, i+1-start, i+2-start)
+		copy(run, toks[start:i+1])
+		e := eof
+		e.Pos = next.Pos
+		runs = append(runs, append(run, e))
+		start = i + 1
 	}
-	return f, nil
+	return append(runs, toks[start:])
 }
 
 // parseFExpr parses the expression of an f-string replacement field whose
