@@ -671,8 +671,8 @@ func (c *converter) comma(pos Pos) {
 		return
 	}
 	prev := c.lex.Range(0, c.lex.RawCursor())
-	if n := len(prev); n >= 1 && prev[n-1].Type == tokName && t.Type == tokString {
-		c.unexpected()
+	if n := len(prev); n >= 1 && prev[n-1].Type == tokName && t.Type == tokString && c.pos(prev[n-1].Pos) == pos {
+		c.unexpected() // `name "string"`: CPython gives no hint
 	}
 	// CPython suggests a comma only if an expression follows; otherwise
 	// the error is wherever that expression fails.

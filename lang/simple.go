@@ -198,6 +198,9 @@ func (c *converter) exprStmt() Stmt {
 		a := &Assign{Pos: pos}
 		for c.accept("=") {
 			a.Targets = append(a.Targets, x)
+			if !startsStarExpr(c.peek()) && !c.is("yield") && !validTarget(x) {
+				c.target(x, targetAssign)
+			}
 			x = c.yieldOrStarExprs()
 		}
 		a.Value = x

@@ -135,6 +135,11 @@ func tryWithoutHandler(toks []lexer.Token, at int) int {
 		}
 		j++
 		if j < len(toks) && j <= at+1 && !isKw(toks[j], "except") && !isKw(toks[j], "finally") {
+			if toks[j].Pos == toks[len(toks)-1].Pos { // at the end of the file
+				for j > 0 && toks[j].Type != tokNewline {
+					j--
+				}
+			}
 			return j
 		}
 	}
@@ -184,13 +189,16 @@ func (c *converter) indentBefore(toks []lexer.Token, err *Error) *Error {
 // left open at the end of the file was opened before the error. CPython
 // does so whenever its parser reads to the end of the file inside the
 // bracket, or the error is on a later line; asyncgen approximates the
-// first condition by the error being on the bracket's line or later.
+// first condition by the error being at or after the bracket.
 func (c *converter) unclosed(t *tokenizer, err *Error) *Error {
 	if len(t.brackets) == 0 {
 		return err
 	}
 	b := t.brackets[len(t.brackets)-1]
-	if err.Line >= b.line {
+	if err.Kind == "IndentationError" {
+		return err // CPython reports an unexpected indent first
+	}
+	if err.Line > b.line || err.Line == b.line && err.Col >= b.col {
 		return c.errorAt("SyntaxError", Pos{Line: b.line, Col: b.col}, "'%c' was never closed", b.ch)
 	}
 	return err
