@@ -46,14 +46,25 @@ type StreamFunc func(ctx context.Context, args []any, yield func(any) bool) erro
 type HostModule struct {
 	Name    string
 	Members map[string]any
+	// Load, if set, returns the members instead, on the first import; an
+	// error it returns fails the import (a *value.Exception as itself,
+	// so a module can refuse with value.ModuleNotFoundError).
+	Load func() (map[string]any, error)
 }
 
 // register makes m importable.
 func (in *Interpreter) register(m *HostModule) {
 	in.th.RegisterModule(m.Name, func(th *vm.Thread) (*value.Module, error) {
-		g := value.NewDict(len(m.Members) + 1)
+		members := m.Members
+		if m.Load != nil {
+			var err error
+			if members, err = m.Load(); err != nil {
+				return nil, toException(err)
+			}
+		}
+		g := value.NewDict(len(members) + 1)
 		g.SetString("__name__", value.MakeString(m.Name))
-		for name, x := range m.Members {
+		for name, x := range members {
 			v, err := in.named(name, x)
 			if err != nil {
 				return nil, value.Errorf(value.ImportError, "host module %s: %s: %v", m.Name, name, err)
@@ -95,22 +106,88 @@ func (in *Interpreter) hostFunc(name string, fn Func) Value {
 	})
 }
 
-// blockingFunc wraps a BlockingFunc as a builtin returning a future.
+// blockingFunc wraps a BlockingFunc as a builtin returning a coroutine,
+// as an async def would: the host call starts when it is first awaited
+// (or run as a task).
 func (in *Interpreter) blockingFunc(name string, fn BlockingFunc) Value {
 	return value.NewBuiltin(name, func(th value.Thread, args []Value, kwargs []value.Kwarg) (Value, error) {
 		if err := noKwargs(name, kwargs); err != nil {
 			return nil, err
 		}
 		goArgs := toGoSlice(args)
-		return in.goFuture(th, func(ctx context.Context) (any, error) {
+		return &hostCoro{in: in, name: name, work: func(ctx context.Context) (any, error) {
 			var r any
 			err := guard(name, func() (err error) {
 				r, err = fn(ctx, goArgs)
 				return err
 			})
 			return r, err
-		}, func(r any) (Value, error) { return in.result(name, r) })
+		}}, nil
 	})
+}
+
+// hostCoro is the coroutine of a BlockingFunc call: its first step starts
+// the host goroutine, and it then waits for the future of its result.
+type hostCoro struct {
+	in   *Interpreter
+	name string
+	work func(ctx context.Context) (any, error)
+	f    Value           // the future, once started
+	it   value.Coroutine // the future's await iterator
+	done bool
+}
+
+// Type returns the coroutine class.
+func (c *hostCoro) Type() *value.Class { return aio.CoroutineType }
+
+// Repr returns the repr of a coroutine of that name.
+func (c *hostCoro) Repr(th value.Thread) (string, error) {
+	return fmt.Sprintf("<coroutine object %s at %p>", c.name, c), nil
+}
+
+// Await returns the coroutine itself.
+func (c *hostCoro) Await(th value.Thread) (value.Coroutine, error) { return c, nil }
+
+// Send starts the host call on the first step, then waits for its result.
+func (c *hostCoro) Send(th value.Thread, v Value) (Value, bool, error) {
+	if c.done {
+		return nil, false, value.Errorf(value.RuntimeError, "cannot reuse already awaited coroutine")
+	}
+	if c.it == nil {
+		f, err := c.in.goFuture(th, c.work, func(r any) (Value, error) { return c.in.result(c.name, r) })
+		if err != nil {
+			c.done = true
+			return nil, false, err
+		}
+		if c.it, err = f.(value.Awaitable).Await(th); err != nil {
+			return nil, false, err
+		}
+		c.f = f
+	}
+	return c.finish(c.it.Send(th, v))
+}
+
+// Throw raises exc at the await.
+func (c *hostCoro) Throw(th value.Thread, exc *value.Exception) (Value, bool, error) {
+	if c.it == nil {
+		c.done = true
+		return nil, false, exc
+	}
+	return c.finish(c.it.Throw(th, exc))
+}
+
+func (c *hostCoro) finish(v Value, done bool, err error) (Value, bool, error) {
+	c.done = done || err != nil
+	return v, done, err
+}
+
+// Close cancels the host call if it is running.
+func (c *hostCoro) Close(th value.Thread) error {
+	if c.f != nil && !c.done {
+		cancelTask(th, c.f)
+	}
+	c.done = true
+	return nil
 }
 
 // goFuture runs work on its own goroutine and returns a future of the

@@ -62,35 +62,75 @@ func isCoroutine(v Value) bool {
 	return ok && ok2
 }
 
-// runMain is asyncio.run(main), whose tasks the cancellation of ctx
-// cancels.
+// runMain is asyncio.run(main). Cancelling ctx cancels the main task,
+// as CPython's Runner does on Ctrl-C; the loop's shutdown then cancels
+// the other tasks.
 func (in *Interpreter) runMain(ctx context.Context, main Value) (Value, error) {
-	unwatch := in.clock.watch(ctx.Done(), in.cancelTasks)
-	defer func() {
-		unwatch()
-		in.clock.reset()
-	}()
+	defer in.clock.reset()
+	if done := ctx.Done(); done != nil {
+		mc := &mainCoro{Coroutine: main.(value.Coroutine), in: in}
+		main = mc
+		defer in.clock.watch(done, func() {
+			if mc.task != nil {
+				cancelTask(in.th, mc.task)
+			}
+		})()
+	}
 	return aio.Run(in.th, main)
 }
 
-// cancelTasks cancels every task of the running loop. It runs on the
-// loop goroutine.
-func (in *Interpreter) cancelTasks() {
-	tasks, err := in.callAsyncio("all_tasks")
-	if err != nil {
-		return
+// mainCoro is a main coroutine that notes its task on its first step, so
+// that the cancellation of a context can cancel it. It is otherwise the
+// script's coroutine.
+type mainCoro struct {
+	value.Coroutine
+	in   *Interpreter
+	task Value
+}
+
+// Await returns the coroutine itself.
+func (c *mainCoro) Await(th value.Thread) (value.Coroutine, error) { return c, nil }
+
+// Send notes the task, then resumes the script's coroutine.
+func (c *mainCoro) Send(th value.Thread, v Value) (Value, bool, error) {
+	if c.task == nil {
+		c.task, _ = c.in.callAsyncio("current_task")
 	}
-	it, err := value.Iterate(in.th, tasks)
-	if err != nil {
-		return
+	return c.Coroutine.Send(th, v)
+}
+
+// Repr returns the script coroutine's repr.
+func (c *mainCoro) Repr(th value.Thread) (string, error) { return value.Repr(th, c.Coroutine) }
+
+// coroutineInfo is what asyncio shows of a coroutine in a task's repr.
+type coroutineInfo interface {
+	Name() string
+	Frame() (filename string, line int)
+	Done() bool
+}
+
+// Name returns the script coroutine's name.
+func (c *mainCoro) Name() string {
+	if ci, ok := c.Coroutine.(coroutineInfo); ok {
+		return ci.Name()
 	}
-	for {
-		t, ok, err := it.Next(in.th)
-		if err != nil || !ok {
-			return
-		}
-		cancelTask(in.th, t)
+	return "<module>"
+}
+
+// Frame returns where the script coroutine is suspended.
+func (c *mainCoro) Frame() (string, int) {
+	if ci, ok := c.Coroutine.(coroutineInfo); ok {
+		return ci.Frame()
 	}
+	return "", 0
+}
+
+// Done reports whether the script coroutine finished.
+func (c *mainCoro) Done() bool {
+	if ci, ok := c.Coroutine.(coroutineInfo); ok {
+		return ci.Done()
+	}
+	return false
 }
 
 // cancelTask calls t.cancel().
