@@ -134,6 +134,7 @@ var opNames = [...]string{
 	RETURN_CLASSCELL: "RETURN_CLASSCELL",
 }
 
+// String returns the opcode's name.
 func (op Opcode) String() string {
 	if int(op) < len(opNames) && opNames[op] != "" {
 		return opNames[op]

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/asyncgen/asyncgen/lang"
@@ -22,17 +21,6 @@ func (th *Thread) run(fr *frame) (value.Value, error) {
 	th.frame = caller
 	th.depth--
 	return v, err
-}
-
-// guard turns a Go panic below an entry point from outside the VM into a
-// SystemError, restoring the thread's state: a panic reaching the user
-// is a bug, but one that must not crash the host.
-// Use it as `defer th.guard(th.frame, th.depth, th.ei, &err)`.
-func (th *Thread) guard(fr *frame, depth int, ei *excInfo, err *error) {
-	if r := recover(); r != nil {
-		th.frame, th.depth, th.ei = fr, depth, ei
-		*err = value.Errorf(value.SystemError, "internal error: %v", r)
-	}
 }
 
 // unbound is the UnboundLocalError of reading an unassigned local.
@@ -760,58 +748,6 @@ func (th *Thread) delName(d *value.Dict, name string) error {
 	return err
 }
 
-// dropStack clears stack slots being discarded. A temporary generator
-// dropped while unfinished is finalised at once, as CPython's reference
-// counting would.
-func (th *Thread) dropStack(slots []value.Value) {
-	for i, v := range slots {
-		switch g := v.(type) {
-		case *Generator:
-			if g.temp {
-				g.temp = false
-				th.discard(g)
-			}
-		case *AsyncGenerator:
-			if g.temp {
-				g.temp = false
-				th.discard(g)
-			}
-		}
-		slots[i] = nil
-	}
-}
-
-// discard finalises a generator whose last reference the VM drops (a
-// temporary iterable, or a `del`): a suspended generator is closed, and a
-// suspended async generator handed to the Finalize hook.
-func (th *Thread) discard(v value.Value) {
-	switch g := v.(type) {
-	case *Generator:
-		if g.core.started && !g.core.finished && !g.core.running {
-			_ = g.Close(th)
-		}
-	case *AsyncGenerator:
-		if g.core.started && !g.core.finished && th.Finalize != nil {
-			th.Finalize(g)
-		}
-	}
-}
-
-// setContext sets exc.__context__ to the handled exception, breaking
-// cycles as CPython's _PyErr_SetObject does.
-func setContext(exc, handled *value.Exception) {
-	if handled == nil || handled == exc {
-		return
-	}
-	for o := handled; o.Context != nil; o = o.Context {
-		if o.Context == exc {
-			o.Context = nil
-			break
-		}
-	}
-	exc.Context = handled
-}
-
 // truth is value.Truth with the common cases inline.
 func truth(th *Thread, v value.Value) (bool, error) {
 	switch v := v.(type) {
@@ -837,29 +773,3 @@ func compare(th *Thread, op lang.Op, x, y value.Value) (value.Value, error) {
 	}
 	return value.Compare(th, op, x, y)
 }
-
-// refillSteps starts a new step budget, failing when the limit is spent.
-func (th *Thread) refillSteps() error {
-	th.used += th.chunk
-	if th.maxSteps > 0 && th.used >= th.maxSteps {
-		th.chunk, th.steps = 1, 1
-		return &LimitError{Msg: fmt.Sprintf("step limit exceeded (%d steps)", th.maxSteps)}
-	}
-	th.chunk = th.nextChunk()
-	th.steps = th.chunk
-	return nil
-}
-
-// nextChunk returns the steps to run before the next check.
-func (th *Thread) nextChunk() int64 {
-	if th.maxSteps > 0 && th.maxSteps-th.used < stepBudget {
-		return max(th.maxSteps-th.used, 1)
-	}
-	return stepBudget
-}
-
-// LimitError stops a script that exceeded a resource limit. Script code
-// cannot catch it.
-type LimitError struct{ Msg string }
-
-func (e *LimitError) Error() string { return e.Msg }

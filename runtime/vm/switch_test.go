@@ -35,7 +35,7 @@ func (t *tick) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
 // so that each Send resumes a chain of two script frames and one Go
 // awaitable, as an asyncio task switch does.
 func switchCoroutine(tb testing.TB, n int) (*vm.Thread, value.Coroutine) {
-	src := `
+	return startCoroutine(tb, n, `
 async def inner():
     await tick
 async def outer(n):
@@ -44,7 +44,11 @@ async def outer(n):
         await inner()
         i += 1
 coro = outer(N)
-`
+`)
+}
+
+// startCoroutine runs src, which must define coro from N, and returns it.
+func startCoroutine(tb testing.TB, n int, src string) (*vm.Thread, value.Coroutine) {
 	f, err := lang.Parse("switch.agen", []byte(src))
 	if err != nil {
 		tb.Fatal(err)
@@ -67,6 +71,26 @@ coro = outer(N)
 // BenchmarkSwitch measures one resumption of a suspended coroutine chain.
 func BenchmarkSwitch(b *testing.B) {
 	th, c := switchCoroutine(b, b.N+1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, done, err := c.Send(th, value.None); err != nil || done {
+			b.Fatal(err, done)
+		}
+	}
+}
+
+// BenchmarkAwaitTick measures one suspension and resumption of a single
+// coroutine awaiting a Go awaitable in a loop.
+func BenchmarkAwaitTick(b *testing.B) {
+	th, c := startCoroutine(b, b.N+1, `
+async def loop(n):
+    i = 0
+    while i < n:
+        await tick
+        i += 1
+coro = loop(N)
+`)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
