@@ -98,13 +98,17 @@ func (p *fstringParser) field(depth int) []Expr {
 		j++
 	}
 	if j < p.end() && v[j] == ':' {
-		// CPython 3.11 places a format spec at its own string token, not
-		// at the start of an implicit concatenation.
-		outer := p.pos
-		p.pos = p.c.pos(p.lit.tok.Pos)
-		spec := p.parse(j+1, depth+1)
-		fv.Spec = &JoinedStr{Pos: p.pos, Values: mergeConstants(spec)}
-		p.pos = outer
+		// CPython 3.11 places a format spec at its own string token, as
+		// it does a spec that is a single constant; the parts of a spec
+		// with replacement fields are at the start of the whole string.
+		tokPos := p.c.pos(p.lit.tok.Pos)
+		spec := mergeConstants(p.parse(j+1, depth+1))
+		if len(spec) == 1 {
+			if k, ok := spec[0].(*Constant); ok {
+				k.Pos = tokPos
+			}
+		}
+		fv.Spec = &JoinedStr{Pos: tokPos, Values: spec}
 		j = p.i
 	}
 	if j >= p.end() || v[j] != '}' {
