@@ -28,14 +28,14 @@ func init() {
 			return value.None, self.(value.Coroutine).Close(th)
 		}),
 	}
-	define(CoroutineType, coroMethods)
-	define(CoroutineType, map[string]methodFunc{
+	define(CoroutineType, isA[value.Coroutine], coroMethods)
+	define(CoroutineType, isA[value.Coroutine], map[string]methodFunc{
 		"__await__": noArgs("__await__", func(th value.Thread, self value.Value) (value.Value, error) {
 			return awaitWrapper{self.(value.Coroutine)}, nil
 		}),
 	})
-	define(WrapperType, coroMethods)
-	define(WrapperType, map[string]methodFunc{
+	define(WrapperType, isA[awaitWrapper], coroMethods)
+	define(WrapperType, isA[awaitWrapper], map[string]methodFunc{
 		"__next__": noArgs("__next__", func(th value.Thread, self value.Value) (value.Value, error) {
 			return stepResult(self.(awaitWrapper).Send(th, value.None))
 		}),

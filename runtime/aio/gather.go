@@ -36,20 +36,23 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 		return f, nil
 	}
 	g := &gathering{returnExc: returnExc, children: make([]futureLike, 0, len(aws))}
-	var seen map[value.Value]futureLike
+	var seen map[value.Value]futureLike // by identity, for pointer values
 	for _, aw := range aws {
-		if fl, ok := seen[aw]; ok {
-			g.children = append(g.children, fl)
-			continue
+		byID := reflect.TypeOf(aw).Kind() == reflect.Pointer
+		if byID {
+			if fl, ok := seen[aw]; ok {
+				g.children = append(g.children, fl)
+				continue
+			}
 		}
 		fl, err := ensureFuture(th, aw)
 		if err != nil {
 			return nil, err
 		}
-		if seen == nil {
-			seen = make(map[value.Value]futureLike, len(aws))
-		}
-		if reflect.TypeOf(aw).Comparable() {
+		if byID {
+			if seen == nil {
+				seen = make(map[value.Value]futureLike, len(aws))
+			}
 			seen[aw] = fl
 		}
 		if g.loop == nil {

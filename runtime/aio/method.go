@@ -15,6 +15,7 @@ type method struct {
 	cls  *value.Class
 	name string
 	fn   methodFunc
+	ok   func(value.Value) bool // whether a receiver has the Go type fn expects
 }
 
 // Type returns the class of builtin methods.
@@ -25,16 +26,33 @@ func (m *method) Name() string { return m.cls.Name + "." + m.name }
 
 // Call calls the unbound method: args[0] is the receiver.
 func (m *method) Call(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
-	if len(args) == 0 || !args[0].Type().IsSubclass(m.cls) {
-		return nil, value.Errorf(value.TypeError, "descriptor '%s' for '%s' objects needs an argument", m.name, m.cls.Name)
+	if len(args) == 0 {
+		return nil, value.Errorf(value.TypeError, "descriptor '%s' of '%s' object needs an argument", m.name, m.cls.Name)
+	}
+	if err := m.check(args[0]); err != nil {
+		return nil, err
 	}
 	return m.fn(th, args[0], args[1:], kwargs)
+}
+
+// check fails unless self is a value of the Go type the method works on:
+// instances of script subclasses (asyncio.Future() itself makes one)
+// are not.
+func (m *method) check(self value.Value) error {
+	if m.ok(self) {
+		return nil
+	}
+	return value.Errorf(value.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object (subclassing and instantiating %s is not supported)",
+		m.name, m.cls.Name, self.Type().Name, m.cls.Name)
 }
 
 // Get binds the method to obj.
 func (m *method) Get(th value.Thread, obj value.Value, cls *value.Class) (value.Value, error) {
 	if obj == nil {
 		return m, nil
+	}
+	if err := m.check(obj); err != nil {
+		return nil, err
 	}
 	return &bound{m: m, self: obj}, nil
 }
@@ -74,10 +92,10 @@ func (b *bound) Equal(o value.Value) bool {
 	return ok && c.m == b.m && c.self == b.self
 }
 
-// define adds methods to cls.
-func define(cls *value.Class, methods map[string]methodFunc) {
+// define adds methods to cls; ok tells the receivers they accept.
+func define(cls *value.Class, ok func(value.Value) bool, methods map[string]methodFunc) {
 	for name, fn := range methods {
-		cls.Dict.SetString(name, &method{cls: cls, name: name, fn: fn})
+		cls.Dict.SetString(name, &method{cls: cls, name: name, fn: fn, ok: ok})
 	}
 }
 

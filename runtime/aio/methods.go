@@ -5,11 +5,11 @@ import (
 )
 
 func init() {
-	define(FutureType, futureMethods)
-	define(TaskType, taskMethods)
-	define(LoopType, loopMethods)
-	define(HandleType, handleMethods)
-	define(TimerType, map[string]methodFunc{
+	define(FutureType, isFuture, futureMethods)
+	define(TaskType, isA[*Task], taskMethods)
+	define(LoopType, isA[*Loop], loopMethods)
+	define(HandleType, isA[*Handle], handleMethods)
+	define(TimerType, isTimer, map[string]methodFunc{
 		"when": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 			if err := unpack("when", args, kwargs, nil); err != nil {
 				return nil, err
@@ -17,6 +17,18 @@ func init() {
 			return value.Float(seconds(self.(*Handle).timer.when)), nil
 		},
 	})
+}
+
+func isFuture(v value.Value) bool { return asFuture(v) != nil }
+
+func isTimer(v value.Value) bool {
+	h, ok := v.(*Handle)
+	return ok && h.timer != nil
+}
+
+func isA[T value.Value](v value.Value) bool {
+	_, ok := v.(T)
+	return ok
 }
 
 // noArgs wraps a method without parameters.
