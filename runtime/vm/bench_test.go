@@ -23,6 +23,32 @@ for i in range(3000000):
     total += i * 2 % 7
 print(total)
 `
+	objSrc = `
+class Vec:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def add(self, o):
+        return Vec(self.x + o.x, self.y + o.y)
+def main():
+    v = Vec(0, 0)
+    d = Vec(1, 2)
+    for i in range(300000):
+        v = v.add(d)
+    print(v.x, v.y)
+main()
+`
+	builtinSrc = `
+def main():
+    lst = []
+    for i in range(300000):
+        lst.append(i)
+    d = {}
+    for i in range(300000):
+        d[i % 100] = d.get(i % 100, 0) + 1
+    print(len(lst), len(d))
+main()
+`
 	genSrc = `
 def gen(n):
     for i in range(n):
@@ -52,6 +78,8 @@ func benchScript(b *testing.B, src string) {
 	}
 }
 
-func BenchmarkFib30(b *testing.B)       { benchScript(b, fibSrc) }
-func BenchmarkLoop3M(b *testing.B)      { benchScript(b, loopSrc) }
-func BenchmarkGenerator1M(b *testing.B) { benchScript(b, genSrc) }
+func BenchmarkFib30(b *testing.B)        { benchScript(b, fibSrc) }
+func BenchmarkLoop3M(b *testing.B)       { benchScript(b, loopSrc) }
+func BenchmarkGenerator1M(b *testing.B)  { benchScript(b, genSrc) }
+func BenchmarkObjects(b *testing.B)      { benchScript(b, objSrc) }
+func BenchmarkBuiltinCalls(b *testing.B) { benchScript(b, builtinSrc) }

@@ -485,10 +485,15 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			n := int(in.Arg)
 			fp := sp - n - 2
 			var v value.Value
-			if self := s[fp+1]; self == nil {
-				v, err = th.call(s[fp], s[fp+2:sp], nil, nil)
-			} else {
-				v, err = th.callFunction(s[fp].(*Function), self, s[fp+2:sp], nil, nil)
+			switch m, self := s[fp], s[fp+1]; {
+			case self == nil:
+				v, err = th.call(m, s[fp+2:sp], nil, nil)
+			case isFunction(m):
+				v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
+			default:
+				own := make([]value.Value, n+1)
+				copy(own, s[fp+1:sp])
+				v, err = value.Call(th, m, own, nil)
 			}
 			clear(s[fp+1 : sp])
 			sp = fp + 1
@@ -703,23 +708,39 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	}
 }
 
-// methodOf returns the script function that obj.name calls as a method,
-// when the call needs no bound method object: obj is an instance of a
-// script class, name a function of its class, not shadowed by an instance
-// attribute.
-func methodOf(obj value.Value, name string) *Function {
-	o, ok := obj.(*value.Instance)
-	if !ok {
+// methodOf returns what obj.name calls as a method when the call needs no
+// bound method object: a script function of the class of an instance of a
+// script class (not shadowed by an instance attribute), or a method of a
+// builtin type. It returns nil otherwise.
+func methodOf(obj value.Value, name string) value.Value {
+	switch o := obj.(type) {
+	case *value.Instance:
+		f, ok := o.Class.Lookup(name).(*Function)
+		if !ok {
+			return nil
+		}
+		if _, shadowed := o.Dict.GetString(name); shadowed {
+			return nil
+		}
+		return f
+	case *value.Module, *value.Class, *value.Exception, *value.Super:
 		return nil
 	}
-	f, ok := o.Class.Lookup(name).(*Function)
-	if !ok {
+	cls := obj.Type()
+	if cls.Module != "builtins" {
 		return nil
 	}
-	if _, shadowed := o.Dict.GetString(name); shadowed {
-		return nil
+	// A builtin type's method is qualified by its class ("list.append");
+	// other builtins in a class dictionary do not bind.
+	if b, ok := cls.Lookup(name).(*value.Builtin); ok && strings.Contains(b.Name(), ".") {
+		return b
 	}
-	return f
+	return nil
+}
+
+func isFunction(v value.Value) bool {
+	_, ok := v.(*Function)
+	return ok
 }
 
 func derefName(code *compile.Code, i int) string {
