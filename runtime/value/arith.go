@@ -240,7 +240,9 @@ func repeatSeq(seq, n Value) (Value, error) {
 	case Tuple:
 		size = int64(len(s))
 	}
-	if size > 0 && count > maxRepeat/size {
+	if size == 0 {
+		count = 0
+	} else if count > maxRepeat/size {
 		return nil, NewException(MemoryError)
 	}
 	c := int(count)

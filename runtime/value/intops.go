@@ -149,8 +149,9 @@ func intBinary(op lang.Op, x, y Value) (Value, error) {
 	return bigBinary(op, toBig(x), toBig(y))
 }
 
-// maxShift bounds left shifts, to fail cleanly instead of exhausting memory.
-const maxShift = 1 << 26
+// maxIntBits bounds the size of the results of ** and <<: larger ones
+// fail with MemoryError instead of exhausting time and memory.
+const maxIntBits = 1 << 24
 
 // bigBinary applies op to two ints as big.Ints (it may modify them).
 func bigBinary(op lang.Op, a, b *big.Int) (Value, error) {
@@ -207,7 +208,7 @@ func bigBinary(op lang.Op, a, b *big.Int) (Value, error) {
 			}
 			return MakeBigInt(a), nil
 		}
-		if int64(a.BitLen())*b.Int64() > maxShift*8 {
+		if b.Int64() > maxIntBits/int64(a.BitLen()) {
 			return nil, NewException(MemoryError)
 		}
 		r.Exp(a, b, nil)
@@ -227,7 +228,7 @@ func bigBinary(op lang.Op, a, b *big.Int) (Value, error) {
 			if a.Sign() == 0 {
 				return MakeInt(0), nil
 			}
-			if !b.IsInt64() || b.Int64() > maxShift*8 {
+			if !b.IsInt64() || b.Int64() > maxIntBits {
 				return nil, NewException(MemoryError)
 			}
 			r.Lsh(a, uint(b.Int64()))

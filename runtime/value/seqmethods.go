@@ -258,7 +258,10 @@ func init() {
 			return seqIndexOf(th, "range", items, args, nil)
 		},
 		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if i, ok := AsInt64(args[1]); ok && len(args) == 2 && len(kwargs) == 0 {
+			if err := checkOneArg("range.count", args, kwargs, 1); err != nil {
+				return nil, err
+			}
+			if i, ok := AsInt64(args[1]); ok {
 				if rangeIndex(args[0].(*Range), i) >= 0 {
 					return MakeInt(1), nil
 				}
