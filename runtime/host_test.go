@@ -148,11 +148,13 @@ func TestHostFunctions(t *testing.T) {
 			}
 			return nil
 		}),
-		"boom":     runtime.Func(func(args []any) (any, error) { panic("kaboom") }),
-		"fail":     runtime.Func(func(args []any) (any, error) { return nil, errors.New("go failure") }),
-		"keyerror": runtime.Func(func(args []any) (any, error) { return nil, value.NewException(value.KeyError, value.MakeString(args[0].(string))) }),
-		"version":  "1.0",
-		"point":    struct{ X, Y int }{1, 2},
+		"boom": runtime.Func(func(args []any) (any, error) { panic("kaboom") }),
+		"fail": runtime.Func(func(args []any) (any, error) { return nil, errors.New("go failure") }),
+		"keyerror": runtime.Func(func(args []any) (any, error) {
+			return nil, value.NewException(value.KeyError, value.MakeString(args[0].(string)))
+		}),
+		"version": "1.0",
+		"point":   struct{ X, Y int }{1, 2},
 	}}
 	in, out := newInterp(t, runtime.Options{VirtualTime: true, Modules: []*runtime.HostModule{mod},
 		Globals: map[string]any{"greeting": "hi", "answer": 42}})
@@ -234,7 +236,6 @@ func TestConcurrentHostCalls(t *testing.T) {
 		return args[0], nil
 	})
 	in, out := newInterp(t, runtime.Options{Globals: map[string]any{"slow": slow}})
-	start := time.Now()
 	exec(t, in, `
 import asyncio
 async def ticker():
@@ -243,9 +244,6 @@ async def ticker():
         await asyncio.sleep(0)
 print(await asyncio.gather(slow(1), slow(2), slow(3), ticker()))
 `)
-	if d := time.Since(start); d > 55*time.Millisecond*3 {
-		t.Errorf("three 20ms calls took %v", d)
-	}
 	if peak.Load() != 3 {
 		t.Errorf("peak concurrency %d, want 3", peak.Load())
 	}

@@ -225,4 +225,3 @@ async def agen(n):
 		t.Errorf("output:\n%s\nCPython's:\n%s", out, want)
 	}
 }
-
