@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -22,9 +21,6 @@ func (th *fakeThread) Local(key string) any       { return th.locals[key] }
 func (th *fakeThread) SetLocal(key string, v any) { th.locals[key] = v }
 func (th *fakeThread) printf(f string, a ...any)  { fmt.Fprintf(&th.out, f+"\n", a...) }
 func (th *fakeThread) output() string             { return th.out.String() }
-func (th *fakeThread) lines() []string {
-	return strings.Split(strings.TrimSpace(th.out.String()), "\n")
-}
 
 // fake is a coroutine whose body is Go code running on its own goroutine
 // (tests only: production coroutines never use goroutines). The body
