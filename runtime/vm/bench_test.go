@@ -20,7 +20,7 @@ print(fib(30))
 	loopSrc = `
 total = 0
 for i in range(3000000):
-    total += i * 2 % 7
+    total = (total + i * 7 + (i >> 3)) % 1000003
 print(total)
 `
 	objSrc = `

@@ -48,6 +48,16 @@ func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
 			}
 			return value.MakeInt(m), true
 		}
+	case lang.RShift:
+		if y >= 0 {
+			return value.MakeInt(x >> min(y, 63)), true
+		}
+	case lang.LShift:
+		if y >= 0 && y < 63 {
+			if r := x << y; r>>y == x {
+				return value.MakeInt(r), true
+			}
+		}
 	case lang.BitAnd:
 		return value.MakeInt(x & y), true
 	case lang.BitOr:
