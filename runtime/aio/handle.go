@@ -1,6 +1,12 @@
 package aio
 
-import "github.com/asyncgen/asyncgen/runtime/value"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
 
 // A Handle is what loop.call_soon, call_later and call_at return: a script
 // callable with its arguments, which the script may cancel.
@@ -23,8 +29,9 @@ func (h *Handle) Type() *value.Class {
 // call runs the callable, reporting a script exception as asyncio's
 // Handle._run does.
 func (h *Handle) call(l *Loop, arg value.Value) error {
-	_, err := value.Call(l.in.th, h.fn, h.args, nil)
-	return l.callbackError(err, h)
+	fn, args := h.fn, h.args
+	_, err := value.Call(l.in.th, fn, args, nil)
+	return l.callbackError(err, fn, args...)
 }
 
 // cancel is Handle.cancel().
@@ -45,12 +52,13 @@ type funcCallback struct{ fn value.Value }
 
 func (c *funcCallback) call(l *Loop, arg value.Value) error {
 	_, err := value.Call(l.in.th, c.fn, []value.Value{arg}, nil)
-	return l.callbackError(err, c)
+	return l.callbackError(err, c.fn, arg)
 }
 
 // callbackError reports a script exception raised by a callback and
-// swallows it; other errors stop the loop.
-func (l *Loop) callbackError(err error, cb callback) error {
+// swallows it, as the loop's default exception handler does; other
+// errors stop the loop. fn and args describe the callback, if known.
+func (l *Loop) callbackError(err error, fn value.Value, args ...value.Value) error {
 	if err == nil {
 		return nil
 	}
@@ -58,28 +66,35 @@ func (l *Loop) callbackError(err error, cb callback) error {
 	if !ok || isExitException(exc) {
 		return err
 	}
-	l.report("Exception in callback "+l.describe(cb), exc, nil)
+	if fn == nil {
+		l.report("Exception in callback", exc, nil)
+		return nil
+	}
+	d := describe(l.in.th, fn, args)
+	l.report("Exception in callback "+d, exc, []string{"handle: <Handle " + d + ">"})
 	return nil
 }
 
-// describe names a callback as asyncio's _format_callback_source does,
-// as far as we can: "f(<Future finished ...>)".
-func (l *Loop) describe(cb callback) string {
-	th := l.in.th
-	switch cb := cb.(type) {
-	case *Handle:
-		s := callableName(cb.fn) + "("
-		for i, a := range cb.args {
-			if i > 0 {
-				s += ", "
-			}
-			s += reprOf(th, a)
+// describe formats a callback as asyncio's _format_callback_source does:
+// "f(<Future finished ...>) at prog.agen:3".
+func describe(th value.Thread, fn value.Value, args []value.Value) string {
+	var b strings.Builder
+	b.WriteString(callableName(fn))
+	b.WriteByte('(')
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(", ")
 		}
-		return s + ")"
-	case *funcCallback:
-		return callableName(cb.fn) + "()"
+		b.WriteString(shorten(reprOf(th, a)))
 	}
-	return "callback()"
+	b.WriteByte(')')
+	if m, ok := fn.(*value.BoundMethod); ok {
+		fn = m.Func
+	}
+	if f, ok := fn.(*vm.Function); ok {
+		fmt.Fprintf(&b, " at %s:%d", f.Code().Filename, f.Code().Line)
+	}
+	return b.String()
 }
 
 func callableName(fn value.Value) string {

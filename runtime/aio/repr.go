@@ -87,7 +87,7 @@ func cbName(cb callback) string {
 	case *stopCallback:
 		return "_run_until_complete_cb()"
 	case *funcCallback:
-		return callableName(cb.fn) + "()"
+		return describe(nil, cb.fn, nil)
 	}
 	return "callback()"
 }
@@ -124,7 +124,7 @@ func (h *Handle) Repr(th value.Thread) (string, error) {
 	if h.cancelled {
 		return "<" + kind + " cancelled" + state + ">", nil
 	}
-	return "<" + kind + state + " " + h.loop.describe(h) + ">", nil
+	return "<" + kind + state + " " + describe(th, h.fn, h.args) + ">", nil
 }
 
 // Repr returns the coroutine's repr.

@@ -84,7 +84,7 @@ func (t *Task) call(l *Loop, arg value.Value) error {
 func (t *Task) step(exc *value.Exception) error {
 	l := t.loop
 	if t.state != pending {
-		return l.callbackError(value.Errorf(InvalidStateError, "_step(): already done: %s", reprOf(l.in.th, t)), t)
+		return l.callbackError(value.Errorf(InvalidStateError, "_step(): already done: %s", reprOf(l.in.th, t)), nil)
 	}
 	if t.mustCancel {
 		if exc == nil || !exc.Class.IsSubclass(value.CancelledError) {
