@@ -29,8 +29,9 @@ type Error struct {
 	// the Interpreter (Call, Iter), never concurrently with it.
 	Exception *value.Exception
 
-	text  string // the whole traceback, as CPython prints it
-	cause error  // the context's error for a cancellation
+	text   string // what CPython prints for it on stderr
+	status int    // the exit status of a program it ends
+	cause  error  // the context's error for a cancellation
 }
 
 // Frame is one traceback entry.
@@ -51,8 +52,14 @@ func (e *Error) Error() string {
 
 // Traceback returns the exception as CPython prints an uncaught one:
 // chained exceptions, "Traceback (most recent call last):", the frames
-// with their source lines, and the Error line.
+// with their source lines, and the Error line. For SystemExit it is what
+// CPython prints then: nothing, or the str of a code that is not an int.
 func (e *Error) Traceback() string { return e.text }
+
+// ExitStatus returns the exit status of a program the exception ends, as
+// CPython's: the code of a SystemExit (0 for None, 1 for a code that is
+// not an int), 1 for any other exception.
+func (e *Error) ExitStatus() int { return e.status }
 
 // Unwrap returns the context error that caused a cancellation, or nil.
 func (e *Error) Unwrap() error { return e.cause }
@@ -74,7 +81,7 @@ func (in *Interpreter) newError(exc *value.Exception) *Error {
 		e.Frames = append(e.Frames, Frame{File: f.Filename, Line: f.Line, Func: f.Func})
 	}
 	var b strings.Builder
-	in.th.PrintException(&b, exc, in.source)
+	e.status = in.th.Report(&b, exc, in.source)
 	e.text = b.String()
 	return e
 }

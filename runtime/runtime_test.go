@@ -225,3 +225,24 @@ async def agen(n):
 		t.Errorf("output:\n%s\nCPython's:\n%s", out, want)
 	}
 }
+
+func TestSystemExit(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	for _, c := range []struct {
+		src    string
+		status int
+		text   string
+	}{
+		// Statuses and stderr as CPython's for the same programs.
+		{"raise SystemExit", 0, ""},
+		{"raise SystemExit(3)", 3, ""},
+		{"raise SystemExit('bye')", 1, "bye\n"},
+		{"raise ValueError('v')", 1, "Traceback (most recent call last):\n  File \"exit.agen\", line 1, in <module>\n    raise ValueError('v')\nValueError: v\n"},
+	} {
+		_, err := in.Exec(context.Background(), "exit.agen", []byte(c.src))
+		var e *runtime.Error
+		if !errors.As(err, &e) || e.ExitStatus() != c.status || e.Traceback() != c.text {
+			t.Errorf("%s: %v, status %d, text %q", c.src, err, e.ExitStatus(), e.Traceback())
+		}
+	}
+}
