@@ -272,6 +272,30 @@ func TestClasses(t *testing.T) {
 	s.print(x, kx)
 	s.ok(builtinPrint(th, []Value{str("a"), num(1), None}, []Kwarg{{"sep", str("-")}, {"end", str("!\n")}}))
 
+	d = NewDict(0)
+	set := func(k string, v Value) { s.ok(nil, SetItem(th, d, str(k), v)) }
+	set("b", num(1))
+	set("a", num(2))
+	set("c", num(3))
+	s.ok(nil, DelItem(th, d, str("b")))
+	set("b", num(4))
+	s.method(d, "pop", str("a"))
+	set("a", num(5))
+	s.ok(Call(th, s.attr(d, "update"), nil, []Kwarg{{"z", num(0)}}))
+	s.print(d, s.call(ListType, d), s.call(ListType, s.method(d, "values")), s.method(d, "popitem"), d)
+	big := NewDict(0)
+	for i := int64(0); i < 1000; i++ {
+		s.ok(nil, big.SetItem(th, num(i), num(i)))
+	}
+	for i := int64(0); i < 1000; i += 2 {
+		s.ok(nil, DelItem(th, big, num(i)))
+	}
+	s.ok(nil, big.SetItem(th, num(0), str("zero")))
+	keys := s.call(ListType, big)
+	s.print(s.call(b["len"], big), s.ok(GetItem(th, keys, &Slice{None, num(4), None})),
+		s.ok(GetItem(th, keys, &Slice{num(-2), None, None})), s.ok(GetItem(th, big, num(999))),
+		s.cmp(lang.In, num(998), big))
+
 	want, err := os.ReadFile("testdata/classes.out")
 	if err != nil {
 		t.Fatal(err)

@@ -150,3 +150,20 @@ x = [1, 2]
 x.append(x)
 print(x, {"k": x})
 print("a", 1, None, sep="-", end="!\n")
+d = {}
+d["b"] = 1
+d["a"] = 2
+d["c"] = 3
+del d["b"]
+d["b"] = 4
+d.pop("a")
+d["a"] = 5
+d.update(z=0)
+print(d, list(d), list(d.values()), d.popitem(), d)
+big = {}
+for i in range(1000):
+    big[i] = i
+for i in range(0, 1000, 2):
+    del big[i]
+big[0] = "zero"
+print(len(big), list(big)[:4], list(big)[-2:], big[999], 998 in big)
