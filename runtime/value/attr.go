@@ -17,12 +17,13 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 		return superGetAttr(th, v, name)
 	}
 	cls := v.Type()
-	attr := cls.Lookup(name)
+	h := strHash(name)
+	attr := cls.lookupHash(name, h)
 	if p, ok := attr.(*Property); ok {
 		return p.Get(th, v, cls)
 	}
 	if d := instanceDict(v); d != nil {
-		if x := d.getStr(name); x != nil {
+		if x := d.getStrHash(name, h); x != nil {
 			return x, nil
 		}
 		if name == "__dict__" {

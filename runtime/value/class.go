@@ -31,10 +31,13 @@ func (c *Class) IsSubclass(base *Class) bool {
 
 // Lookup finds name in the class dictionaries along the MRO, without
 // descriptor binding. It returns nil when absent.
-func (c *Class) Lookup(name string) Value {
+func (c *Class) Lookup(name string) Value { return c.lookupHash(name, strHash(name)) }
+
+// lookupHash is Lookup with the hash of name computed by the caller.
+func (c *Class) lookupHash(name string, h int64) Value {
 	for k := c; k != nil; k = k.Base {
 		if k.Dict != nil {
-			if v := k.Dict.getStr(name); v != nil {
+			if v := k.Dict.getStrHash(name, h); v != nil {
 				return v
 			}
 		}

@@ -222,6 +222,10 @@ func builtinCompare(th Thread, op lang.Op, x, y Value) (Value, error) {
 		if b, ok := y.(*Range); ok && (op == lang.Eq || op == lang.NotEq) {
 			return Bool(rangeEqual(a, b) == (op == lang.Eq)), nil
 		}
+	case *BoundMethod:
+		if b, ok := y.(*BoundMethod); ok && (op == lang.Eq || op == lang.NotEq) {
+			return Bool((Is(a.Self, b.Self) && Is(a.Func, b.Func)) == (op == lang.Eq)), nil
+		}
 	}
 	return nil, nil
 }

@@ -206,11 +206,13 @@ func (d *Dict) GetString(name string) (Value, bool) {
 	return v, v != nil
 }
 
-func (d *Dict) getStr(name string) Value {
+func (d *Dict) getStr(name string) Value { return d.getStrHash(name, strHash(name)) }
+
+// getStrHash is getStr with the hash of name computed by the caller.
+func (d *Dict) getStrHash(name string, h int64) Value {
 	if d.index == nil {
 		return nil
 	}
-	h := strHash(name)
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(h)
 	i := uint64(h) & mask

@@ -43,7 +43,13 @@ func baseGetItem(th Thread, x, key Value) (Value, error) {
 	case *Range:
 		return rangeGetItem(c, key)
 	case *Class:
+		if subscriptable(c) {
+			return &GenericAlias{Origin: c, Args: key}, nil
+		}
 		if fn := c.Lookup("__class_getitem__"); fn != nil {
+			if cm, ok := fn.(*ClassMethod); ok {
+				fn = cm.Func
+			}
 			return Call(th, fn, []Value{c, key}, nil)
 		}
 		return nil, Errorf(TypeError, "type '%s' is not subscriptable", c.Name)

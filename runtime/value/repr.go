@@ -74,6 +74,8 @@ func baseRepr(th Thread, v Value) (string, error) {
 		return exceptionRepr(th, v)
 	case *dictView:
 		return v.repr(th)
+	case *GenericAlias:
+		return v.repr(th)
 	case *BoundMethod:
 		self, err := Repr(th, v.Self)
 		if err != nil {

@@ -316,6 +316,9 @@ for it in items:
     for k in keys:
         add("getitem", lambda x, y: x[y], it, k)
 add("getitem", lambda x, y: x[y], None, 0)
+add("getitem", lambda x, y: x[y], list, int)
+add("getitem", lambda x, y: x[y], dict, (str, float))
+add("getitem", lambda x, y: x[y], int, str)
 add("getitem", lambda x, y: x[y], {1}, 0)
 add("getitem", lambda x, y: x[y], 5, 0)
 
