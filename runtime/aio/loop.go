@@ -11,11 +11,12 @@ import (
 // callbacks, a heap of timers and an inbox for results posted by host
 // goroutines. Only the goroutine running the loop touches script values.
 type Loop struct {
-	in     *Interp
-	clock  Clock
-	ready  ring
-	timers timerHeap
-	seq    uint64
+	in         *Interp
+	clock      Clock
+	ready      ring
+	timers     timerHeap
+	seq        uint64
+	nCancelled int // cancelled timers still in the heap
 
 	running  bool
 	stopping bool
@@ -48,17 +49,50 @@ func (l *Loop) callSoon(cb callback, arg value.Value) {
 	l.ready.push(entry{cb: cb, arg: arg})
 }
 
-func (l *Loop) addTimer(t *timer) {
-	l.seq++
-	t.seq = l.seq
+// addTimer schedules t; exact (call_at) deadlines may tie, as in CPython.
+func (l *Loop) addTimer(t *timer, exact bool) {
+	t.tie = 0
+	if !exact {
+		l.seq++
+		t.tie = l.seq
+	}
+	t.inHeap = true
 	l.timers.push(t)
 }
 
-// cancelTimer removes t from the heap if it has not fired.
+// cancelTimer is TimerHandle.cancel: the timer stays in the heap until it
+// reaches the top or the loop sweeps the heap.
 func (l *Loop) cancelTimer(t *timer) {
+	if t.cancelled {
+		return
+	}
 	t.cancelled = true
-	if t.index >= 0 {
-		l.timers.remove(int(t.index))
+	if t.inHeap {
+		l.nCancelled++
+	}
+}
+
+// sweepTimers drops cancelled timers as _run_once does: all of them when
+// they are more than half of over 100 timers, else those at the top.
+func (l *Loop) sweepTimers() {
+	if n := len(l.timers); n > 100 && 2*l.nCancelled > n {
+		kept := l.timers[:0]
+		for _, t := range l.timers {
+			if t.cancelled {
+				t.inHeap = false
+			} else {
+				kept = append(kept, t)
+			}
+		}
+		clear(l.timers[len(kept):])
+		l.timers = kept
+		l.timers.heapify()
+		l.nCancelled = 0
+		return
+	}
+	for len(l.timers) > 0 && l.timers[0].cancelled {
+		l.nCancelled--
+		l.timers.pop().inHeap = false
 	}
 }
 
@@ -104,6 +138,7 @@ func (l *Loop) drainInbox() {
 // expired timers to the ready queue, then run the callbacks that were
 // ready at that point (not those they schedule).
 func (l *Loop) runOnce() error {
+	l.sweepTimers()
 	if l.ready.len() == 0 && !l.stopping {
 		deadline := int64(-1)
 		if len(l.timers) > 0 {
@@ -123,12 +158,13 @@ func (l *Loop) runOnce() error {
 	now := l.clock.Now()
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := l.timers.pop()
-		l.ready.push(entry{cb: t.cb})
+		t.inHeap = false
+		l.ready.push(entry{cb: t})
 	}
 	for n := l.ready.len(); n > 0; n-- {
 		e := l.ready.pop()
 		if h, ok := e.cb.(*Handle); ok && h.cancelled {
-			continue
+			continue // a cancelled call_soon
 		}
 		if err := e.cb.call(l, e.arg); err != nil {
 			return err
@@ -142,7 +178,7 @@ func (l *Loop) hasInbox() bool { return l.posted.Load() > 0 }
 // idle reports whether nothing can ever happen again: no callbacks, no
 // timers, no host work.
 func (l *Loop) idle() bool {
-	return l.ready.len() == 0 && len(l.timers) == 0 && l.pending == 0 && !l.hasInbox()
+	return l.ready.len() == 0 && len(l.timers) == l.nCancelled && l.pending == 0 && !l.hasInbox()
 }
 
 // runUntilComplete runs the loop until fut is done, as

@@ -8,8 +8,9 @@ import (
 func (l *Loop) Type() *value.Class { return LoopType }
 
 // schedule makes the Handle for loop.call_soon/call_later/call_at: args[0]
-// is the callable, the rest its arguments. when < 0 means call_soon.
-func (l *Loop) schedule(name string, when int64, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+// is the callable, the rest its arguments. when < 0 means call_soon;
+// exact means call_at, whose deadlines may tie.
+func (l *Loop) schedule(name string, when int64, exact bool, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 	for _, kw := range kwargs {
 		if kw.Name != "context" {
 			return nil, value.Errorf(value.TypeError, "%s() got an unexpected keyword argument '%s'", name, kw.Name)
@@ -27,7 +28,7 @@ func (l *Loop) schedule(name string, when int64, args []value.Value, kwargs []va
 		return h, nil
 	}
 	h.timer = &timer{when: when, cb: h}
-	l.addTimer(h.timer)
+	l.addTimer(h.timer, exact)
 	return h, nil
 }
 
@@ -45,7 +46,7 @@ var loopMethods = map[string]methodFunc{
 		return value.Float(seconds(self.(*Loop).Time())), nil
 	}),
 	"call_soon": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
-		return self.(*Loop).schedule("call_soon", -1, args, kwargs)
+		return self.(*Loop).schedule("call_soon", -1, false, args, kwargs)
 	},
 	"call_later": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		l := self.(*Loop)
@@ -53,14 +54,14 @@ var loopMethods = map[string]methodFunc{
 		if err != nil {
 			return nil, err
 		}
-		return l.schedule("call_later", l.Time()+max(nanos(d), 0), rest, kwargs)
+		return l.schedule("call_later", l.Time()+max(nanos(d), 0), false, rest, kwargs)
 	},
 	"call_at": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		when, rest, err := timeArgs(th, "call_at", args)
 		if err != nil {
 			return nil, err
 		}
-		return self.(*Loop).schedule("call_at", max(nanos(when), 0), rest, kwargs)
+		return self.(*Loop).schedule("call_at", max(nanos(when), 0), true, rest, kwargs)
 	},
 	"create_future": noArgs("create_future", func(th value.Thread, self value.Value) (value.Value, error) {
 		return NewFuture(self.(*Loop)), nil

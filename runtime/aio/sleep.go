@@ -45,7 +45,7 @@ func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, err
 		}
 		s.fut.init(l, &s.fut)
 		s.timer = timer{when: l.Time() + s.delay, cb: (*sleepTimer)(s)}
-		l.addTimer(&s.timer)
+		l.addTimer(&s.timer, false)
 		s.state = sleepWaiting
 		s.fut.blocking = true
 		return &s.fut, false, nil
@@ -77,7 +77,7 @@ func (s *sleepCoro) Close(th value.Thread) error {
 
 // finish cancels the timer (sleep's `finally: h.cancel()`).
 func (s *sleepCoro) finish() {
-	if s.state == sleepWaiting && !s.timer.cancelled {
+	if s.state == sleepWaiting {
 		s.fut.loop.cancelTimer(&s.timer)
 	}
 	s.state = sleepDone

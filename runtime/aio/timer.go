@@ -1,94 +1,97 @@
 package aio
 
-// timer is a callback due at a deadline. Timers with equal deadlines run in
-// the order they were scheduled (seq), which is the order CPython's clock,
-// always moving between two call_later calls, gives them.
+import "github.com/asyncgen/asyncgen/runtime/value"
+
+// timer is a callback due at a deadline: asyncio's TimerHandle.
+//
+// CPython orders timers by deadline alone, in a heapq. Its clock moves
+// between two call_later calls, so their deadlines never tie, and they
+// fire in the order they were scheduled; the virtual clock does not move,
+// so ties are broken by scheduling order (tie). call_at with equal
+// deadlines does tie in CPython, and heapq then decides: those timers
+// have tie 0 and this heap is heapq, step for step, with its lazy
+// removal of cancelled timers.
 type timer struct {
 	when      int64
-	seq       uint64
+	tie       uint64   // 0 for call_at; the scheduling sequence otherwise
 	cb        callback // called with no argument
-	index     int32    // position in the heap; -1 once popped
+	inHeap    bool     // TimerHandle._scheduled
 	cancelled bool
 }
 
-// timerHeap is a min-heap of timers ordered by (when, seq).
+func (t *timer) less(u *timer) bool {
+	return t.when < u.when || t.when == u.when && t.tie < u.tie
+}
+
+// call runs the timer's callback unless it was cancelled meanwhile (the
+// loop runs timers from its ready queue).
+func (t *timer) call(l *Loop, _ value.Value) error {
+	if t.cancelled {
+		return nil
+	}
+	return t.cb.call(l, nil)
+}
+
+// timerHeap is a min-heap of timers with the algorithms of CPython's
+// heapq module.
 type timerHeap []*timer
 
-func (h timerHeap) less(i, j int) bool {
-	if h[i].when != h[j].when {
-		return h[i].when < h[j].when
-	}
-	return h[i].seq < h[j].seq
-}
-
-func (h timerHeap) swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = int32(i)
-	h[j].index = int32(j)
-}
-
+// push is heapq.heappush.
 func (h *timerHeap) push(t *timer) {
-	t.index = int32(len(*h))
 	*h = append(*h, t)
-	h.up(len(*h) - 1)
+	h.siftDown(0, len(*h)-1)
 }
 
-// pop removes and returns the earliest timer.
+// pop is heapq.heappop.
 func (h *timerHeap) pop() *timer {
 	old := *h
 	n := len(old) - 1
-	old.swap(0, n)
-	t := old[n]
+	last := old[n]
 	old[n] = nil
 	*h = old[:n]
-	h.down(0)
-	t.index = -1
-	return t
+	if n == 0 {
+		return last
+	}
+	top := old[0]
+	old[0] = last
+	h.siftUp(0)
+	return top
 }
 
-// remove takes the timer at index i out of the heap.
-func (h *timerHeap) remove(i int) {
-	old := *h
-	n := len(old) - 1
-	if i != n {
-		old.swap(i, n)
-	}
-	t := old[n]
-	old[n] = nil
-	*h = old[:n]
-	if i != n {
-		h.down(i)
-		h.up(i)
-	}
-	t.index = -1
-}
-
-func (h timerHeap) up(i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if !h.less(i, p) {
-			return
-		}
-		h.swap(i, p)
-		i = p
+// heapify is heapq.heapify.
+func (h timerHeap) heapify() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.siftUp(i)
 	}
 }
 
-func (h timerHeap) down(i int) {
-	n := len(h)
-	for {
-		l := 2*i + 1
-		if l >= n {
-			return
+// siftDown is heapq._siftdown: move the item at pos up towards start.
+func (h timerHeap) siftDown(start, pos int) {
+	item := h[pos]
+	for pos > start {
+		parent := (pos - 1) >> 1
+		if !item.less(h[parent]) {
+			break
 		}
-		m := l
-		if r := l + 1; r < n && h.less(r, l) {
-			m = r
-		}
-		if !h.less(m, i) {
-			return
-		}
-		h.swap(i, m)
-		i = m
+		h[pos] = h[parent]
+		pos = parent
 	}
+	h[pos] = item
+}
+
+// siftUp is heapq._siftup: move the smaller child up until a leaf, then
+// sift the item down from there.
+func (h timerHeap) siftUp(pos int) {
+	end, start, item := len(h), pos, h[pos]
+	child := 2*pos + 1
+	for child < end {
+		if right := child + 1; right < end && !h[child].less(h[right]) {
+			child = right
+		}
+		h[pos] = h[child]
+		pos = child
+		child = 2*pos + 1
+	}
+	h[pos] = item
+	h.siftDown(start, pos)
 }

@@ -25,6 +25,12 @@ def program(seed):
         "        await asyncio.sleep(0)",
         "    return name",
         "",
+        "async def boom(name, n):",
+        "    for i in range(n):",
+        "        await asyncio.sleep(0)",
+        "    print(name, 'raises')",
+        "    raise ValueError(name)",
+        "",
         "async def agen(name, n):",
         "    try:",
         "        for i in range(n):",
@@ -35,11 +41,12 @@ def program(seed):
         "",
     ]
     for w in range(nw):
-        lines += [f"async def w{w}(ev, q, fut, tasks):", "    loop = asyncio.get_running_loop()", "    try:"]
+        lines += [f"async def w{w}(ev, q, fut, tasks, lock, sem):", "    loop = asyncio.get_running_loop()", "    try:"]
         for step in range(r.randint(2, 8)):
             lines.append(f"        print('w{w}', {step})")
             op = r.choice(["sleep", "sleep", "wait", "set", "get", "task", "gather",
-                           "cancel", "soon", "fut", "setfut", "agen", "agenbreak", "put"])
+                           "cancel", "soon", "fut", "setfut", "agen", "agenbreak", "put",
+                           "lock", "sem", "tg", "tgfail", "waitfor", "shield", "timeout0"])
             k = r.randrange(nev)
             if op == "sleep":
                 lines.append("        await asyncio.sleep(0)")
@@ -69,6 +76,39 @@ def program(seed):
             elif op == "agen":
                 lines.append(f"        async for v in agen('w{w}g{step}', {r.randint(0, 3)}):")
                 lines.append(f"            print('w{w} item', v)")
+            elif op == "lock":
+                lines.append("        async with lock:")
+                lines.append(f"            print('w{w} locked')")
+                lines.append("            await asyncio.sleep(0)")
+            elif op == "sem":
+                lines.append("        async with sem:")
+                lines.append(f"            print('w{w} in sem')")
+                lines.append("            await asyncio.sleep(0)")
+                lines.append("            await asyncio.sleep(0)")
+            elif op == "tg":
+                lines.append("        async with asyncio.TaskGroup() as tg:")
+                lines.append(f"            tg.create_task(sub('w{w}t{step}', {r.randint(0, 2)}))")
+                lines.append(f"            tg.create_task(sub('w{w}u{step}', {r.randint(0, 2)}))")
+                lines.append(f"        print('w{w} group done')")
+            elif op == "tgfail":
+                lines.append("        try:")
+                lines.append("            async with asyncio.TaskGroup() as tg:")
+                lines.append(f"                tg.create_task(sub('w{w}t{step}', {r.randint(1, 3)}))")
+                lines.append(f"                tg.create_task(boom('w{w}x{step}', {r.randint(0, 2)}))")
+                lines.append("        except Exception as e:")
+                lines.append(f"            print('w{w} group failed', type(e).__name__, [str(x) for x in e.exceptions])")
+            elif op == "waitfor":
+                lines.append(f"        print('w{w} wait_for', await asyncio.wait_for(sub('w{w}f{step}', {r.randint(0, 2)}), None))")
+            elif op == "shield":
+                lines.append(f"        print('w{w} shielded', await asyncio.shield(sub('w{w}p{step}', {r.randint(0, 2)})))")
+            elif op == "timeout0":
+                lines.append("        try:")
+                lines.append("            async with asyncio.timeout(0):")
+                lines.append(f"                print('w{w} in timeout')")
+                lines.append("                await asyncio.sleep(0)")
+                lines.append(f"                print('w{w} not reached')")
+                lines.append("        except TimeoutError:")
+                lines.append(f"            print('w{w} timed out')")
             elif op == "agenbreak":
                 lines.append(f"        async for v in agen('w{w}h{step}', 5):")
                 lines.append(f"            print('w{w} item', v)")
@@ -89,7 +129,9 @@ def program(seed):
         "    q = asyncio.Queue()",
         "    fut = asyncio.get_running_loop().create_future()",
         "    tasks = []",
-        f"    tasks.extend(asyncio.create_task(w(ev, q, fut, tasks)) for w in ({', '.join(f'w{w}' for w in range(nw))},))",
+        "    lock = asyncio.Lock()",
+        "    sem = asyncio.Semaphore(2)",
+        f"    tasks.extend(asyncio.create_task(w(ev, q, fut, tasks, lock, sem)) for w in ({', '.join(f'w{w}' for w in range(nw))},))",
         f"    for i in range({r.randint(0, 6)}):",
         "        print('main', i)",
         "        await asyncio.sleep(0)",
