@@ -257,6 +257,11 @@ func compareSeqs(th Thread, op lang.Op, a, b []Value) (Value, error) {
 	if (op == lang.Eq || op == lang.NotEq) && len(a) != len(b) {
 		return Bool(op == lang.NotEq), nil
 	}
+	st := stateOf(th)
+	if err := st.enter(" in comparison"); err != nil {
+		return nil, err
+	}
+	defer st.leave()
 	for i := 0; i < len(a) && i < len(b); i++ {
 		if Is(a[i], b[i]) {
 			continue
@@ -282,6 +287,11 @@ func dictEqual(th Thread, a, b *Dict) (bool, error) {
 	if a.Len() != b.Len() {
 		return false, nil
 	}
+	st := stateOf(th)
+	if err := st.enter(" in comparison"); err != nil {
+		return false, err
+	}
+	defer st.leave()
 	for _, e := range a.entries {
 		if e.key == nil {
 			continue

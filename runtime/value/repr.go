@@ -156,41 +156,34 @@ func callStrDunder(th Thread, self, fn Value, name string) (string, error) {
 	return s.s, nil
 }
 
-// reprGuard tracks the containers being printed, to print a recursive
-// reference as [...].
-type reprGuard struct{ active []Value }
-
-const reprGuardKey = "value.repr"
-
-// enter reports whether v is not already being printed and marks it.
-func enterRepr(th Thread, v Value) (*reprGuard, bool) {
-	var g *reprGuard
-	if th != nil {
-		g, _ = th.Local(reprGuardKey).(*reprGuard)
-		if g == nil {
-			g = &reprGuard{}
-			th.SetLocal(reprGuardKey, g)
-		}
-	} else {
-		g = &reprGuard{}
-	}
-	for _, a := range g.active {
+// enterRepr marks v as being printed, to print a recursive reference as
+// [...]; ok is false when v is already being printed. It also counts the
+// nesting, as CPython does, failing with RecursionError.
+func enterRepr(th Thread, v Value) (st *nativeState, ok bool, err error) {
+	st = stateOf(th)
+	for _, a := range st.active {
 		if Is(a, v) {
-			return g, false
+			return st, false, nil
 		}
 	}
-	g.active = append(g.active, v)
-	return g, true
+	if err := st.enter(" while getting the repr of an object"); err != nil {
+		return nil, false, err
+	}
+	st.active = append(st.active, v)
+	return st, true, nil
 }
 
-func (g *reprGuard) leave() { g.active = g.active[:len(g.active)-1] }
+func (st *nativeState) leaveRepr() {
+	st.active = st.active[:len(st.active)-1]
+	st.leave()
+}
 
 func reprSeq(th Thread, v Value, open, close string, elems []Value, recursive string) (string, error) {
-	g, ok := enterRepr(th, v)
-	if !ok {
-		return recursive, nil
+	st, ok, err := enterRepr(th, v)
+	if err != nil || !ok {
+		return recursive, err
 	}
-	defer g.leave()
+	defer st.leaveRepr()
 	var b strings.Builder
 	b.WriteString(open)
 	for i, e := range elems {
@@ -208,11 +201,11 @@ func reprSeq(th Thread, v Value, open, close string, elems []Value, recursive st
 }
 
 func reprDict(th Thread, d *Dict) (string, error) {
-	g, ok := enterRepr(th, d)
-	if !ok {
-		return "{...}", nil
+	st, ok, err := enterRepr(th, d)
+	if err != nil || !ok {
+		return "{...}", err
 	}
-	defer g.leave()
+	defer st.leaveRepr()
 	var b strings.Builder
 	b.WriteByte('{')
 	for i, kv := range d.Items() {

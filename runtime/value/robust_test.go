@@ -135,3 +135,34 @@ func copyValue(th Thread, v Value) Value {
 	}
 	return v
 }
+
+// TestDeepNesting checks that operations recursing through 5000 nested
+// lists fail with RecursionError, as CPython's do, instead of succeeding
+// or exhausting the Go stack.
+func TestDeepNesting(t *testing.T) {
+	th := newTestThread()
+	nest := func() *List {
+		outer := NewList(nil)
+		cur := outer
+		for i := 0; i < 5000; i++ {
+			next := NewList(nil)
+			cur.Append(next)
+			cur = next
+		}
+		return outer
+	}
+	a, b := nest(), nest()
+	isRecursion := func(err error) bool {
+		e, ok := err.(*Exception)
+		return ok && e.Class == RecursionError
+	}
+	if _, err := Repr(th, a); !isRecursion(err) {
+		t.Errorf("repr: got %v, want RecursionError", err)
+	}
+	if _, err := Equal(th, a, b); !isRecursion(err) {
+		t.Errorf("==: got %v, want RecursionError", err)
+	}
+	if s, err := Repr(th, NewList([]Value{NewList(nil)})); err != nil || s != "[[]]" {
+		t.Errorf("after the errors, repr([[]]) = %q, %v", s, err)
+	}
+}
