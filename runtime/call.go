@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -12,6 +13,9 @@ import (
 // Call awaits it: as the main task of a loop of its own, as asyncio.run
 // would, or, after Start, as a task of the background loop.
 func (in *Interpreter) Call(ctx context.Context, fn Value, args ...any) (any, error) {
+	if fn == nil {
+		return nil, errNil
+	}
 	var out any
 	err := in.run(ctx, func() (Value, error) {
 		vs := make([]Value, len(args))
@@ -29,3 +33,7 @@ func (in *Interpreter) Call(ctx context.Context, fn Value, args ...any) (any, er
 	})
 	return out, err
 }
+
+// errNil is the error of a nil Value passed to Call or Iter (such as
+// Module.Get of an unset name).
+var errNil = errors.New("runtime: nil Value")

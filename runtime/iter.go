@@ -28,6 +28,10 @@ import (
 // shuts down like asyncio.run's when the range ends.
 func (in *Interpreter) Iter(ctx context.Context, v Value) iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
+		if v == nil {
+			yield(nil, errNil)
+			return
+		}
 		var async bool
 		err := in.do(ctx, func() error {
 			async = isAsyncIterable(in.th, v)

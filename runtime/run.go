@@ -33,7 +33,7 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 		return s.run(ctx, start, awaitAny, finish)
 	}
 	defer in.mu.Unlock()
-	v, err := start()
+	v, err := protect(start)
 	if err == nil && isCoroutine(v) {
 		v, err = in.runMain(ctx, v)
 	}
@@ -43,7 +43,7 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 // finish hands a result to finish, or wraps the error for the API.
 func (in *Interpreter) finish(ctx context.Context, v Value, err error, finish func(Value) error) error {
 	if err == nil && finish != nil {
-		err = finish(v)
+		_, err = protect(func() (Value, error) { return nil, finish(v) })
 	}
 	if err == nil {
 		return nil
@@ -53,6 +53,17 @@ func (in *Interpreter) finish(ctx context.Context, v Value, err error, finish fu
 		e.cause = ctx.Err()
 	}
 	return err
+}
+
+// protect calls fn, turning a Go panic into a SystemError: a panic is a
+// bug, but one that must not crash the host.
+func protect(fn func() (Value, error)) (v Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, value.Errorf(value.SystemError, "internal error: %v", r)
+		}
+	}()
+	return fn()
 }
 
 // isCoroutine reports whether v is a coroutine the loop can run as a task.

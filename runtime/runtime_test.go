@@ -246,3 +246,25 @@ func TestSystemExit(t *testing.T) {
 		}
 	}
 }
+
+func TestNilAndBadValues(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	ctx := context.Background()
+	if _, err := in.Call(ctx, nil); err == nil {
+		t.Error("Call(nil): no error")
+	}
+	for _, err := range in.Iter(ctx, nil) {
+		if err == nil {
+			t.Error("Iter(nil): no error")
+		}
+	}
+	m := exec(t, in, "x = 1")
+	if _, err := in.Call(ctx, m.Get("x")); err == nil || err.Error() != "TypeError: 'int' object is not callable" {
+		t.Errorf("Call(1): %v", err)
+	}
+	for _, err := range in.Iter(ctx, m.Get("x")) {
+		if err == nil || err.Error() != "TypeError: 'int' object is not iterable" {
+			t.Errorf("Iter(1): %v", err)
+		}
+	}
+}

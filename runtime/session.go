@@ -131,7 +131,7 @@ func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny
 	complete := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
 	var task Value // set on the loop goroutine, read there by the cancelling job
 	if !s.submit(func() {
-		v, err := start()
+		v, err := protect(start)
 		if err != nil || !awaitable(v, awaitAny) {
 			complete(v, err)
 			return
