@@ -115,3 +115,27 @@ func lineDiff(got, want string) string {
 	}
 	return b.String()
 }
+
+// TestTracebacks compares the whole stderr of the err_ programs with
+// CPython's (testdata/NAME.tb, made by testdata/gen_tb.py).
+func TestTracebacks(t *testing.T) {
+	files, _ := filepath.Glob("testdata/err_*.tb")
+	for _, tb := range files {
+		base := strings.TrimSuffix(tb, ".tb")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			want, err := os.ReadFile(tb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := os.ReadFile(base + ".agen")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out, errb bytes.Buffer
+			execute(base+".agen", src, &out, &errb)
+			if errb.String() != string(want) {
+				t.Errorf("stderr differs:\n%s", lineDiff(errb.String(), string(want)))
+			}
+		})
+	}
+}
