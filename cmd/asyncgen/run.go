@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/asyncgen/asyncgen/lang"
-	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -135,44 +139,130 @@ func (p program) source(filename string) []byte {
 	return nil
 }
 
-// run parses, compiles and runs the program, reporting an uncaught
-// exception or syntax error on stderr, and returns the exit status.
+// run runs the program on a new interpreter and returns the exit
+// status, reporting an uncaught exception or syntax error on stderr.
+// Ctrl-C (SIGINT) and the timeout cancel the running tasks, whose
+// finally blocks run, and end with KeyboardInterrupt or TimeoutError.
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
-	f, err := lang.Parse(p.name, p.src)
-	if err != nil {
-		return report(stderr, err, p.source)
+	in := runtime.New(opts.options(stdout, stderr))
+	ctx, stop := interruptible(opts.timeout)
+	defer stop()
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Exec(ctx, p.name, p.src)
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+		in.Close()
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+			in.Close()
+		case <-time.After(stopGrace):
+			// Spinning without awaiting: the cancellation cannot reach
+			// it. Leave it to the process exit.
+		}
 	}
-	code, err := vm.Compile(f)
-	if err != nil {
-		return report(stderr, err, p.source)
+	if err = stopped(ctx, err, opts.timeout); err == nil {
+		return exitOK
 	}
-	th := vm.NewThread(vm.Options{Stdout: stdout, Stderr: stderr, MaxSteps: opts.maxSteps})
-	aio.Install(th, aio.Options{VirtualTime: opts.virtualTime, Stderr: stderr, Source: p.source})
-	main, err := th.ExecModule(code, nil)
-	if err == nil {
-		err = aio.RunMain(th, main)
+	return report(stderr, err, p.source)
+}
+
+// stopGrace is how long a cancelled program may take to finish its
+// clean-up before the command gives up on it.
+const stopGrace = 2 * time.Second
+
+// options are the interpreter options of the flags.
+func (f runFlags) options(stdout, stderr io.Writer) runtime.Options {
+	return runtime.Options{
+		Stdout:      stdout,
+		Stderr:      stderr,
+		VirtualTime: f.virtualTime,
+		MaxSteps:    f.maxSteps,
+		MaxMemory:   int64(f.maxMemory),
 	}
-	if err != nil {
-		return report(stderr, err, p.source)
+}
+
+// interruptible returns a context cancelled by SIGINT, with cause
+// errInterrupt, or after timeout (if not zero), with cause errTimeout.
+func interruptible(timeout time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	timer := time.NewTimer(timeout)
+	if timeout <= 0 {
+		timer.Stop()
 	}
-	return exitOK
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			cancel(errInterrupt)
+		case <-timer.C:
+			cancel(errTimeout)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		timer.Stop()
+		close(done)
+		cancel(nil)
+	}
+}
+
+// The causes of a cancelled run.
+var (
+	errInterrupt = errors.New("interrupted")
+	errTimeout   = errors.New("timed out")
+)
+
+// stopped turns the cancellation of a run by its context into the
+// exception CPython would end with: KeyboardInterrupt for Ctrl-C,
+// TimeoutError naming the limit for the timeout, with the traceback of
+// where the main task was waiting. The run ends with it even if the
+// script swallowed the cancellation.
+func stopped(ctx context.Context, err error, timeout time.Duration) error {
+	var exc *value.Exception
+	switch context.Cause(ctx) {
+	case errInterrupt:
+		exc = value.NewException(value.KeyboardInterrupt)
+	case errTimeout:
+		exc = value.Errorf(value.TimeoutError, "program exceeded --timeout %v", timeout)
+	default:
+		return err
+	}
+	var e *runtime.Error
+	if errors.As(err, &e) && e.Exception.Class.IsSubclass(value.CancelledError) {
+		exc.Traceback = e.Exception.Traceback
+	}
+	return exc
 }
 
 // report prints an error that ended a program as CPython would and
-// returns the exit status that goes with it.
+// returns the exit status that goes with it: 130 for KeyboardInterrupt,
+// 1 otherwise.
 func report(stderr io.Writer, err error, source func(string) []byte) int {
+	var exc *value.Exception
 	switch e := err.(type) {
-	case *lang.Error:
-		fmt.Fprint(stderr, e.Report())
+	case *runtime.Error:
+		fmt.Fprint(stderr, e.Traceback())
+		exc = e.Exception
 	case *value.Exception:
 		vm.FormatException(stderr, e, source)
-		if e.Class.IsSubclass(value.KeyboardInterrupt) {
-			return exitInterrupt
-		}
-	case *vm.LimitError:
+		exc = e
+	case *lang.Error:
+		fmt.Fprint(stderr, e.Report())
+	case *runtime.LimitError:
 		fmt.Fprintf(stderr, "asyncgen: %s\n", e.Msg)
 	default:
 		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+	}
+	if exc != nil && exc.Class.IsSubclass(value.KeyboardInterrupt) {
+		return exitInterrupt
 	}
 	return exitError
 }

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRunForms checks the ways to name a program, the flags and the exit
+// statuses, with CPython's output for the same programs where there is one.
+func TestRunForms(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(dir, "prog.agen")
+	if err := os.WriteFile(prog, []byte("def f():\n    return 1/0\nprint('before')\nf()\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	long := filepath.Join(dir, "long.agen")
+	if err := os.WriteFile(long, []byte("import asyncio\ntry:\n    await asyncio.sleep(60)\nfinally:\n    print('cleanup')\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args     []string
+		stdin    string
+		status   int
+		stdout   string
+		lastErr  string // the last line of stderr
+		inStderr string // more text stderr must hold
+	}{
+		{args: []string{"-c", "print(6 * 7)"}, stdout: "42\n"},
+		{args: []string{"run", "-c", "print('run -c')"}, stdout: "run -c\n"},
+		{args: []string{"-"}, stdin: "print('piped')\n", stdout: "piped\n"},
+		{args: nil, stdin: "print('no args')\n", stdout: "no args\n"},
+		{args: []string{"--virtual-time", "-c", "import asyncio\nawait asyncio.sleep(3600)\nprint('later')"}, stdout: "later\n"},
+		// python3 prog.agen: the traceback with source lines, exit 1.
+		{args: []string{prog}, status: 1, stdout: "before\n", lastErr: "ZeroDivisionError: division by zero",
+			inStderr: "  File \"" + prog + "\", line 4, in <module>\n    f()\n  File \"" + prog + "\", line 2, in f\n    return 1/0\n"},
+		{args: []string{"run", "--", prog}, status: 1, stdout: "before\n", lastErr: "ZeroDivisionError: division by zero"},
+		{args: []string{"-c", "x = = 1"}, status: 1, lastErr: "SyntaxError: invalid syntax",
+			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
+		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
+			inStderr: "line 3, in <module>\n"},
+		{args: []string{"--max-steps", "1000", "-c", "while True: pass"}, status: 1, lastErr: "asyncgen: step limit exceeded (1000 steps)"},
+		{args: []string{"run"}, status: 2, lastErr: "asyncgen run: missing FILE (asyncgen run -h for help)"},
+		{args: []string{"run", "--timeout", "soon", prog}, status: 2},
+		{args: []string{"--max-memory", "12 parsecs", prog}, status: 2},
+		{args: []string{"no-such.agen"}, status: 2, lastErr: `asyncgen: can't open file "no-such.agen": no such file or directory`},
+		{args: []string{"run", "-h"}, stdout: "usage: asyncgen run [flags] FILE [ARG...]\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		status := Main(tc.args, strings.NewReader(tc.stdin), &stdout, &stderr)
+		if status != tc.status {
+			t.Errorf("%q: status %d, want %d; stderr:\n%s", tc.args, status, tc.status, stderr.String())
+		}
+		if tc.args != nil && tc.args[len(tc.args)-1] == "-h" {
+			if !strings.HasPrefix(stdout.String(), tc.stdout) {
+				t.Errorf("%q: help %q", tc.args, stdout.String())
+			}
+			continue
+		}
+		if stdout.String() != tc.stdout {
+			t.Errorf("%q: stdout %q, want %q", tc.args, stdout.String(), tc.stdout)
+		}
+		if tc.status == 2 && strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("%q: usage error not on one line: %q", tc.args, stderr.String())
+		}
+		if tc.lastErr != "" && lastLine(stderr.String()) != tc.lastErr {
+			t.Errorf("%q: last stderr line %q, want %q", tc.args, lastLine(stderr.String()), tc.lastErr)
+		}
+		if !strings.Contains(stderr.String(), tc.inStderr) {
+			t.Errorf("%q: stderr lacks %q:\n%s", tc.args, tc.inStderr, stderr.String())
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{
+		"65536": 65536, "512KiB": 512 << 10, "256MiB": 256 << 20, "1GiB": 1 << 30,
+		"10MB": 10e6, "1.5GB": 1.5e9, "2KB": 2000, "7B": 7,
+	} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MiB", "-1MiB", "12 parsecs", "1e30GB"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) succeeded", in)
+		}
+	}
+}
