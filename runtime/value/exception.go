@@ -124,11 +124,17 @@ var (
 	TypeError           = newBuiltinClass("TypeError", ExceptionClass)
 	ValueError          = newBuiltinClass("ValueError", ExceptionClass)
 	UnicodeError        = newBuiltinClass("UnicodeError", ValueError)
+	EOFError            = newBuiltinClass("EOFError", ExceptionClass)
+	FloatingPointError  = newBuiltinClass("FloatingPointError", ArithmeticError)
+	ReferenceError      = newBuiltinClass("ReferenceError", ExceptionClass)
+	BufferError         = newBuiltinClass("BufferError", ExceptionClass)
+	ConnectionError     = newBuiltinClass("ConnectionError", OSError)
+	Warning             = newBuiltinClass("Warning", ExceptionClass)
 	// CancelledError is asyncio.CancelledError (asyncio.exceptions in 3.11).
 	CancelledError = &Class{Name: "CancelledError", Module: "asyncio.exceptions", Base: BaseExceptionClass, Dict: NewDict(0)}
 )
 
-// exceptionClasses lists the classes that Builtins exposes by name.
+// exceptionClasses lists the exception classes that Builtins exposes.
 var exceptionClasses = []*Class{
 	BaseExceptionClass, ExceptionClass, GeneratorExit, KeyboardInterrupt, SystemExit,
 	ArithmeticError, OverflowError, ZeroDivisionError, AssertionError, AttributeError,
@@ -136,5 +142,26 @@ var exceptionClasses = []*Class{
 	NameError, UnboundLocalError, OSError, TimeoutError, RuntimeError,
 	NotImplementedError, RecursionError, StopAsyncIteration, StopIteration,
 	SyntaxError, IndentationError, TabError, SystemError, TypeError, ValueError,
-	UnicodeError,
+	UnicodeError, EOFError, FloatingPointError, ReferenceError, BufferError,
+	ConnectionError, Warning,
+}
+
+// More builtin exception classes, with no Go name.
+func init() {
+	for _, c := range []struct {
+		name string
+		base *Class
+	}{
+		{"BlockingIOError", OSError}, {"ChildProcessError", OSError},
+		{"BrokenPipeError", ConnectionError}, {"ConnectionAbortedError", ConnectionError},
+		{"ConnectionRefusedError", ConnectionError}, {"ConnectionResetError", ConnectionError},
+		{"FileExistsError", OSError}, {"FileNotFoundError", OSError},
+		{"InterruptedError", OSError}, {"IsADirectoryError", OSError},
+		{"NotADirectoryError", OSError}, {"PermissionError", OSError},
+		{"ProcessLookupError", OSError}, {"UserWarning", Warning},
+		{"DeprecationWarning", Warning}, {"RuntimeWarning", Warning},
+		{"FutureWarning", Warning}, {"SyntaxWarning", Warning},
+	} {
+		exceptionClasses = append(exceptionClasses, newBuiltinClass(c.name, c.base))
+	}
 }
