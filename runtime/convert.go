@@ -10,33 +10,6 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// Conversion between Go and script values.
-//
-// Go to script (arguments of Call, results of host functions, Globals):
-//
-//	nil, nil pointer, nil slice or map   None
-//	bool                                 bool
-//	int*, uint*                          int (big when needed)
-//	float32, float64                     float
-//	string                               str
-//	slice or array (except []byte)       list
-//	map with string or integer keys      dict (keys sorted)
-//	struct, pointer to struct            an object with one attribute per
-//	                                     exported field (name from the
-//	                                     `agen:"name"` tag, or the field's)
-//	Func, BlockingFunc, StreamFunc       a builtin function
-//	a script Value                       itself
-//
-// Anything else (channels, other funcs, []byte...) is an error naming the
-// Go type.
-//
-// Script to Go (arguments of host functions, results of Call, items of
-// Iter): None is nil, bool bool, int int64 (or *big.Int beyond 64 bits),
-// float float64, str string, list and tuple []any, dict with only str keys
-// map[string]any; anything else, such as functions, generators or class
-// instances, stays a script Value that can be passed back to the
-// interpreter. Decode goes on to Go structs and typed slices and maps.
-
 // toValue converts a Go value to a script value. It runs on the script
 // goroutine (struct classes are per interpreter).
 func (in *Interpreter) toValue(x any) (Value, error) {
@@ -213,7 +186,7 @@ func fieldName(f reflect.StructField) string {
 	return f.Name
 }
 
-// toGo converts a script value to Go, as described above. It runs on the
+// toGo converts a script value to Go, as the package documentation says. It runs on the
 // script goroutine.
 func toGo(v Value) any {
 	switch v := v.(type) {

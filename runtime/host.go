@@ -11,7 +11,7 @@ import (
 )
 
 // Host functions. Their arguments arrive converted to Go and their
-// results are converted back (see Decode for the rules); keyword
+// results are converted back (see the package documentation); keyword
 // arguments are refused with a TypeError.
 //
 // An error a host function returns reaches the script as an exception it
@@ -25,10 +25,10 @@ import (
 type Func func(args []any) (any, error)
 
 // BlockingFunc is a host function that may block (I/O, a lookup). A call
-// from the script starts it on a goroutine of its own and returns an
-// asyncio Future, which the script awaits; other tasks keep running
-// meanwhile. ctx is cancelled when the future is cancelled (the awaiting
-// task was cancelled) or the interpreter closes.
+// from the script returns a coroutine, as an async def would; when it is
+// awaited (or run as a task) the function starts on a goroutine of its
+// own, and other tasks keep running meanwhile. ctx is cancelled when the
+// awaiting task is cancelled or the interpreter closes.
 type BlockingFunc func(ctx context.Context, args []any) (any, error)
 
 // StreamFunc is a host async iterator: a call from the script returns an

@@ -1,18 +1,3 @@
-// Package runtime embeds asyncgen in Go programs: it runs scripts, calls
-// their functions, iterates their generators and async generators with Go
-// range loops, and lets scripts call host functions written in Go.
-//
-// An Interpreter owns one script thread and its event loop. All script
-// code of an interpreter runs on one goroutine at a time; the methods of
-// an Interpreter may be called from any goroutine and are serialized.
-// Interpreters share no mutable state, so many may run in parallel.
-//
-//	in := runtime.New(runtime.Options{Stdout: os.Stdout})
-//	defer in.Close()
-//	_, err := in.Exec(ctx, "hello.agen", []byte(`print("hello")`))
-//
-// A script exception reaches Go as an *Error; a syntax error as a
-// *lang.Error; a resource limit as a *LimitError.
 package runtime
 
 import (
@@ -51,7 +36,7 @@ type Options struct {
 	// MaxDepth is the recursion limit; 1000 if zero.
 	MaxDepth int
 	// Globals are predeclared names visible to every script of the
-	// interpreter, like builtins, converted as described at Decode; host
+	// interpreter, like builtins, converted as the package documentation says; host
 	// functions (Func, BlockingFunc, StreamFunc) become script callables.
 	Globals map[string]any
 	// Modules are host modules scripts may import.
