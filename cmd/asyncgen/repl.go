@@ -40,7 +40,11 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer rl.Close()
-	s := newSession(opts, rl.Stdout(), rl.Stderr())
+	s, err := newSession(opts, rl.Stdout(), rl.Stderr())
+	if err != nil {
+		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+		return exitError
+	}
 	cfg.AutoComplete = completer{s}
 	rl.SetConfig(cfg)
 
@@ -59,14 +63,12 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(rl.Stderr(), "asyncgen %s (Python 3.11 subset)\nTop-level await works; tasks keep running between prompts. Ctrl-D exits.\n", Version)
 	status := readEvalPrint(rl, s)
 	if err := s.quit(); err != nil {
-		fmt.Fprint(rl.Stderr(), s.format(err, false))
-		return exitError
+		return report(rl.Stderr(), err, nil)
 	}
 	return status
 }
 
-// readEvalPrint reads inputs and runs them until Ctrl-D or until the
-// loop stops.
+// readEvalPrint reads inputs and runs them until Ctrl-D.
 func readEvalPrint(rl *readline.Instance, s *session) int {
 	var lines []string
 	for {
@@ -95,24 +97,12 @@ func readEvalPrint(rl *readline.Instance, s *session) int {
 		}
 		lines = append(lines, line)
 		ended := len(lines) > 1 && strings.TrimSpace(line) == ""
-		prog, more, err := compileInput(strings.Join(lines, "\n")+"\n", ended)
-		if more {
+		src := strings.Join(lines, "\n") + "\n"
+		if needsMore(src, ended) {
 			continue
 		}
 		lines = nil
-		if err != nil {
-			report(rl.Stderr(), err, nil)
-			continue
-		}
-		select {
-		case <-s.interrupt: // a stale Ctrl-C
-		default:
-		}
-		rep, err := s.run(prog)
-		if err != nil {
-			return exitError // the loop stopped: repl reports why
-		}
-		fmt.Fprint(rl.Stderr(), rep.report)
+		fmt.Fprint(rl.Stderr(), s.run(src))
 	}
 }
 

@@ -19,36 +19,32 @@ var keywords = []string{
 }
 
 // threadBuiltins are the builtins the VM and the event loop add to
-// value.Builtins (vm.Thread does not list its builtins).
+// value.Builtins (neither lists its builtins).
 var threadBuiltins = []string{"super", "aiter", "anext", "globals", "locals", "sleep"}
 
-// completions returns the names that complete prefix, a dotted name at
-// the end of the line being typed: keywords, globals and builtins for a
-// plain name; for `x.y.pre`, the attributes of x.y starting with pre
-// (those starting with an underscore only when pre does). As
-// rlcompleter, it evaluates no call: x.y is looked up, nothing more. It
-// runs on the loop goroutine.
-func completions(th value.Thread, globals *value.Dict, prefix string) []string {
+// completions returns the candidates among names that complete prefix, a
+// dotted name at the end of the line being typed, sorted. names are the
+// attributes of the object before the last dot, or for a plain name, the
+// globals, to which the keywords and builtins are added. Names starting
+// with an underscore come only when the prefix's last part does.
+func completions(names []any, prefix string) []string {
 	dot := strings.LastIndexByte(prefix, '.')
-	var names []string
 	if dot < 0 {
-		names = append(names, keywords...)
-		names = append(names, dictNames(globals)...)
-		for name := range value.Builtins() {
-			names = append(names, name)
+		for _, k := range keywords {
+			names = append(names, k)
 		}
-		names = append(names, threadBuiltins...)
-	} else {
-		obj, ok := lookupDotted(th, globals, prefix[:dot])
-		if !ok {
-			return nil
+		for k := range value.Builtins() {
+			names = append(names, k)
 		}
-		names = attrNames(obj)
+		for _, k := range threadBuiltins {
+			names = append(names, k)
+		}
 	}
 	word := prefix[dot+1:]
 	seen := map[string]bool{}
 	var out []string
-	for _, n := range names {
+	for _, x := range names {
+		n, _ := x.(string)
 		if strings.HasPrefix(n, word) && !seen[n] && (strings.HasPrefix(word, "_") || !strings.HasPrefix(n, "_")) {
 			seen[n] = true
 			out = append(out, n)
@@ -56,63 +52,6 @@ func completions(th value.Thread, globals *value.Dict, prefix string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// lookupDotted evaluates a dotted name such as `a.b.c` in globals and the
-// builtins.
-func lookupDotted(th value.Thread, globals *value.Dict, dotted string) (value.Value, bool) {
-	parts := strings.Split(dotted, ".")
-	v, ok := globals.GetString(parts[0])
-	if !ok {
-		if v, ok = value.Builtins()[parts[0]]; !ok {
-			return nil, false
-		}
-	}
-	for _, p := range parts[1:] {
-		var err error
-		if v, err = value.GetAttr(th, v, p); err != nil {
-			return nil, false
-		}
-	}
-	return v, true
-}
-
-// attrNames lists the attributes of v found in its dictionaries: its own
-// (instance, module or class) and its class's along the bases.
-func attrNames(v value.Value) []string {
-	var names []string
-	switch v := v.(type) {
-	case *value.Instance:
-		names = dictNames(v.Dict)
-	case *value.Module:
-		names = dictNames(v.Globals)
-	case *value.Class:
-		names = classNames(v)
-	}
-	return append(names, classNames(v.Type())...)
-}
-
-// classNames lists the attributes of c and its bases.
-func classNames(c *value.Class) []string {
-	var names []string
-	for k := c; k != nil; k = k.Base {
-		names = append(names, dictNames(k.Dict)...)
-	}
-	return names
-}
-
-// dictNames lists the string keys of d.
-func dictNames(d *value.Dict) []string {
-	if d == nil {
-		return nil
-	}
-	var names []string
-	for _, k := range d.Keys() {
-		if s, ok := k.(value.String); ok {
-			names = append(names, s.String())
-		}
-	}
-	return names
 }
 
 // completer is the REPL's readline.AutoCompleter.

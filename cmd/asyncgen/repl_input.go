@@ -5,37 +5,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/asyncgen/asyncgen/lang"
-	"github.com/asyncgen/asyncgen/runtime/compile"
-	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
 // replFile is the file name of REPL inputs in tracebacks, as CPython's.
 const replFile = "<stdin>"
 
-// displayHook is the builtin that echoes the expression statements of an
-// input, like CPython's sys.displayhook.
-const displayHook = "__displayhook__"
-
-// compileInput compiles the lines typed so far as one REPL input; ended
-// tells that the last line is empty. more reports that the input is not
-// finished: a bracket or a triple-quoted string is still open, or a
-// block or compound statement has not been ended by an empty line.
-// Otherwise the result is the program or the syntax error (a
-// *lang.Error).
-func compileInput(src string, ended bool) (prog *compile.Program, more bool, err error) {
+// needsMore reports whether the lines typed so far are not a whole
+// input yet: a bracket or a triple-quoted string is still open, or a
+// block or compound statement has not been ended by an empty line (ended
+// tells that the last line is empty). An input with a syntax error is
+// whole: running it reports the error.
+func needsMore(src string, ended bool) bool {
 	f, err := lang.Parse(replFile, []byte(src))
 	if err != nil {
-		if e, ok := err.(*lang.Error); ok && incomplete(e, src, ended) {
-			return nil, true, nil
-		}
-		return nil, false, err
+		e, ok := err.(*lang.Error)
+		return ok && incomplete(e, src, ended)
 	}
-	if n := len(f.Body); n > 0 && isCompound(f.Body[n-1]) && !ended {
-		return nil, true, nil
-	}
-	echo(f.Body)
-	prog, err = vm.Compile(f)
-	return prog, false, err
+	n := len(f.Body)
+	return n > 0 && isCompound(f.Body[n-1]) && !ended
 }
 
 // incomplete reports whether the syntax error e only means that src
@@ -81,37 +68,4 @@ func isCompound(s lang.Stmt) bool {
 		return true
 	}
 	return false
-}
-
-// echo makes the expression statements of an input outside function and
-// class bodies call the display hook, as CPython's interactive mode does.
-func echo(body []lang.Stmt) {
-	for i, s := range body {
-		switch s := s.(type) {
-		case *lang.ExprStmt:
-			body[i] = &lang.ExprStmt{Pos: s.Pos, X: &lang.Call{
-				Pos:  s.Pos,
-				Func: &lang.Name{Pos: s.Pos, ID: displayHook},
-				Args: []lang.Expr{s.X},
-			}}
-		case *lang.If:
-			echo(s.Body)
-			echo(s.Else)
-		case *lang.While:
-			echo(s.Body)
-			echo(s.Else)
-		case *lang.For:
-			echo(s.Body)
-			echo(s.Else)
-		case *lang.With:
-			echo(s.Body)
-		case *lang.Try:
-			echo(s.Body)
-			for _, h := range s.Handlers {
-				echo(h.Body)
-			}
-			echo(s.Else)
-			echo(s.Finally)
-		}
-	}
 }

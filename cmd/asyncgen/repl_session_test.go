@@ -7,23 +7,27 @@ import (
 	"testing"
 )
 
-// runInput runs src as one REPL input of s and fails on a syntax error.
+// runInput runs src as one REPL input of s.
 func runInput(t *testing.T, s *session, src string) string {
 	t.Helper()
-	prog, more, err := compileInput(src, true)
-	if err != nil || more {
-		t.Fatalf("%q: more %v, error %v", src, more, err)
+	if needsMore(src, true) {
+		t.Fatalf("%q is not a whole input", src)
 	}
-	rep, err := s.run(prog)
+	return s.run(src)
+}
+
+// startSession starts a session for a test.
+func startSession(t *testing.T, stdout io.Writer) *session {
+	s, err := newSession(runFlags{virtualTime: true}, stdout, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rep.report
+	t.Cleanup(func() { s.quit() })
+	return s
 }
 
 func TestCompletions(t *testing.T) {
-	s := newSession(runFlags{virtualTime: true}, io.Discard, io.Discard)
-	defer s.quit()
+	s := startSession(t, io.Discard)
 	runInput(t, s, "import asyncio\nclass Point:\n    def __init__(self):\n        self.x = 1\n    def norm(self):\n        pass\np = Point()\nprinter = 2\n")
 	for _, tc := range []struct {
 		prefix string
@@ -47,8 +51,7 @@ func TestCompletions(t *testing.T) {
 // what CPython's REPL prints for the same inputs.
 func TestEcho(t *testing.T) {
 	var out bytes.Buffer
-	s := newSession(runFlags{virtualTime: true}, &out, io.Discard)
-	defer s.quit()
+	s := startSession(t, &out)
 	for _, tc := range []struct{ src, want string }{
 		{"1 + 1\n", "2\n"},
 		{"_ * 10\n", "20\n"},
