@@ -186,8 +186,8 @@ func fieldName(f reflect.StructField) string {
 	return f.Name
 }
 
-// toGo converts a script value to Go, as the package documentation says. It runs on the
-// script goroutine.
+// toGo converts a script value to Go, as the package documentation
+// says. It runs on the script goroutine.
 func toGo(v Value) any {
 	switch v := v.(type) {
 	case value.NoneType:

@@ -73,7 +73,8 @@ func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*
 	return m, err
 }
 
-// Go converts a script value to Go as Call's results are (see the package documentation).
+// Go converts a script value to Go as Call's results are (see the
+// package documentation).
 func (in *Interpreter) Go(v Value) any {
 	var out any
 	in.do(context.Background(), func() error {

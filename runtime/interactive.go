@@ -43,7 +43,8 @@ func (in *Interpreter) ExecInteractive(ctx context.Context, src []byte) error {
 }
 
 // Eval evaluates expr, an expression (await allowed), in the interactive
-// namespace __main__, and returns its value converted to Go (see the package documentation).
+// namespace __main__, and returns its value converted to Go (see the
+// package documentation).
 func (in *Interpreter) Eval(ctx context.Context, expr string) (any, error) {
 	f, err := lang.Parse("<string>", []byte(expr))
 	if err != nil {

@@ -36,8 +36,9 @@ type Options struct {
 	// MaxDepth is the recursion limit; 1000 if zero.
 	MaxDepth int
 	// Globals are predeclared names visible to every script of the
-	// interpreter, like builtins, converted as the package documentation says; host
-	// functions (Func, BlockingFunc, StreamFunc) become script callables.
+	// interpreter, like builtins, converted as the package documentation
+	// says; host functions (Func, BlockingFunc, StreamFunc) become script
+	// callables.
 	Globals map[string]any
 	// Modules are host modules scripts may import.
 	Modules []*HostModule

@@ -11,7 +11,8 @@ import (
 
 // Iter iterates v from Go: an async generator or any async iterable,
 // item by item on the event loop (other tasks run meanwhile), or a
-// generator or any iterable. Items are converted to Go (see the package documentation).
+// generator or any iterable. Items are converted to Go (see the package
+// documentation).
 //
 //	for item, err := range in.Iter(ctx, gen) {
 //		if err != nil { ... } // the iteration failed; the range ends
