@@ -10,8 +10,9 @@ import (
 // Call calls fn, a script callable (such as a function a Module holds),
 // with args converted to script values, and returns its result converted
 // to Go (see the package documentation). When the result is a coroutine
-// (fn is an async def), Call awaits it: as the main task of a loop of its own, as asyncio.run
-// would, or, after Start, as a task of the background loop.
+// (fn is an async def), Call awaits it: as the main task of a loop of
+// its own, as asyncio.run would, or, after Start, as a task of the
+// background loop.
 func (in *Interpreter) Call(ctx context.Context, fn Value, args ...any) (any, error) {
 	if fn == nil {
 		return nil, errNil
