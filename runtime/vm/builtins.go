@@ -1,6 +1,10 @@
 package vm
 
-import "github.com/asyncgen/asyncgen/runtime/value"
+import (
+	"sort"
+
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
 
 // installBuiltins adds the builtins that need the VM: super, aiter, anext,
 // globals and locals.
@@ -11,8 +15,11 @@ func (th *Thread) installBuiltins() {
 		"anext":   builtinAnext,
 		"globals": builtinGlobals,
 		"locals":  builtinLocals,
+		"dir":     builtinDir,
 	} {
-		th.builtins[name] = value.NewBuiltin(name, fn)
+		if _, ok := th.builtins[name]; !ok {
+			th.builtins[name] = value.NewBuiltin(name, fn)
+		}
 	}
 }
 
@@ -124,4 +131,56 @@ func builtinLocals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (va
 		}
 	}
 	return d, nil
+}
+
+// builtinDir is dir(): the sorted names of the current scope, or of the
+// attributes of an object (its own, then its class's, along the MRO).
+func builtinDir(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	if len(args) > 1 || len(kwargs) > 0 {
+		return nil, value.Errorf(value.TypeError, "dir expected at most 1 argument, got %d", len(args)+len(kwargs))
+	}
+	names := map[string]bool{}
+	addKeys := func(d *value.Dict) {
+		for _, k := range d.Keys() {
+			if s, ok := k.(value.String); ok {
+				names[s.String()] = true
+			}
+		}
+	}
+	addClass := func(c *value.Class) {
+		for ; c != nil; c = c.Base {
+			if c.Dict != nil {
+				addKeys(c.Dict)
+			}
+		}
+	}
+	if len(args) == 0 {
+		ns, err := builtinLocals(t, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		addKeys(ns.(*value.Dict))
+	} else {
+		switch x := args[0].(type) {
+		case *value.Module:
+			addKeys(x.Globals)
+		case *value.Class:
+			addClass(x)
+		case *value.Instance:
+			addKeys(x.Dict)
+			addClass(x.Class)
+		default:
+			addClass(x.Type())
+		}
+	}
+	list := make([]string, 0, len(names))
+	for n := range names {
+		list = append(list, n)
+	}
+	sort.Strings(list)
+	elems := make([]value.Value, len(list))
+	for i, n := range list {
+		elems[i] = value.MakeString(n)
+	}
+	return value.NewList(elems), nil
 }
