@@ -14,6 +14,20 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
+// Modules returns the files and http modules for the grants of the
+// command line: the working module when granted, and otherwise one whose
+// import names the flag that grants it.
+func Modules(allowRead, allowNet bool) []*runtime.HostModule {
+	files, http := Denied("files", "--allow-read"), Denied("http", "--allow-net")
+	if allowRead {
+		files = Files()
+	}
+	if allowNet {
+		http = HTTP(nil)
+	}
+	return []*runtime.HostModule{files, http}
+}
+
 // Denied returns a module called name whose import fails with
 //
 //	ModuleNotFoundError: No module named 'name' (run with FLAG to grant it)

@@ -63,10 +63,19 @@ IsADirectoryError [Errno 21] Is a directory: '%s'
 }
 
 func TestDenied(t *testing.T) {
-	_, err := run(t, []*runtime.HostModule{hostlib.Denied("files", "--allow-read")}, "import files")
-	var e *runtime.Error
-	if !errors.As(err, &e) || e.Error() != "ModuleNotFoundError: No module named 'files' (run with --allow-read to grant it)" {
-		t.Errorf("error %v", err)
+	for _, c := range []struct{ src, want string }{
+		{"import files", "ModuleNotFoundError: No module named 'files' (run with --allow-read to grant it)"},
+		{"import http", "ModuleNotFoundError: No module named 'http' (run with --allow-net to grant it)"},
+		{"from files import read", "ModuleNotFoundError: No module named 'files' (run with --allow-read to grant it)"},
+	} {
+		_, err := run(t, hostlib.Modules(false, false), c.src)
+		var e *runtime.Error
+		if !errors.As(err, &e) || e.Error() != c.want {
+			t.Errorf("%s: error %v", c.src, err)
+		}
+	}
+	if out, err := run(t, hostlib.Modules(true, true), "import files, http\nprint(files.read, http.get)"); err != nil || out == "" {
+		t.Errorf("granted: %q, %v", out, err)
 	}
 }
 
