@@ -116,3 +116,26 @@ func TestSwitchAllocations(t *testing.T) {
 	}
 	t.Logf("%v allocations per switch", allocs)
 }
+
+// TestAsyncForAllocations checks that an async for over an async
+// generator allocates at most one object (the __anext__ awaitable) per item.
+func TestAsyncForAllocations(t *testing.T) {
+	th, c := startCoroutine(t, 0, `
+async def agen():
+    while True:
+        await tick
+        yield 0
+async def consume():
+    async for x in agen():
+        pass
+coro = consume()
+`)
+	allocs := testing.AllocsPerRun(1000, func() {
+		if _, _, err := c.Send(th, value.None); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 1 {
+		t.Errorf("%v allocations per item, want at most 1", allocs)
+	}
+}
