@@ -149,7 +149,7 @@ var asyncioFuncs = map[string]builtinFunc{
 
 // sleep is asyncio.sleep(delay, result=None). It is bound to the
 // interpreter (see Install), so the hot sleep(0) path looks nothing up.
-func (in *Interp) sleep(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+func (in *interpreter) sleep(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 	var delay, result value.Value
 	if len(kwargs) == 0 && len(args) == 1 {
 		delay = args[0] // the common case, without unpack's bookkeeping

@@ -24,9 +24,9 @@ type Options struct {
 	Source func(filename string) []byte
 }
 
-// Interp is the per-interpreter state of the event loop machinery, kept on
+// interpreter is the per-interpreter state of the event loop machinery, kept on
 // the thread under localKey.
-type Interp struct {
+type interpreter struct {
 	th          value.Thread
 	opts        Options
 	clock       Clock
@@ -34,29 +34,21 @@ type Interp struct {
 	loop        *Loop   // the running loop, or nil
 	defaultLoop *Loop   // the loop get_event_loop returns outside a running loop
 	taskCounter int     // asyncio's global task name counter
-	hooks       Hooks
 }
 
 const localKey = "aio"
 
-// Hooks are the async generator hooks of the VM that the loop sets while
-// it runs, as sys.set_asyncgen_hooks: FirstIter records a generator the
-// first time it is iterated, Finalize asks the loop to close one.
-type Hooks interface {
-	SetAsyncGenHooks(firstIter, finalize func(agen value.Value))
-}
-
 // interp returns the interpreter state of th, creating it if needed.
-func interp(th value.Thread) *Interp {
-	if in, ok := th.Local(localKey).(*Interp); ok {
+func interp(th value.Thread) *interpreter {
+	if in, ok := th.Local(localKey).(*interpreter); ok {
 		return in
 	}
 	return setup(th, Options{})
 }
 
 // setup stores fresh interpreter state with opts on th.
-func setup(th value.Thread, opts Options) *Interp {
-	in := &Interp{th: th, opts: opts, clock: opts.Clock}
+func setup(th value.Thread, opts Options) *interpreter {
+	in := &interpreter{th: th, opts: opts, clock: opts.Clock}
 	if in.clock == nil {
 		if opts.VirtualTime {
 			in.clock = NewVirtualClock()
@@ -69,9 +61,6 @@ func setup(th value.Thread, opts Options) *Interp {
 	}
 	now := time.Now()
 	in.wallStart = float64(now.UnixNano())/1e9 - seconds(in.clock.Now())
-	if h, ok := th.(Hooks); ok {
-		in.hooks = h
-	}
 	th.SetLocal(localKey, in)
 	return in
 }

@@ -11,7 +11,7 @@ import (
 // callbacks, a heap of timers and an inbox for results posted by host
 // goroutines. Only the goroutine running the loop touches script values.
 type Loop struct {
-	in         *Interp
+	in         *interpreter
 	clock      Clock
 	ready      ring
 	timers     timerHeap
@@ -37,7 +37,7 @@ type Loop struct {
 	wake    chan struct{}
 }
 
-func newLoop(in *Interp) *Loop {
+func newLoop(in *interpreter) *Loop {
 	return &Loop{in: in, clock: in.clock, wake: make(chan struct{}, 1)}
 }
 

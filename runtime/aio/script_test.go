@@ -49,13 +49,15 @@ func runScript(path string, src []byte, virtual bool, stdout, stderr *bytes.Buff
 	return 1
 }
 
-// TestScripts runs testdata/script/*.agen, the generated programs
-// testdata/random/*.agen and the seed examples under the virtual clock
-// and compares with CPython's output (gen.sh, gen.py).
+// TestScripts runs testdata/script/*.agen, the generated programs in
+// testdata/random and testdata/timers, and the seed examples under the
+// virtual clock and compares with CPython's output (gen.sh, gen.py).
 func TestScripts(t *testing.T) {
 	files, _ := filepath.Glob("testdata/script/*.agen")
-	random, _ := filepath.Glob("testdata/random/*.agen")
-	files = append(files, random...)
+	for _, dir := range []string{"random", "timers"} {
+		more, _ := filepath.Glob("testdata/" + dir + "/*.agen")
+		files = append(files, more...)
+	}
 	examples, _ := filepath.Glob("../../examples/0[1-7]*.agen")
 	for _, path := range append(files, examples...) {
 		for _, virtual := range []bool{true, false} {

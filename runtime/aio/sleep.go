@@ -110,7 +110,7 @@ type sleep0 struct {
 // `await asyncio.sleep(0)` allocates nothing. (The only visible
 // difference from CPython: two sleep(0) objects made one after the other
 // in a task, the first awaited to its end, can be the same object.)
-func (in *Interp) newSleep0(result value.Value) *sleep0 {
+func (in *interpreter) newSleep0(result value.Value) *sleep0 {
 	if l := in.loop; l != nil && l.current != nil {
 		if s := &l.current.spare; s.state == sleepIdle || s.state == sleepDone {
 			*s = sleep0{result: result}
