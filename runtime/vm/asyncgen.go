@@ -210,7 +210,7 @@ func (o *agenOp) result(v value.Value, done bool, err error) (value.Value, bool,
 // aiter returns the async iterator of an async for.
 func (th *Thread) aiter(v value.Value, temp bool) (value.Value, error) {
 	if g, ok := v.(*AsyncGenerator); ok {
-		g.temp = g.temp || temp
+		g.temp = g.temp || temp && !g.hooked
 		return g, nil
 	}
 	r, ok, err := callSpecial(th, v, "__aiter__")

@@ -310,7 +310,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 		case compile.GET_ITER:
 			var it value.Iterator
 			it, err = value.Iterate(th, s[sp-1])
-			if g, ok := it.(*Generator); ok && in.Arg == 1 {
+			if g, ok := it.(*Generator); ok && in.Arg == 1 && !g.core.started {
+				// A fresh generator made by the call: the loop holds the
+				// only reference.
 				g.temp = true
 			}
 			s[sp-1] = it
