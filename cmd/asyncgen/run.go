@@ -144,7 +144,13 @@ func (p program) source(filename string) []byte {
 // Ctrl-C (SIGINT) and the timeout cancel the running tasks, whose
 // finally blocks run, and end with KeyboardInterrupt or TimeoutError.
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
-	in := runtime.New(opts.options(stdout, stderr))
+	o := opts.options(stdout, stderr)
+	var trace *traceWriter
+	if opts.trace != "" {
+		trace = newTraceWriter()
+		o.Clock = tracedClock(opts.virtualTime, trace)
+	}
+	in := runtime.New(o)
 	ctx, stop := interruptible(opts.timeout)
 	defer stop()
 	done := make(chan error, 1)
@@ -165,10 +171,17 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 			// it. Leave it to the process exit.
 		}
 	}
-	if err = stopped(ctx, err, opts.timeout); err == nil {
-		return exitOK
+	status := exitOK
+	if err = stopped(ctx, err, opts.timeout); err != nil {
+		status = report(stderr, err, p.source)
 	}
-	return report(stderr, err, p.source)
+	if trace != nil {
+		if err := trace.writeFile(opts.trace); err != nil {
+			fmt.Fprintf(stderr, "asyncgen: --trace: %v\n", err)
+			status = max(status, exitError)
+		}
+	}
+	return status
 }
 
 // stopGrace is how long a cancelled program may take to finish its
