@@ -98,13 +98,13 @@ func (p *fstringParser) field(depth int) []Expr {
 		j++
 	}
 	if j < p.end() && v[j] == ':' {
-		// CPython 3.11 places a format spec at its own string token, as
-		// it does a spec that is a single constant; the parts of a spec
-		// with replacement fields are at the start of the whole string.
+		// CPython 3.11 places a format spec, and a constant that ends it,
+		// at the spec's own string token; the other parts are at the start
+		// of the whole string.
 		tokPos := p.c.pos(p.lit.tok.Pos)
 		spec := mergeConstants(p.parse(j+1, depth+1))
-		if len(spec) == 1 {
-			if k, ok := spec[0].(*Constant); ok {
+		if n := len(spec); n > 0 {
+			if k, ok := spec[n-1].(*Constant); ok {
 				k.Pos = tokPos
 			}
 		}

@@ -65,22 +65,59 @@ func TestGolden(t *testing.T) {
 // (comprehension clauses, parameter lists).
 var noPosition = regexp.MustCompile(`(?m)^( *\w+(\[\d+\])?: (Comprehension|Params)) @\d+:\d+`)
 
-// TestGoldenMatchesCPython checks the golden programs' trees against
-// CPython's own AST, rendered in Dump's format by testdata/ast/pydump.py.
+// TestGoldenMatchesCPython checks the trees of the golden programs, the
+// script tests and the examples against CPython's own AST, rendered in
+// Dump's format by testdata/ast/pydump.py.
 func TestGoldenMatchesCPython(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not available")
 	}
-	for _, name := range goldenFiles(t) {
-		want, err := exec.Command("python3", "testdata/ast/pydump.py", name).Output()
-		if err != nil {
-			t.Fatalf("%s: pydump: %v", name, err)
+	files := goldenFiles(t)
+	for _, pattern := range []string{"../testdata/*.agen", "../examples/*.agen"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	out, err := exec.Command("python3", append([]string{"testdata/ast/pydump.py"}, files...)...).Output()
+	if err != nil {
+		t.Fatalf("pydump: %v", err)
+	}
+	dumps := strings.SplitAfter(string(out), "\nFile ")
+	if len(dumps) != len(files) {
+		t.Fatalf("pydump gave %d dumps for %d files", len(dumps), len(files))
+	}
+	compared := 0
+	for i, name := range files {
+		want := dumps[i]
+		if i > 0 {
+			want = "File " + want
 		}
-		got := noPosition.ReplaceAll(dumpFile(t, name), []byte("$1"))
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: tree differs from CPython's:\n%s", name, firstDiff(string(got), string(want)))
+		want = strings.TrimSuffix(want, "File ")
+		if strings.HasSuffix(strings.SplitN(want, "\n", 2)[0], " SyntaxError") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse(name, src)
+		if err != nil {
+			t.Errorf("%s: CPython parses it, asyncgen says %v", name, err)
+			continue
+		}
+		var buf bytes.Buffer
+		if err := Dump(&buf, f); err != nil {
+			t.Fatal(err)
+		}
+		compared++
+		got := noPosition.ReplaceAll(buf.Bytes(), []byte("$1"))
+		if string(got) != want {
+			t.Errorf("%s: tree differs from CPython's:\n%s", name, firstDiff(string(got), want))
 		}
 	}
+	if compared < len(goldenFiles(t)) {
+		t.Errorf("only %d programs compared", compared)
+	}
+	t.Logf("%d programs compared with CPython", compared)
 }
 
 // firstDiff shows the first differing line of two dumps.

@@ -1,6 +1,9 @@
 """Render CPython's AST of a file in the format of lang.Dump.
 
-Usage: python3 pydump.py FILE
+Usage: python3 pydump.py FILE...
+
+The dumps of the files follow one another; a file CPython cannot parse is
+shown as the single line `File "NAME" SyntaxError`.
 
 The golden .ast files are written by `go test ./lang -run TestGolden -update`;
 TestGoldenMatchesCPython runs this script to check them against CPython 3.11.
@@ -219,15 +222,19 @@ class Dumper:
 
 
 def main():
-    name = sys.argv[1]
-    with open(name, encoding="utf-8") as f:
-        src = f.read()
-    tree = compile(src, name, "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-    d = Dumper(src)
-    d.out.append("File %s" % gostr(name))
-    for i, s in enumerate(tree.body):
-        d.any(1, "Body[%d]" % i, s)
-    sys.stdout.write("\n".join(d.out) + "\n")
+    for name in sys.argv[1:]:
+        with open(name, encoding="utf-8") as f:
+            src = f.read()
+        try:
+            tree = compile(src, name, "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        except SyntaxError:
+            sys.stdout.write("File %s SyntaxError\n" % gostr(name))
+            continue
+        d = Dumper(src)
+        d.out.append("File %s" % gostr(name))
+        for i, s in enumerate(tree.body):
+            d.any(1, "Body[%d]" % i, s)
+        sys.stdout.write("\n".join(d.out) + "\n")
 
 
 main()
