@@ -26,8 +26,10 @@ func compileSource(t *testing.T, src string) *Program {
 // make the compiler fail or panic.
 func TestCompileCorpus(t *testing.T) {
 	var files []string
-	for _, dir := range []string{"../../testdata", "../../examples", "../../bench", "../vm/testdata"} {
-		m, _ := filepath.Glob(filepath.Join(dir, "*.agen"))
+	for _, pattern := range []string{"../../testdata/*.agen", "../../testdata/*/*.agen", "../../examples/*.agen",
+		"../../bench/*.agen", "../vm/testdata/*.agen", "../aio/testdata/*/*.agen", "../aio/lib/*.py",
+		"../../lang/testdata/*/*.agen", "../../lang/testdata/*/*.py"} {
+		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
 	for _, path := range files {
