@@ -181,14 +181,14 @@ func (th *Thread) buildClass(fr *frame, body *Function, name string, bases []val
 	if err != nil {
 		return nil, err
 	}
-	if c, ok := cell.(*Cell); ok {
+	if c, ok := cell.(*cell); ok {
 		c.V = cls
 	}
 	return cls, nil
 }
 
 // Type returns object: cells never reach scripts.
-func (*Cell) Type() *value.Class { return value.ObjectType }
+func (*cell) Type() *value.Class { return value.ObjectType }
 
 // raise makes the exception of a raise statement from its operands
 // (none: re-raise the handled exception).

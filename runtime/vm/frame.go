@@ -19,7 +19,7 @@ type frame struct {
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
 	slots   []value.Value // locals, then the value stack
-	cells   []*Cell       // deref slots: cells, then free variables
+	cells   []*cell       // deref slots: cells, then free variables
 	sp      int           // index in slots of the first free stack slot
 	pc      int
 	base    int // index in slots where the stack starts
@@ -31,9 +31,9 @@ type frame struct {
 	pending  *value.Exception // raised at yieldPC when the frame resumes
 }
 
-// Cell holds a variable shared between a function and the functions
+// cell holds a variable shared between a function and the functions
 // nested in it.
-type Cell struct{ V value.Value }
+type cell struct{ V value.Value }
 
 // prepared is the VM's form of a Code: its constants as values, and its
 // names as str values for storing into namespaces without allocating.
@@ -120,9 +120,9 @@ func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
 	fr.sp = fr.base
 	fr.pc = 0
 	if nd := code.NumDeref(); nd > 0 {
-		fr.cells = make([]*Cell, nd)
+		fr.cells = make([]*cell, nd)
 		for i := range code.Cells {
-			fr.cells[i] = &Cell{}
+			fr.cells[i] = &cell{}
 		}
 		if fn != nil {
 			copy(fr.cells[len(code.Cells):], fn.closure)

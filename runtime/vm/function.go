@@ -13,7 +13,7 @@ type Function struct {
 	globals    *value.Dict
 	defaults   value.Tuple // values of the last len(defaults) positional parameters
 	kwdefaults *value.Dict
-	closure    []*Cell
+	closure    []*cell
 	name       string
 	qualname   string
 	// simple functions take exactly their positional parameters.

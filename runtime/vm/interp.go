@@ -542,7 +542,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				s[sp] = nil
 			}
 			if len(fcode.FreeFrom) > 0 {
-				f.closure = make([]*Cell, len(fcode.FreeFrom))
+				f.closure = make([]*cell, len(fcode.FreeFrom))
 				for i, j := range fcode.FreeFrom {
 					f.closure[i] = fr.cells[j]
 				}
