@@ -114,4 +114,5 @@ func newBuiltinClass(name string, base *Class) *Class {
 	return &Class{Name: name, Module: "builtins", Base: base, Dict: NewDict(0)}
 }
 
+// String returns the class's repr, as <class 'int'>.
 func (c *Class) String() string { return fmt.Sprintf("<class '%s'>", c.QualName()) }

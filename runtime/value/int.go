@@ -120,13 +120,4 @@ func intSign(v Value) int {
 	return v.(*BigInt).v.Sign()
 }
 
-// intString returns the decimal digits of an int.
-func intString(v Value) string {
-	if b, ok := v.(*BigInt); ok {
-		return b.v.String()
-	}
-	i, _ := AsInt64(v)
-	return itoa(i)
-}
-
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -69,8 +69,10 @@ func index(key Value) (int64, bool, error) {
 	return 0, false, nil
 }
 
-// seqIndex resolves a possibly negative index into [0, n).
-func seqIndex(key Value, n int, what, kind string) (int, error) {
+// seqIndex resolves a possibly negative index of a kind ("list") of
+// sequence into [0, n); what names the sequence in the IndexError ("list",
+// "list assignment").
+func seqIndex(key Value, n int, kind, what string) (int, error) {
 	i, ok, err := index(key)
 	if err != nil {
 		return 0, err
@@ -286,20 +288,7 @@ func hasGetItem(x Value) bool {
 }
 
 func listIndex(l *List, key Value) (int, error) {
-	i, ok, err := index(key)
-	if err != nil {
-		return 0, err
-	}
-	if !ok {
-		return 0, Errorf(TypeError, "list indices must be integers or slices, not %s", key.Type().Name)
-	}
-	if i < 0 {
-		i += int64(len(l.Elems))
-	}
-	if i < 0 || i >= int64(len(l.Elems)) {
-		return 0, Errorf(IndexError, "list assignment index out of range")
-	}
-	return int(i), nil
+	return seqIndex(key, len(l.Elems), "list", "list assignment")
 }
 
 func listSetSlice(th Thread, l *List, s *Slice, v Value) error {

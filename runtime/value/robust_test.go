@@ -23,7 +23,7 @@ func sampleValues(th Thread) []Value {
 	inst, _ := c.Call(th, nil, nil)
 	return []Value{
 		None, True, False, MakeInt(0), MakeInt(-1), MakeInt(7), MakeInt(math.MaxInt64), MakeInt(math.MinInt64),
-		MakeBigInt(big1), MakeBigInt(new(big.Int).Neg(big1)), Float(0), Float(-0.0), Float(2.5),
+		MakeBigInt(big1), MakeBigInt(new(big.Int).Neg(big1)), Float(0), Float(math.Copysign(0, -1)), Float(2.5),
 		Float(math.Inf(1)), Float(math.NaN()), MakeString(""), MakeString("abc"), MakeString("é日"),
 		NewList(nil), NewList([]Value{MakeInt(1), MakeString("a")}), EmptyTuple, Tuple{MakeInt(1)},
 		d, NewDict(0), s, NewSet(), fs, &Range{0, 5, 1}, &Range{5, 0, -2}, &Slice{None, MakeInt(2), None},

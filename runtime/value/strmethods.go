@@ -35,9 +35,8 @@ func optStrArg(fname string, args []Value, i int) (string, bool, error) {
 // span resolves optional start and end arguments (slice semantics, in code
 // points) to byte offsets into s. ok is false when start is beyond the end.
 func (s String) span(args []Value) (lo, hi, loCP int, ok bool, err error) {
-	start, end := int64(0), int64(s.n)
 	n := int64(s.n)
-	get := func(i int, def int64) (int64, error) {
+	bound := func(i int, def int64) (int64, error) {
 		if i >= len(args) || args[i] == None {
 			return def, nil
 		}
@@ -46,31 +45,22 @@ func (s String) span(args []Value) (lo, hi, loCP int, ok bool, err error) {
 			return 0, err
 		}
 		if v < 0 {
-			v += n
-			if v < 0 {
-				v = 0
-			}
+			v = max(v+n, 0)
 		}
 		return v, nil
 	}
-	if start, err = get(0, 0); err != nil {
+	start, err := bound(0, 0)
+	if err != nil {
 		return
 	}
-	if end, err = get(1, n); err != nil {
+	end, err := bound(1, n)
+	if err != nil {
 		return
-	}
-	if end > n {
-		end = n
 	}
 	if start > n {
 		return 0, 0, 0, false, nil
 	}
-	if end < start {
-		end = start
-		ok = true
-		lo = s.byteOffset(int(start))
-		return lo, lo, int(start), true, nil
-	}
+	end = max(min(end, n), start)
 	lo = s.byteOffset(int(start))
 	hi = lo + String{s.s[lo:], s.n - int(start)}.byteOffset(int(end-start))
 	return lo, hi, int(start), true, nil
