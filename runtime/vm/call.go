@@ -171,7 +171,7 @@ func (th *Thread) buildClass(fr *frame, body *Function, name string, bases []val
 	ns.SetString("__qualname__", value.MakeString(body.qualname))
 	bf := th.newFrame(body.code, body.globals, body)
 	bf.ns = ns
-	cell, err := th.runFrame(bf)
+	classCell, err := th.runFrame(bf)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +181,7 @@ func (th *Thread) buildClass(fr *frame, body *Function, name string, bases []val
 	if err != nil {
 		return nil, err
 	}
-	if c, ok := cell.(*cell); ok {
+	if c, ok := classCell.(*cell); ok {
 		c.V = cls
 	}
 	return cls, nil
