@@ -91,16 +91,6 @@ func looksLikeCommand(file string) bool {
 	return !strings.ContainsAny(file, "./\\")
 }
 
-// isTerminal reports whether r is a terminal.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
 // A program is the source of a script and the name its tracebacks show.
 // Tracebacks quote source lines only from files, as CPython's do.
 type program struct {
@@ -144,6 +134,8 @@ func (p program) source(filename string) []byte {
 // Ctrl-C (SIGINT) and the timeout cancel the running tasks, whose
 // finally blocks run, and end with KeyboardInterrupt or TimeoutError.
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
+	stdout, flush := outputFor(stdout)
+	defer flush()
 	o := opts.options(stdout, stderr)
 	var trace *traceWriter
 	if opts.trace != "" {
@@ -173,6 +165,7 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	if err = stopped(ctx, err, opts.timeout); err != nil {
+		flush()
 		status = report(stderr, err, p.source)
 	}
 	if trace != nil {
