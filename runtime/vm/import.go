@@ -17,10 +17,22 @@ func (th *Thread) importModule(name string) (value.Value, error) {
 	if m, ok := th.modules[name]; ok {
 		return m, nil
 	}
+	if strings.HasPrefix(name, ".") {
+		return nil, value.Errorf(value.ImportError, "attempted relative import with no known parent package")
+	}
 	load, ok := th.loaders[name]
 	if !ok {
-		e := value.Errorf(value.ModuleNotFoundError, "No module named '%s'", name)
-		return nil, e
+		// A dotted name fails at its first unknown prefix.
+		missing := name
+		for i := range name {
+			if name[i] == '.' {
+				if _, ok := th.loaders[name[:i]]; !ok {
+					missing = name[:i]
+					break
+				}
+			}
+		}
+		return nil, value.Errorf(value.ModuleNotFoundError, "No module named '%s'", missing)
 	}
 	m, err := load(th)
 	if err != nil {
