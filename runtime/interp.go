@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/internal/pyrand"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -92,6 +93,7 @@ func New(opts Options) *Interpreter {
 	}
 	in.clock = &ctxClock{Clock: clock}
 	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source})
+	in.th.RegisterModule("random", func(*vm.Thread) (*value.Module, error) { return pyrand.Module(), nil })
 	in.th.SetBuiltin(displayHook, value.NewBuiltin(displayHook, in.display))
 	in.th.SetBuiltin(evalHook, value.NewBuiltin(evalHook, in.capture))
 	for name, x := range opts.Globals {

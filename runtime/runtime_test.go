@@ -268,3 +268,12 @@ func TestNilAndBadValues(t *testing.T) {
 		}
 	}
 }
+
+func TestRandomModule(t *testing.T) {
+	in, out := newInterp(t, runtime.Options{})
+	// CPython 3.11 prints the same for this program.
+	exec(t, in, "import random\nrandom.seed(42)\nprint(random.randint(1, 100), random.random())\n")
+	if want := "82 0.11133106816568039\n"; out.String() != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}
