@@ -33,7 +33,6 @@ const (
 type scope struct {
 	kind     scopeKind
 	parent   *scope
-	name     string
 	qualname string
 	flags    map[string]int
 	order    []string // names in order of first mention
@@ -53,7 +52,7 @@ type scope struct {
 }
 
 func newScope(kind scopeKind, parent *scope, name string) *scope {
-	s := &scope{kind: kind, parent: parent, name: name, flags: map[string]int{}}
+	s := &scope{kind: kind, parent: parent, flags: map[string]int{}}
 	switch {
 	case parent == nil || parent.kind == moduleScope:
 		s.qualname = name
