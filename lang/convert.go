@@ -88,6 +88,8 @@ func (c *converter) try(g *gTry) Stmt {
 		p := g.EndPos
 		if g.Else != nil {
 			p = g.ElseTok.Pos
+		} else if p == c.end {
+			p = c.lastLine // CPython points at the end of the last line
 		}
 		c.failAt(p, "expected 'except' or 'finally' block")
 	}

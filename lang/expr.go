@@ -634,7 +634,7 @@ func (c *converter) paren() Expr {
 		c.expect(")")
 		return y
 	}
-	x := c.starOrTest()
+	x := c.named(c.starOrTest())
 	switch {
 	case c.is("for") || c.is("async"):
 		c.noStarred(x, "iterable unpacking cannot be used in comprehension")
@@ -696,7 +696,7 @@ func (c *converter) list() Expr {
 	if c.accept("]") {
 		return l
 	}
-	x := c.starOrTest()
+	x := c.named(c.starOrTest())
 	if c.is("for") || c.is("async") {
 		c.noStarred(x, "iterable unpacking cannot be used in comprehension")
 		lc := &ListComp{Pos: pos, Elt: x, Gens: c.comps()}

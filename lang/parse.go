@@ -28,6 +28,12 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	if err := t.run(); err != nil {
 		return nil, c.indentBefore(t.toks, err)
 	}
+	c.end = t.toks[len(t.toks)-1].Pos
+	for _, tok := range t.toks {
+		if tok.Type == tokNewline {
+			c.lastLine = tok.Pos
+		}
+	}
 	var stmts []*gStmt
 	for _, chunk := range topLevel(t.toks) {
 		g, err := parseChunk(chunk)
@@ -145,6 +151,8 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 // entry points.
 type converter struct {
 	filename string
+	end      lexer.Position      // where the file ends
+	lastLine lexer.Position      // where its last logical line ends
 	lex      *lexer.PeekingLexer // tokens, while parsing expressions
 	depth    int                 // nesting of the expression parser
 }

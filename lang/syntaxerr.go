@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"strings"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -187,19 +189,52 @@ func (c *converter) indentBefore(toks []lexer.Token, err *Error) *Error {
 
 // unclosed replaces a parse error by "'(' was never closed" when a bracket
 // left open at the end of the file was opened before the error. CPython
-// does so whenever its parser reads to the end of the file inside the
-// bracket, or the error is on a later line; asyncgen approximates the
-// first condition by the error being at or after the bracket.
+// does so when the error is on a later line than the bracket, or when its
+// parser, still inside the bracket, read up to the end of the file: here,
+// when the file ends right after the token in error (two tokens after,
+// for a missing comma, where CPython parses the next expression).
 func (c *converter) unclosed(t *tokenizer, err *Error) *Error {
-	if len(t.brackets) == 0 {
-		return err
-	}
-	b := t.brackets[len(t.brackets)-1]
-	if err.Kind == "IndentationError" {
+	if len(t.brackets) == 0 || err.Kind == "IndentationError" {
 		return err // CPython reports an unexpected indent first
 	}
-	if err.Line > b.line || err.Line == b.line && err.Col >= b.col {
+	b := t.brackets[len(t.brackets)-1]
+	if err.Line < b.line || err.Line == b.line && err.Col < b.col {
+		return err
+	}
+	reach := 1
+	if strings.HasSuffix(err.Msg, "Perhaps you forgot a comma?") {
+		reach = 2
+	}
+	if err.Line > b.line || nearEOF(t.toks, err.Pos, reach) {
 		return c.errorAt("SyntaxError", Pos{Line: b.line, Col: b.col}, "'%c' was never closed", b.ch)
 	}
 	return err
+}
+
+// nearEOF reports whether the file ends within reach tokens after the
+// token at p, and that token could go on to be part of an expression.
+func nearEOF(toks []lexer.Token, p Pos, reach int) bool {
+	end := len(toks) - 1 // the first of the NEWLINE, DEDENT and EOF tokens that end the file
+	for end > 0 && (toks[end-1].Type == tokNewline || toks[end-1].Type == tokDedent) {
+		end--
+	}
+	for i, t := range toks {
+		if t.Pos.Line != p.Line || t.Pos.Column != p.Col {
+			continue
+		}
+		if i >= end {
+			return true
+		}
+		if t.Type == tokKeyword && !exprKeywords[t.Value] {
+			return false
+		}
+		return i+reach >= end
+	}
+	return false
+}
+
+// exprKeywords are the keywords that may start or continue an expression.
+var exprKeywords = map[string]bool{
+	"and": true, "await": true, "else": true, "False": true, "for": true, "if": true, "in": true,
+	"is": true, "lambda": true, "None": true, "not": true, "or": true, "True": true, "yield": true,
 }
