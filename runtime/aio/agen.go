@@ -65,7 +65,6 @@ func (s *shutdownAgens) Await(th value.Thread) (value.Coroutine, error) { return
 func (s *shutdownAgens) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
 	l := s.loop
 	if s.g == nil {
-		l.shutdown = true
 		for _, ag := range l.agens {
 			if f, ok := ag.(interface{ Finished() bool }); !ok || !f.Finished() {
 				s.closing = append(s.closing, ag)

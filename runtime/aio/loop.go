@@ -26,7 +26,6 @@ type Loop struct {
 	nDone    int           // done tasks still in tasks, pruned lazily
 	agens    []value.Value // async generators iterated and not finalized
 	failed   []futureLike  // futures that finished with an exception
-	shutdown bool          // shutdown_asyncgens was called
 
 	// The host inbox: host goroutines append under mu and signal wake.
 	mu      sync.Mutex

@@ -27,6 +27,17 @@ func (l *Loop) report(message string, exc *value.Exception, lines []string) {
 // noteUnretrieved records a future that finished with an exception, to
 // report it at shutdown if nobody retrieves the exception.
 func (l *Loop) noteUnretrieved(f futureLike) {
+	if n := len(l.failed); n >= 64 && n == cap(l.failed) {
+		// Forget the ones retrieved since, before the list grows.
+		kept := l.failed[:0]
+		for _, g := range l.failed {
+			if g.base().logTraceback {
+				kept = append(kept, g)
+			}
+		}
+		clear(l.failed[len(kept):])
+		l.failed = kept
+	}
 	l.failed = append(l.failed, f)
 }
 
