@@ -5,7 +5,25 @@ import "github.com/asyncgen/asyncgen/runtime/value"
 // firstIter is the loop's firstiter hook: it records an async generator
 // the first time it is iterated, to close it at shutdown.
 func (l *Loop) firstIter(agen value.Value) {
+	if n := len(l.agens); n >= 64 && n == cap(l.agens) {
+		// Forget the finished ones before the list grows, as CPython's
+		// weak set forgets the collected ones.
+		kept := l.agens[:0]
+		for _, ag := range l.agens {
+			if !agenFinished(ag) {
+				kept = append(kept, ag)
+			}
+		}
+		clear(l.agens[len(kept):])
+		l.agens = kept
+	}
 	l.agens = append(l.agens, agen)
+}
+
+// agenFinished reports whether an async generator has finished.
+func agenFinished(agen value.Value) bool {
+	f, ok := agen.(interface{ Finished() bool })
+	return ok && f.Finished()
 }
 
 // finalize is the loop's finalizer hook (_asyncgen_finalizer_hook): the VM
@@ -66,7 +84,7 @@ func (s *shutdownAgens) Send(th value.Thread, v value.Value) (value.Value, bool,
 	l := s.loop
 	if s.g == nil {
 		for _, ag := range l.agens {
-			if f, ok := ag.(interface{ Finished() bool }); !ok || !f.Finished() {
+			if !agenFinished(ag) {
 				s.closing = append(s.closing, ag)
 			}
 		}
