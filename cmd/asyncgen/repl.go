@@ -102,7 +102,11 @@ func readEvalPrint(rl *readline.Instance, s *session) int {
 			continue
 		}
 		lines = nil
-		fmt.Fprint(rl.Stderr(), s.run(src))
+		rep, exit, status := s.run(src)
+		fmt.Fprint(rl.Stderr(), rep)
+		if exit {
+			return status
+		}
 	}
 }
 

@@ -36,8 +36,9 @@ func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 
 // run runs one input and returns its error report, as CPython's REPL
 // prints it, or "". Ctrl-C cancels the input's task; the cancellation
-// shows as KeyboardInterrupt.
-func (s *session) run(src string) string {
+// shows as KeyboardInterrupt. exit is set when the input raised
+// SystemExit, which ends the REPL with status.
+func (s *session) run(src string) (rep string, exit bool, status int) {
 	select {
 	case <-s.interrupt: // a Ctrl-C from before the input
 	default:
@@ -62,9 +63,10 @@ func (s *session) run(src string) string {
 		text := strings.TrimSuffix(e.Traceback(), "\n")
 		b.WriteString(text[:strings.LastIndexByte(text, '\n')+1] + "KeyboardInterrupt\n")
 	default:
-		report(&b, err, nil)
+		status = report(&b, err, nil)
+		exit = e != nil && e.Exception.Class.IsSubclass(value.SystemExit)
 	}
-	return b.String()
+	return b.String(), exit, status
 }
 
 // complete returns the completions of a dotted name (see completions).

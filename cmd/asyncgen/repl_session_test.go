@@ -13,7 +13,8 @@ func runInput(t *testing.T, s *session, src string) string {
 	if needsMore(src, true) {
 		t.Fatalf("%q is not a whole input", src)
 	}
-	return s.run(src)
+	rep, _, _ := s.run(src)
+	return rep
 }
 
 // startSession starts a session for a test.

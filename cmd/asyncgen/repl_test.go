@@ -196,8 +196,8 @@ func TestREPLSession(t *testing.T) {
 	term.line("counter = 100", prompt1)
 	term.send("\x1b[A\x1b[A\r") // up twice: `counter + 1`
 	term.expect("101")
-	term.send("\x04")
-	if status := term.wait(); status != 0 {
-		t.Errorf("exit status %d, want 0", status)
+	term.send("raise SystemExit(3)\r") // exits as CPython's REPL does
+	if status := term.wait(); status != 3 {
+		t.Errorf("exit status %d, want 3", status)
 	}
 }

@@ -249,14 +249,15 @@ func stopped(ctx context.Context, err error, timeout time.Duration) error {
 }
 
 // report prints an error that ended a program as CPython would and
-// returns the exit status that goes with it: 130 for KeyboardInterrupt,
-// 1 otherwise.
+// returns the exit status that goes with it: a SystemExit's code, 130
+// for KeyboardInterrupt, 1 otherwise.
 func report(stderr io.Writer, err error, source func(string) []byte) int {
 	var exc *value.Exception
+	status := exitError
 	switch e := err.(type) {
 	case *runtime.Error:
 		fmt.Fprint(stderr, e.Traceback())
-		exc = e.Exception
+		exc, status = e.Exception, e.ExitStatus()
 	case *value.Exception:
 		vm.FormatException(stderr, e, source)
 		exc = e
@@ -270,5 +271,5 @@ func report(stderr io.Writer, err error, source func(string) []byte) int {
 	if exc != nil && exc.Class.IsSubclass(value.KeyboardInterrupt) {
 		return exitInterrupt
 	}
-	return exitError
+	return status
 }
