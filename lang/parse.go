@@ -36,7 +36,7 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	}
 	var stmts []*gStmt
 	for _, chunk := range topLevel(t.toks) {
-		g, err := parseChunk(chunk)
+		g, err := parseChunk(chunk.toks, chunk.eof)
 		if err != nil {
 			e, ok := err.(*Error)
 			if !ok {
@@ -53,11 +53,11 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	return f, nil
 }
 
-// parseChunk runs participle on the tokens of some top-level statements,
-// which end with an EOF token. It returns the expression parser's error
+// parseChunk runs participle on the tokens of some top-level statements
+// followed by eof. It returns the expression parser's error
 // as a *Error if it raised one, else participle's error.
-func parseChunk(toks []lexer.Token) (*gFile, error) {
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
+func parseChunk(toks []lexer.Token, eof lexer.Token) (*gFile, error) {
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks, eof: eof})
 	if err != nil {
 		return nil, err
 	}
@@ -72,14 +72,20 @@ func parseChunk(toks []lexer.Token) (*gFile, error) {
 	return g, err
 }
 
+// run is some whole top-level statements and the EOF token to end them.
+type run struct {
+	toks []lexer.Token
+	eof  lexer.Token
+}
+
 // topLevel splits tokens (ending with EOF) into runs of whole top-level
-// statements, each ending with its own EOF token, so that participle works
-// on short token arrays. A run ends where a statement at indentation 0
-// ends and the next token does not continue it (else, elif, except,
-// finally) and the statement was not a decorator line.
-func topLevel(toks []lexer.Token) [][]lexer.Token {
+// statements, so that participle works on short token arrays. A run ends
+// where a statement at indentation 0 ends and the next token does not
+// continue it (else, elif, except, finally) and the statement was not a
+// decorator line.
+func topLevel(toks []lexer.Token) []run {
 	const runLen = 256 // tokens; runs are at least this long
-	var runs [][]lexer.Token
+	var runs []run
 	eof := toks[len(toks)-1]
 	start, depth := 0, 0
 	for i := 0; i < len(toks)-1; i++ {
@@ -99,14 +105,12 @@ func topLevel(toks []lexer.Token) [][]lexer.Token {
 			isOp(toks[lineStart(toks, i)], "@") {
 			continue
 		}
-		run := make([]lexer.Token, i+1-start, i+2-start)
-		copy(run, toks[start:i+1])
 		e := eof
 		e.Pos = next.Pos
-		runs = append(runs, append(run, e))
+		runs = append(runs, run{toks[start : i+1], e})
 		start = i + 1
 	}
-	return append(runs, toks[start:])
+	return append(runs, run{toks[start : len(toks)-1], eof})
 }
 
 // parseFExpr parses the expression of an f-string replacement field whose
@@ -119,7 +123,7 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 	for i := range toks {
 		toks[i].Pos.Line += base.Line - 1
 	}
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks[:len(toks)-1], eof: toks[len(toks)-1]})
 	if err != nil {
 		c.failAt(base, "f-string: invalid syntax")
 	}
