@@ -76,9 +76,11 @@ type Handler struct {
 	Depth  int
 }
 
-// Instr is one instruction.
+// Instr is one instruction. Sub is a second operand of a few opcodes (the
+// comparison of COMPARE_JUMP_IF_FALSE/TRUE).
 type Instr struct {
 	Op  Opcode
+	Sub uint8
 	Arg int32
 }
 

@@ -176,13 +176,21 @@ func (u *unit) newLabel() *label {
 
 // jump emits a jump to l and records the stack depth at the target.
 func (u *unit) jump(op Opcode, l *label) {
+	u.jumpSub(op, 0, l)
+}
+
+// jumpSub is jump with the Sub operand of the instruction.
+func (u *unit) jumpSub(op Opcode, sub uint8, l *label) {
 	depth := u.depth
 	switch op {
 	case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER:
 		depth--
+	case COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
+		depth -= 2
 	}
 	u.noteDepth(l, depth)
 	pc := u.emit(op, 0)
+	u.code.Instrs[pc].Sub = sub
 	l.refs = append(l.refs, pc)
 }
 

@@ -55,6 +55,9 @@ func (c *Code) argString(in Instr) string {
 	case BINARY, INPLACE, UNARY, COMPARE:
 		return fmt.Sprintf("%d (%s)", a, lang.Op(a))
 	}
+	if in.Op == COMPARE_JUMP_IF_FALSE || in.Op == COMPARE_JUMP_IF_TRUE {
+		return fmt.Sprintf("to %d (%s)", a, lang.Op(in.Sub))
+	}
 	if in.Op.isJump() {
 		return fmt.Sprintf("to %d", a)
 	}

@@ -132,6 +132,22 @@ func (u *unit) test(e lang.Expr, l *label, jumpIf bool) {
 		u.test(x.Values[len(x.Values)-1], l, jumpIf)
 		u.bind(skip)
 		return
+	case *lang.Compare:
+		if len(x.Ops) == 1 {
+			u.c.enter(x.Pos)
+			defer u.c.leave()
+			old := u.setLine(x.Pos)
+			defer func() { u.line = old }()
+			u.expr(x.Left)
+			u.expr(x.Comparators[0])
+			u.setLine(x.Pos)
+			op := COMPARE_JUMP_IF_FALSE
+			if jumpIf {
+				op = COMPARE_JUMP_IF_TRUE
+			}
+			u.jumpSub(op, uint8(x.Ops[0]), l)
+			return
+		}
 	}
 	u.expr(e)
 	if jumpIf {

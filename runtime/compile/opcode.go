@@ -42,9 +42,12 @@ const (
 	JUMP              // goto arg
 	POP_JUMP_IF_FALSE // x →; goto arg if not x
 	POP_JUMP_IF_TRUE  // x →; goto arg if x
-	GET_ITER          // x → iter(x); arg 1 marks a temporary iterable
-	FOR_ITER          // it → it next, or → (popped) and goto arg at the end
-	POP_ITER          // it →; closes a temporary generator left early
+	// COMPARE_JUMP_IF_FALSE: x y →; goto arg unless x Sub y (a lang.Op).
+	COMPARE_JUMP_IF_FALSE
+	COMPARE_JUMP_IF_TRUE // x y →; goto arg if x Sub y
+	GET_ITER             // x → iter(x); arg 1 marks a temporary iterable
+	FOR_ITER             // it → it next, or → (popped) and goto arg at the end
+	POP_ITER             // it →; closes a temporary generator left early
 
 	BUILD_LIST  // x1..xn → list
 	BUILD_TUPLE // x1..xn → tuple
@@ -114,6 +117,7 @@ var opNames = [...]string{
 	DELETE_SUBSCR: "DELETE_SUBSCR", BUILD_SLICE: "BUILD_SLICE", BINARY: "BINARY",
 	INPLACE: "INPLACE", UNARY: "UNARY", COMPARE: "COMPARE", JUMP: "JUMP",
 	POP_JUMP_IF_FALSE: "POP_JUMP_IF_FALSE", POP_JUMP_IF_TRUE: "POP_JUMP_IF_TRUE",
+	COMPARE_JUMP_IF_FALSE: "COMPARE_JUMP_IF_FALSE", COMPARE_JUMP_IF_TRUE: "COMPARE_JUMP_IF_TRUE",
 	GET_ITER: "GET_ITER", FOR_ITER: "FOR_ITER", POP_ITER: "POP_ITER",
 	BUILD_LIST: "BUILD_LIST", BUILD_TUPLE: "BUILD_TUPLE", BUILD_SET: "BUILD_SET",
 	BUILD_MAP: "BUILD_MAP", LIST_APPEND: "LIST_APPEND", SET_ADD: "SET_ADD", MAP_ADD: "MAP_ADD",
@@ -145,7 +149,7 @@ func (op Opcode) String() string {
 // isJump reports whether the argument of op is an instruction index.
 func (op Opcode) isJump() bool {
 	switch op {
-	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER:
+	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER, COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		return true
 	}
 	return false
@@ -168,7 +172,8 @@ func stackEffect(op Opcode, arg int) int {
 		FOR_ITER, GET_ANEXT, BEFORE_WITH, LOAD_METHOD, BEFORE_ASYNC_WITH, WITH_EXCEPT_START,
 		PUSH_EXC_INFO, IMPORT_NAME, IMPORT_FROM, LOAD_ASSERTION_ERROR:
 		return 1
-	case STORE_ATTR, DELETE_SUBSCR, MAP_ADD, END_ASYNC_FOR, POP_EXCEPT_RERAISE:
+	case STORE_ATTR, DELETE_SUBSCR, MAP_ADD, END_ASYNC_FOR, POP_EXCEPT_RERAISE,
+		COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		return -2
 	case STORE_SUBSCR:
 		return -3

@@ -307,6 +307,32 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
 				pc = int(in.Arg)
 			}
+		case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE:
+			x, y := s[sp-2], s[sp-1]
+			sp -= 2
+			s[sp], s[sp+1] = nil, nil
+			op := lang.Op(in.Sub)
+			var t bool
+			if a, ok := x.(value.Int); ok {
+				if b, ok := y.(value.Int); ok {
+					if r, ok := intCompare(op, a, b); ok {
+						if r == (in.Op == compile.COMPARE_JUMP_IF_TRUE) {
+							pc = int(in.Arg)
+						}
+						break
+					}
+				}
+			}
+			var v value.Value
+			if v, err = compare(th, op, x, y); err != nil {
+				break
+			}
+			if t, err = truth(th, v); err != nil {
+				break
+			}
+			if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE) {
+				pc = int(in.Arg)
+			}
 		case compile.GET_ITER:
 			var it value.Iterator
 			it, err = value.Iterate(th, s[sp-1])
@@ -317,6 +343,11 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			}
 			s[sp-1] = it
 		case compile.FOR_ITER:
+			if th.steps--; th.steps <= 0 {
+				if err = th.refillSteps(); err != nil {
+					break
+				}
+			}
 			v, ok, e := s[sp-1].(value.Iterator).Next(th)
 			if e != nil {
 				err = e

@@ -16,9 +16,9 @@ import (
 // Options configure a Thread.
 type Options struct {
 	Stdout, Stderr io.Writer
-	// MaxSteps bounds the bytecode steps (counted at calls and backward
-	// jumps); 0 means no limit. Exceeding it stops the script with a
-	// *LimitError that no except clause can catch.
+	// MaxSteps bounds the bytecode steps (counted at calls, loop
+	// iterations and backward jumps); 0 means no limit. Exceeding it stops
+	// the script with a *LimitError that no except clause can catch.
 	MaxSteps int64
 	// MaxDepth is the recursion limit (default 1000).
 	MaxDepth int
