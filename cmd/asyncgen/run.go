@@ -121,12 +121,18 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// source returns the text of the program's file for tracebacks.
-func (p program) source(filename string) []byte {
-	if p.file && filename == p.name {
-		return p.src
+// source returns the function giving the text of the program's file for
+// tracebacks, or nil when the program is not a file.
+func (p program) source() func(string) []byte {
+	if !p.file {
+		return nil
 	}
-	return nil
+	return func(filename string) []byte {
+		if filename == p.name {
+			return p.src
+		}
+		return nil
+	}
 }
 
 // run runs the program on a new interpreter and returns the exit
@@ -166,7 +172,7 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	status := exitOK
 	if err = stopped(ctx, err, opts.timeout); err != nil {
 		flush()
-		status = report(stderr, err, p.source)
+		status = report(stderr, err, p.source())
 	}
 	if trace != nil {
 		if err := trace.writeFile(opts.trace); err != nil {
@@ -250,13 +256,18 @@ func stopped(ctx context.Context, err error, timeout time.Duration) error {
 
 // report prints an error that ended a program as CPython would and
 // returns the exit status that goes with it: a SystemExit's code, 130
-// for KeyboardInterrupt, 1 otherwise.
+// for KeyboardInterrupt, 1 otherwise. Tracebacks show source lines read
+// through source; none when it is nil (a program that is not a file).
 func report(stderr io.Writer, err error, source func(string) []byte) int {
 	var exc *value.Exception
 	status := exitError
 	switch e := err.(type) {
 	case *runtime.Error:
-		fmt.Fprint(stderr, e.Traceback())
+		text := e.Traceback()
+		if source == nil {
+			text = withoutSource(text)
+		}
+		fmt.Fprint(stderr, text)
 		exc, status = e.Exception, e.ExitStatus()
 	case *value.Exception:
 		vm.FormatException(stderr, e, source)
@@ -272,4 +283,19 @@ func report(stderr io.Writer, err error, source func(string) []byte) int {
 		return exitInterrupt
 	}
 	return status
+}
+
+// withoutSource removes from a traceback the source lines under the
+// frames of files in angle brackets (<string>, <stdin>), which CPython
+// cannot quote.
+func withoutSource(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	out := lines[:0]
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(lines[i-1], `  File "<`) && strings.HasPrefix(l, "    ") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "")
 }

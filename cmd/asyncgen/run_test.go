@@ -37,6 +37,10 @@ func TestRunForms(t *testing.T) {
 		{args: []string{prog}, status: 1, stdout: "before\n", lastErr: "ZeroDivisionError: division by zero",
 			inStderr: "  File \"" + prog + "\", line 4, in <module>\n    f()\n  File \"" + prog + "\", line 2, in f\n    return 1/0\n"},
 		{args: []string{"run", "--", prog}, status: 1, stdout: "before\n", lastErr: "ZeroDivisionError: division by zero"},
+		// python3 -c: no source lines in the traceback.
+		{args: []string{"-c", "def f():\n    return 1/0\nf()"}, status: 1, lastErr: "ZeroDivisionError: division by zero",
+			inStderr: "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n  File \"<string>\", line 2, in f\nZeroDivisionError"},
+		{args: []string{"-c", "raise SystemExit(3)"}, status: 3},
 		{args: []string{"-c", "x = = 1"}, status: 1, lastErr: "SyntaxError: invalid syntax",
 			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
 		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
