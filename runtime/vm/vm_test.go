@@ -68,20 +68,19 @@ print([x async for x in ag()])
 }
 
 func TestStepLimit(t *testing.T) {
-	src := `
-try:
-    while True:
-        pass
-except BaseException:
-    print("caught")
-`
-	out, _, err := exec(t, src, vm.Options{MaxSteps: 10000})
-	var limit *vm.LimitError
-	if !errors.As(err, &limit) {
-		t.Fatalf("got %v, want a LimitError", err)
-	}
-	if out != "" {
-		t.Errorf("the limit was caught: %q", out)
+	for _, loop := range []string{
+		"while True:\n        pass",
+		"[x for x in range(10**12) if x < 0]",
+	} {
+		src := "try:\n    " + loop + "\nexcept BaseException:\n    print('caught')\n"
+		out, _, err := exec(t, src, vm.Options{MaxSteps: 10000})
+		var limit *vm.LimitError
+		if !errors.As(err, &limit) {
+			t.Fatalf("%s: got %v, want a LimitError", loop, err)
+		}
+		if out != "" {
+			t.Errorf("%s: the limit was caught: %q", loop, out)
+		}
 	}
 }
 
