@@ -27,6 +27,7 @@ const completeHook = "__complete__"
 func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 	o := opts.options(stdout, stderr)
 	o.Globals = map[string]any{completeHook: runtime.Func(attrsOf)}
+	o.Modules = append(o.Modules, sysModule([]string{""}))
 	s := &session{in: runtime.New(o), interrupt: make(chan struct{}, 1)}
 	if err := s.in.Start(); err != nil {
 		return nil, err

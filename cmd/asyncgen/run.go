@@ -65,7 +65,8 @@ func runArgs(cmd string, args []string, stdin io.Reader, stdout, stderr io.Write
 	file := "-"
 	switch {
 	case isFlagSet(fs, "c"):
-		return program{name: "<string>", src: []byte(*code)}.run(opts, stdout, stderr)
+		p := program{name: "<string>", src: []byte(*code), argv: append([]string{"-c"}, fs.Args()...)}
+		return p.run(opts, stdout, stderr)
 	case fs.NArg() > 0:
 		file = fs.Arg(0)
 	case cmd == "run":
@@ -82,6 +83,10 @@ func runArgs(cmd string, args []string, stdin io.Reader, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
 		return exitUsage
 	}
+	p.argv = fs.Args()
+	if len(p.argv) == 0 {
+		p.argv = []string{""} // a piped stdin
+	}
 	return p.run(opts, stdout, stderr)
 }
 
@@ -91,12 +96,14 @@ func looksLikeCommand(file string) bool {
 	return !strings.ContainsAny(file, "./\\")
 }
 
-// A program is the source of a script and the name its tracebacks show.
-// Tracebacks quote source lines only from files, as CPython's do.
+// A program is the source of a script, the name its tracebacks show and
+// its sys.argv. Tracebacks quote source lines only from files, as
+// CPython's do.
 type program struct {
 	name string
 	src  []byte
 	file bool
+	argv []string
 }
 
 // readProgram reads the program in file, or stdin when file is "-".
@@ -143,6 +150,7 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	stdout, flush := outputFor(stdout)
 	defer flush()
 	o := opts.options(stdout, stderr)
+	o.Modules = append(o.Modules, sysModule(p.argv))
 	var trace *traceWriter
 	if opts.trace != "" {
 		trace = newTraceWriter()

@@ -41,6 +41,10 @@ func TestRunForms(t *testing.T) {
 		{args: []string{"-c", "def f():\n    return 1/0\nf()"}, status: 1, lastErr: "ZeroDivisionError: division by zero",
 			inStderr: "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n  File \"<string>\", line 2, in f\nZeroDivisionError"},
 		{args: []string{"-c", "raise SystemExit(3)"}, status: 3},
+		// sys.argv and sys.exit as python3 -c, FILE, - and a piped stdin set them.
+		{args: []string{"-c", "import sys; print(sys.argv); sys.exit('bye')", "a", "b"}, status: 1, stdout: "['-c', 'a', 'b']\n", lastErr: "bye"},
+		{args: []string{"run", "--", "-", "x"}, stdin: "import sys\nprint(sys.argv)\nsys.exit(4)\n", status: 4, stdout: "['-', 'x']\n"},
+		{args: nil, stdin: "import sys\nprint(sys.argv)\n", stdout: "['']\n"},
 		{args: []string{"-c", "x = = 1"}, status: 1, lastErr: "SyntaxError: invalid syntax",
 			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
 		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
