@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"os"
 	"math/big"
 	"strings"
 
@@ -16,6 +18,7 @@ import (
 // tasks started at one prompt keep running while the user types.
 type session struct {
 	in        *runtime.Interpreter
+	stderr    io.Writer
 	interrupt chan struct{} // Ctrl-C while an input runs
 }
 
@@ -28,7 +31,7 @@ func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 	o := opts.options(stdout, stderr)
 	o.Globals = map[string]any{completeHook: runtime.Func(attrsOf)}
 	o.Modules = append(o.Modules, sysModule([]string{""}))
-	s := &session{in: runtime.New(o), interrupt: make(chan struct{}, 1)}
+	s := &session{in: runtime.New(o), stderr: stderr, interrupt: make(chan struct{}, 1)}
 	if err := s.in.Start(); err != nil {
 		return nil, err
 	}
@@ -37,7 +40,8 @@ func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 
 // run runs one input and returns its error report, as CPython's REPL
 // prints it, or "". Ctrl-C cancels the input's task; the cancellation
-// shows as KeyboardInterrupt. exit is set when the input raised
+// shows as KeyboardInterrupt. An input computing without awaiting cannot
+// be cancelled: the third Ctrl-C then exits. exit is set when the input raised
 // SystemExit, which ends the REPL with status.
 func (s *session) run(src string) (rep string, exit bool, status int) {
 	select {
@@ -49,10 +53,19 @@ func (s *session) run(src string) (rep string, exit bool, status int) {
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		select {
-		case <-s.interrupt:
-			cancel()
-		case <-done:
+		for n := 1; ; n++ {
+			select {
+			case <-s.interrupt:
+			case <-done:
+				return
+			}
+			switch n {
+			case 1:
+				cancel()
+			case 3: // the input computes without awaiting: nothing reaches it
+				fmt.Fprintln(s.stderr, "\nasyncgen: the input does not respond to Ctrl-C (it never awaits); exiting")
+				os.Exit(exitInterrupt)
+			}
 		}
 	}()
 	err := s.in.ExecInteractive(ctx, []byte(src))
