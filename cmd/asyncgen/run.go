@@ -71,6 +71,8 @@ func runArgs(cmd string, args []string, stdin io.Reader, stdout, stderr io.Write
 		file = fs.Arg(0)
 	case cmd == "run":
 		return usageError(stderr, "run", "missing FILE")
+	case isTerminal(stdin) && (opts.timeout != 0 || opts.trace != ""):
+		return usageError(stderr, cmd, "--timeout and --trace apply to programs, not to the REPL")
 	case isTerminal(stdin):
 		return repl(opts, stdin, stdout, stderr)
 	}
