@@ -120,6 +120,29 @@ var asyncioFuncs = map[string]builtinFunc{
 		}
 		return newLoop(interp(th)), nil
 	},
+	"_get_running_loop": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		if err := unpack("_get_running_loop", args, kwargs, nil); err != nil {
+			return nil, err
+		}
+		if l := interp(th).loop; l != nil {
+			return l, nil
+		}
+		return value.None, nil
+	},
+	"_cancel_all_tasks": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var loop value.Value
+		if err := unpack("_cancel_all_tasks", args, kwargs, []string{"loop"}, &loop); err != nil {
+			return nil, err
+		}
+		l, ok := loop.(*Loop)
+		if !ok {
+			return nil, value.Errorf(value.TypeError, "_cancel_all_tasks() needs an event loop")
+		}
+		if err := l.checkIdle(); err != nil {
+			return nil, err
+		}
+		return value.None, l.cancelAllTasks()
+	},
 	"iscoroutine": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var v value.Value
 		if err := unpack("iscoroutine", args, kwargs, []string{"obj"}, &v); err != nil {

@@ -73,6 +73,15 @@ var loopMethods = map[string]methodFunc{
 		}
 		return createTask(th, self.(*Loop), coro, name)
 	},
+	"shutdown_asyncgens": noArgs("shutdown_asyncgens", func(th value.Thread, self value.Value) (value.Value, error) {
+		return &shutdownAgens{loop: self.(*Loop)}, nil
+	}),
+	"shutdown_default_executor": noArgs("shutdown_default_executor", func(th value.Thread, self value.Value) (value.Value, error) {
+		return doneCoro{}, nil
+	}),
+	"call_soon_threadsafe": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		return self.(*Loop).schedule("call_soon_threadsafe", -1, false, args, kwargs)
+	},
 	"get_debug": noArgs("get_debug", func(th value.Thread, self value.Value) (value.Value, error) {
 		return value.False, nil
 	}),
