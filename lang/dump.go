@@ -26,7 +26,6 @@ func Dump(w io.Writer, f *File) error {
 var (
 	posType   = reflect.TypeOf(Pos{})
 	opType    = reflect.TypeOf(Op(0))
-	bigType   = reflect.TypeOf((*big.Int)(nil))
 	valueType = reflect.TypeOf((*any)(nil)).Elem()
 )
 

@@ -105,7 +105,7 @@ func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) fu
 					panic(r)
 				}
 				exprErrors.LoadOrStore(parseKey(lex), b.err)
-				err = exprError{b.err}
+				err = exprError(b)
 			}
 		}()
 		return fn(c), nil
