@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"math/big"
+	"os"
 	"strings"
 
 	"github.com/asyncgen/asyncgen/runtime"
