@@ -41,16 +41,18 @@ type gSimple struct {
 	Small []smallStmt `parser:"@@ ( ';' @@ )* ';'? Newline"`
 }
 
+// gCompound lists the most common statements first: participle tries the
+// alternatives in order.
 type gCompound struct {
 	If        *gIf        `parser:"  @@"`
-	While     *gWhile     `parser:"| @@"`
+	Def       *gDef       `parser:"| @@"`
 	For       *gFor       `parser:"| @@"`
+	Async     *gAsync     `parser:"| @@"`
 	Try       *gTry       `parser:"| @@"`
 	With      *gWith      `parser:"| @@"`
-	Def       *gDef       `parser:"| @@"`
+	While     *gWhile     `parser:"| @@"`
 	Class     *gClass     `parser:"| @@"`
 	Decorated *gDecorated `parser:"| @@"`
-	Async     *gAsync     `parser:"| @@"`
 }
 
 type gIf struct {
