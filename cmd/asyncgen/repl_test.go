@@ -154,6 +154,17 @@ func TestREPLSession(t *testing.T) {
 	term.expect("KeyboardInterrupt")
 	term.line("1 + 1", "2")
 
+	// Line editing: Ctrl-U, Ctrl-A, Ctrl-E, Ctrl-W, Ctrl-K, arrows.
+	for _, tc := range []struct{ keys, want string }{
+		{"garbage\x153 * 3", "9"},
+		{"+ 1\x0141 ", "42"},
+		{"2\x01-\x05 - 1", "-3"},
+		{"5 * wrongword\x172", "10"},
+		{"6 * 7 - 40" + strings.Repeat("\x1b[D", 5) + "\x0b", "42"},
+	} {
+		term.line(tc.keys, tc.want+"\r\n") // a failed edit gives another value or an error
+	}
+
 	// A background task keeps running between prompts.
 	term.line("async def ticker():", prompt2)
 	term.line("    for i in range(3):", prompt2)
