@@ -399,6 +399,8 @@ func baseTruth(v Value) bool {
 		return v.used > 0
 	case *Range:
 		return v.Len() > 0
+	case *bigRange:
+		return v.length().Sign() > 0
 	case *dictView:
 		return v.d.used > 0
 	}

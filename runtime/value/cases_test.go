@@ -103,8 +103,8 @@ func decodeAny(t *testing.T, th Thread, v any) Value {
 				p := list()
 				return &Slice{p[0], p[1], p[2]}
 			case "range":
-				p := x.([]any)
-				return &Range{int64(p[0].(float64)), int64(p[1].(float64)), int64(p[2].(float64))}
+				p := list()
+				return makeRange(toBig(p[0]), toBig(p[1]), toBig(p[2]))
 			case "builtin":
 				if b, ok := builtinsForTest[x.(string)]; ok {
 					return b

@@ -361,6 +361,10 @@ func baseContains(th Thread, container, x Value) (bool, error) {
 		if i, ok := AsInt64(x); ok {
 			return rangeIndex(c, i) >= 0, nil
 		}
+	case *bigRange:
+		if isInt(x) {
+			return c.contains(x), nil
+		}
 	case *dictView:
 		return c.contains(th, x)
 	}

@@ -1,6 +1,10 @@
 package value
 
-import "github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
+import (
+	"math/big"
+
+	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
+)
 
 func init() {
 	IntType.ctor = newInt
@@ -264,24 +268,20 @@ func newRange(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 		}
 		return nil, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
 	}
-	var n [3]int64
+	n := []*big.Int{big.NewInt(0), nil, big.NewInt(1)}
 	for i, a := range args {
-		v, err := asInt(a)
-		if err != nil {
-			return nil, err
+		if !isInt(a) {
+			return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", a.Type().Name)
 		}
-		n[i] = v
+		if len(args) == 1 {
+			i = 1
+		}
+		n[i] = toBig(a)
 	}
-	switch len(args) {
-	case 1:
-		return &Range{0, n[0], 1}, nil
-	case 2:
-		return &Range{n[0], n[1], 1}, nil
-	}
-	if n[2] == 0 {
+	if n[2].Sign() == 0 {
 		return nil, Errorf(ValueError, "range() arg 3 must not be zero")
 	}
-	return &Range{n[0], n[1], n[2]}, nil
+	return makeRange(n[0], n[1], n[2]), nil
 }
 
 func newSlice(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {

@@ -42,6 +42,8 @@ func baseGetItem(th Thread, x, key Value) (Value, error) {
 		return v, nil
 	case *Range:
 		return rangeGetItem(c, key)
+	case *bigRange:
+		return c.item(key)
 	case *Class:
 		if subscriptable(c) {
 			return &GenericAlias{Origin: c, Args: key}, nil

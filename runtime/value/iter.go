@@ -37,6 +37,8 @@ func baseIterate(v Value) (Iterator, error) {
 		return &setIter{set: v, used: v.used}, nil
 	case *Range:
 		return &rangeIter{next: v.Start, step: v.Step, left: v.Len()}, nil
+	case *bigRange:
+		return &bigRangeIter{next: v.start, step: v.step, left: v.length()}, nil
 	case Iterator:
 		return v, nil
 	}
@@ -149,6 +151,8 @@ func baseLen(v Value) (int, error) {
 		return int(v.Len()), nil
 	case *dictView:
 		return v.d.used, nil
+	case *bigRange:
+		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
 	}
 	return 0, Errorf(TypeError, "object of type '%s' has no len()", v.Type().Name)
 }

@@ -33,12 +33,14 @@ type Range struct {
 func (*Range) Type() *Class { return RangeType }
 
 // Len returns the number of items.
+// The differences are computed unsigned: they may exceed the int64 range
+// although the length does not.
 func (r *Range) Len() int64 {
 	if r.Step > 0 && r.Start < r.Stop {
-		return 1 + (r.Stop-1-r.Start)/r.Step
+		return int64(1 + (uint64(r.Stop)-1-uint64(r.Start))/uint64(r.Step))
 	}
 	if r.Step < 0 && r.Start > r.Stop {
-		return 1 + (r.Start-1-r.Stop)/(-r.Step)
+		return int64(1 + (uint64(r.Start)-1-uint64(r.Stop))/(-uint64(r.Step)))
 	}
 	return 0
 }

@@ -55,6 +55,8 @@ func baseRepr(th Thread, v Value) (string, error) {
 		return reprDict(th, v)
 	case *Set:
 		return reprSet(th, v)
+	case *bigRange:
+		return v.repr(), nil
 	case *Range:
 		if v.Step == 1 {
 			return fmt.Sprintf("range(%d, %d)", v.Start, v.Stop), nil

@@ -34,7 +34,7 @@ def enc(v):
     if isinstance(v, slice):
         return {"slice": [enc(v.start), enc(v.stop), enc(v.step)]}
     if isinstance(v, range):
-        return {"range": [v.start, v.stop, v.step]}
+        return {"range": [enc(v.start), enc(v.stop), enc(v.step)]}
     if isinstance(v, type) or callable(v):
         return {"builtin": v.__name__}
     raise TypeError(type(v))
@@ -295,6 +295,8 @@ for name, args, kw in [
     ("dict", ([1],), {}), ("dict", ([(1, 2, 3)],), {}), ("dict", ({"a": 1},), {"b": 2}), ("set", ([3, 1, 2, 3],), {}),
     ("set", ({5: 1, 3: 2},), {}), ("frozenset", ([2, 1],), {}), ("range", (5,), {}),
     ("range", (1, 10, 3), {}), ("range", (0, 1, 0), {}), ("range", (1.5,), {}), ("range", (10, 0, -3), {}),
+    ("range", (10**20,), {}), ("range", (-2**63, 2**63 - 1, 3), {}), ("range", (2**63 - 2, 2**63 + 2), {}),
+    ("len", (range(10**20),), {}), ("len", (range(-2**63, 2**63 - 1, 3),), {}), ("list", (range(2**63 - 2, 2**63 + 2),), {}),
     ("reversed", ([1, 2, 3],), {}), ("reversed", (range(5),), {}), ("reversed", ("abc",), {}), ("reversed", ({1},), {}),
     ("enumerate", ("ab",), {}), ("enumerate", ("ab", 5), {}), ("enumerate", ("ab",), {"start": 2}),
     ("zip", ([1, 2, 3], "ab"), {}), ("zip", ([1, 2], "ab"), {"strict": True}), ("zip", ([1, 2], "abc"), {"strict": True}),
@@ -316,6 +318,9 @@ for it in items:
     for k in keys:
         add("getitem", lambda x, y: x[y], it, k)
 add("getitem", lambda x, y: x[y], None, 0)
+add("getitem", lambda x, y: x[y], range(10**20), -1)
+add("getitem", lambda x, y: x[y], range(10**20), 10**20)
+add("compare", CMPOPS["in"], 10**19, range(10**20), op="in")
 add("getitem", lambda x, y: x[y], list, int)
 add("getitem", lambda x, y: x[y], dict, (str, float))
 add("getitem", lambda x, y: x[y], int, str)
