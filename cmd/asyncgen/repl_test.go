@@ -175,6 +175,17 @@ func TestREPLSession(t *testing.T) {
 	term.expect("tick 2")
 	term.line("task.done()", "True")
 
+	// Its output does not wreck the line being typed: readline redraws
+	// the prompt and the partial line under each print.
+	term.line("ticker2 = asyncio.create_task(ticker())", prompt1)
+	term.send("12 *")
+	term.expect("tick 0\r\n")
+	term.expect(prompt1 + "12 *")
+	term.send(" 2")
+	term.expect("tick 1\r\n")
+	term.expect(prompt1 + "12 * 2")
+	term.line("", "24\r\n")
+
 	// Tab completes attributes after a dot and names in scope.
 	term.send("await asyncio.sle\t")
 	term.expect("asyncio.sleep")
