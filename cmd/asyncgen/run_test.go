@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,32 @@ func TestParseSize(t *testing.T) {
 		if _, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q) succeeded", in)
 		}
+	}
+}
+
+// TestHelp checks that every command answers -h and help CMD on stdout.
+func TestHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "commands:"},
+		{[]string{"-h"}, "commands:"},
+		{[]string{"--help"}, "commands:"},
+		{[]string{"help", "run"}, "usage: asyncgen run"},
+		{[]string{"run", "-h"}, "usage: asyncgen run"},
+		{[]string{"check", "-h"}, "usage: asyncgen check"},
+		{[]string{"help", "check"}, "usage: asyncgen check"},
+		{[]string{"parse", "--help"}, "usage: asyncgen parse"},
+		{[]string{"version", "-h"}, "usage: asyncgen version"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if status := Main(tc.args, strings.NewReader(""), &stdout, &stderr); status != 0 || !strings.HasPrefix(stdout.String(), "usage: ") || !strings.Contains(stdout.String(), tc.want) {
+			t.Errorf("%q: status %d, stdout %q, stderr %q", tc.args, status, stdout.String(), stderr.String())
+		}
+	}
+	var stderr bytes.Buffer
+	if status := Main([]string{"help", "nope"}, strings.NewReader(""), io.Discard, &stderr); status != 2 || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("help nope: status %d, stderr %q", status, stderr.String())
 	}
 }
