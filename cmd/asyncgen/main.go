@@ -31,7 +31,7 @@ commands:
   check FILE...        report syntax errors as CPython does; exit 1 if any
   parse --ast FILE     print the syntax tree
   version              print the version
-  help                 print this help
+  help [COMMAND]       print this help, or the command's
 
 Exit status: 0 success, 1 uncaught exception or syntax error, 2 usage
 error, 130 interrupted (Ctrl-C).
@@ -47,6 +47,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return defaultCmd(args, stdin, stdout, stderr)
 	}
 	cmd, rest := args[0], args[1:]
+	if commandHelp[cmd] != "" && isHelp(rest) {
+		return helpCmd([]string{cmd}, stdin, stdout, stderr)
+	}
 	switch cmd {
 	case "run":
 		return runCmd(rest, stdin, stdout, stderr)
@@ -56,7 +59,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return parseCmd(rest, stdout, stderr)
 	case "version":
 		return versionCmd(rest, stdout, stderr)
-	case "help", "-h", "-help", "--help":
+	case "help":
+		return helpCmd(rest, stdin, stdout, stderr)
+	case "-h", "-help", "--help":
 		return defaultCmd([]string{"-h"}, stdin, stdout, stderr)
 	}
 	return defaultCmd(args, stdin, stdout, stderr)
