@@ -273,17 +273,17 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 			return err
 		}
 	}
-	return setAttrDirect(v, name, x)
+	return setAttrDirect(th, v, name, x)
 }
 
 // setAttrDirect is object.__setattr__: it stores into the instance.
-func setAttrDirect(v Value, name string, x Value) error {
+func setAttrDirect(th Thread, v Value, name string, x Value) error {
 	if d := instanceDict(v); d != nil {
 		d.SetString(name, x)
 		return nil
 	}
 	if e, ok := v.(*Exception); ok {
-		return setExceptionAttr(e, name, x)
+		return setExceptionAttr(th, e, name, x)
 	}
 	cls := v.Type()
 	if _, ok := cls.Lookup(name).(*Builtin); ok {
@@ -295,7 +295,7 @@ func setAttrDirect(v Value, name string, x Value) error {
 	return Errorf(AttributeError, "'%s' object has no attribute '%s'", cls.Name, name)
 }
 
-func setExceptionAttr(e *Exception, name string, x Value) error {
+func setExceptionAttr(th Thread, e *Exception, name string, x Value) error {
 	asExc := func() (*Exception, error) {
 		if x == None {
 			return nil, nil
@@ -309,7 +309,7 @@ func setExceptionAttr(e *Exception, name string, x Value) error {
 	switch name {
 	case "args":
 		var items []Value
-		items, err = collect(nil, x)
+		items, err = collect(th, x)
 		e.Args = items
 	case "__cause__":
 		e.Cause, err = asExc()

@@ -265,13 +265,13 @@ func sortValues(th Thread, items []Value, key Value, reverse bool) error {
 }
 
 // sortArgs reads the key= and reverse= keywords of sort and sorted.
-func sortArgs(fname string, kwargs []Kwarg) (key Value, reverse bool, err error) {
+func sortArgs(th Thread, fname string, kwargs []Kwarg) (key Value, reverse bool, err error) {
 	for _, kw := range kwargs {
 		switch kw.Name {
 		case "key":
 			key = kw.Value
 		case "reverse":
-			if reverse, err = Truth(nil, kw.Value); err != nil {
+			if reverse, err = Truth(th, kw.Value); err != nil {
 				return
 			}
 		default:
@@ -286,7 +286,7 @@ func builtinSorted(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if len(args) != 1 {
 		return nil, Errorf(TypeError, "sorted expected 1 argument, got %d", len(args))
 	}
-	key, reverse, err := sortArgs("sort", kwargs)
+	key, reverse, err := sortArgs(th, "sort", kwargs)
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,11 @@ func (c *Class) lookupUser(name string) Value {
 // callMethod calls fn, an attribute found in self's class, as a method of
 // self.
 func callMethod(th Thread, self, fn Value, args []Value, kwargs []Kwarg) (Value, error) {
+	if th == nil {
+		// Only Exception.Error and Dict.SetString run without a thread,
+		// and they reach script code only through contrived hashes.
+		return nil, Errorf(SystemError, "script method called without a thread")
+	}
 	switch f := fn.(type) {
 	case *Builtin:
 		if f.recv != nil && f.self == nil {

@@ -72,7 +72,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return None, setAttrDirect(args[0], name, args[2])
+			return None, setAttrDirect(th, args[0], name, args[2])
 		},
 		"__getattribute__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("__getattribute__", args[1:], kwargs, 1, 1); err != nil {

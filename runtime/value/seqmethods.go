@@ -180,7 +180,7 @@ func init() {
 			if len(args) > 1 {
 				return nil, Errorf(TypeError, "sort() takes no positional arguments")
 			}
-			key, reverse, err := sortArgs("sort", kwargs)
+			key, reverse, err := sortArgs(th, "sort", kwargs)
 			if err != nil {
 				return nil, err
 			}
