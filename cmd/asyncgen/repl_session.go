@@ -28,9 +28,8 @@ const completeHook = "__complete__"
 
 // newSession starts a session.
 func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
-	o := opts.options(stdout, stderr)
-	o.Globals = map[string]any{completeHook: runtime.Func(attrsOf)}
-	o.Modules = append(o.Modules, sysModule([]string{""}))
+	o := opts.options(stdout, stderr, []string{""})
+	o.Globals[completeHook] = runtime.Func(attrsOf)
 	s := &session{in: runtime.New(o), stderr: stderr, interrupt: make(chan struct{}, 1)}
 	if err := s.in.Start(); err != nil {
 		return nil, err

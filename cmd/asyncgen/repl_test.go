@@ -223,3 +223,21 @@ func TestREPLSession(t *testing.T) {
 		t.Errorf("exit status %d, want 3", status)
 	}
 }
+
+// TestREPLFlags checks the flags the REPL refuses and exit().
+func TestREPLFlags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the REPL in a child process")
+	}
+	term := startTerminal(t, t.TempDir(), "--timeout", "1s")
+	term.expect("--timeout and --trace apply to programs, not to the REPL")
+	if status := term.wait(); status != 2 {
+		t.Errorf("exit status %d, want 2", status)
+	}
+	term = startTerminal(t, t.TempDir(), "--max-steps", "100000")
+	term.expect(prompt1)
+	term.send("exit(7)\r")
+	if status := term.wait(); status != 7 {
+		t.Errorf("exit status %d, want 7", status)
+	}
+}

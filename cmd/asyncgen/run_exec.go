@@ -20,8 +20,7 @@ import (
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	stdout, flush := outputFor(stdout)
 	defer flush()
-	o := opts.options(stdout, stderr)
-	o.Modules = append(o.Modules, sysModule(p.argv))
+	o := opts.options(stdout, stderr, p.argv)
 	var trace *traceWriter
 	if opts.trace != "" {
 		trace = newTraceWriter()
@@ -66,14 +65,17 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 // clean-up before the command gives up on it.
 const stopGrace = 2 * time.Second
 
-// options are the interpreter options of the flags.
-func (f runFlags) options(stdout, stderr io.Writer) runtime.Options {
+// options are the interpreter options of the flags, for a program whose
+// sys.argv is argv.
+func (f runFlags) options(stdout, stderr io.Writer, argv []string) runtime.Options {
 	return runtime.Options{
 		Stdout:      stdout,
 		Stderr:      stderr,
 		VirtualTime: f.virtualTime,
 		MaxSteps:    f.maxSteps,
 		MaxMemory:   int64(f.maxMemory),
+		Modules:     []*runtime.HostModule{sysModule(argv)},
+		Globals:     map[string]any{"exit": runtime.Func(sysExit), "quit": runtime.Func(sysExit)},
 	}
 }
 

@@ -22,7 +22,8 @@ func sysModule(argv []string) *runtime.HostModule {
 	}}
 }
 
-// sysExit is sys.exit([code]).
+// sysExit is sys.exit([code]), and also the builtins exit and quit that
+// CPython's site module adds.
 func sysExit(args []any) (any, error) {
 	var exc *value.Exception
 	switch len(args) {

@@ -46,6 +46,7 @@ func TestRunForms(t *testing.T) {
 		{args: []string{"-c", "import sys; print(sys.argv); sys.exit('bye')", "a", "b"}, status: 1, stdout: "['-c', 'a', 'b']\n", lastErr: "bye"},
 		{args: []string{"run", "--", "-", "x"}, stdin: "import sys\nprint(sys.argv)\nsys.exit(4)\n", status: 4, stdout: "['-', 'x']\n"},
 		{args: nil, stdin: "import sys\nprint(sys.argv)\n", stdout: "['']\n"},
+		{args: []string{"-c", "quit(6)"}, status: 6},
 		{args: []string{"-c", "x = = 1"}, status: 1, lastErr: "SyntaxError: invalid syntax",
 			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
 		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
