@@ -22,6 +22,9 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 	if p, ok := attr.(*Property); ok {
 		return p.Get(th, v, cls)
 	}
+	if hasDunder(attr, "__set__") || hasDunder(attr, "__delete__") {
+		return descriptorGet(th, attr, v, cls)
+	}
 	if d := instanceDict(v); d != nil {
 		if x := d.getStrHash(name, h); x != nil {
 			return x, nil
@@ -40,10 +43,7 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 		}
 	}
 	if attr != nil {
-		if d, ok := attr.(Descriptor); ok {
-			return d.Get(th, v, cls)
-		}
-		return attr, nil
+		return descriptorGet(th, attr, v, cls)
 	}
 	if x := specialAttr(v, name); x != nil {
 		return x, nil
@@ -175,12 +175,33 @@ func exceptionAttr(e *Exception, name string) Value {
 	return nil
 }
 
+// hasDunder reports whether v is an instance of a script class defining
+// the method name.
+func hasDunder(v Value, name string) bool {
+	c := userClass(v)
+	return c != nil && c.lookupUser(name) != nil
+}
+
+// descriptorGet returns the value of a class attribute read through obj
+// (nil when read through the class itself): Descriptor.Get, a script
+// __get__, or the attribute itself.
+func descriptorGet(th Thread, attr, obj Value, cls *Class) (Value, error) {
+	if d, ok := attr.(Descriptor); ok {
+		return d.Get(th, obj, cls)
+	}
+	if hasDunder(attr, "__get__") {
+		if obj == nil {
+			obj = None
+		}
+		r, _, err := callDunder(th, attr, "__get__", obj, cls)
+		return r, err
+	}
+	return attr, nil
+}
+
 func classGetAttr(th Thread, c *Class, name string) (Value, error) {
 	if attr := c.Lookup(name); attr != nil {
-		if d, ok := attr.(Descriptor); ok {
-			return d.Get(th, nil, c)
-		}
-		return attr, nil
+		return descriptorGet(th, attr, nil, c)
 	}
 	switch name {
 	case "__name__", "__qualname__":
@@ -260,11 +281,16 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 		return nil
 	}
 	cls := v.Type()
-	if p, ok := cls.Lookup(name).(*Property); ok {
+	attr := cls.Lookup(name)
+	if p, ok := attr.(*Property); ok {
 		if p.Fset == nil {
 			return Errorf(AttributeError, "property '%s' of '%s' object has no setter", name, cls.Name)
 		}
 		_, err := Call(th, p.Fset, []Value{v, x}, nil)
+		return err
+	}
+	if hasDunder(attr, "__set__") {
+		_, _, err := callDunder(th, attr, "__set__", v, x)
 		return err
 	}
 	if c := userClass(v); c != nil {
@@ -331,11 +357,16 @@ func setExceptionAttr(th Thread, e *Exception, name string, x Value) error {
 // DelAttr performs del v.name.
 func DelAttr(th Thread, v Value, name string) error {
 	cls := v.Type()
-	if p, ok := cls.Lookup(name).(*Property); ok {
+	attr := cls.Lookup(name)
+	if p, ok := attr.(*Property); ok {
 		if p.Fdel == nil {
 			return Errorf(AttributeError, "property '%s' of '%s' object has no deleter", name, cls.Name)
 		}
 		_, err := Call(th, p.Fdel, []Value{v}, nil)
+		return err
+	}
+	if hasDunder(attr, "__delete__") {
+		_, _, err := callDunder(th, attr, "__delete__", v)
 		return err
 	}
 	if c := userClass(v); c != nil {

@@ -67,8 +67,9 @@ func (c *Class) Call(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 // NewClass makes a script class with the given bases (classes; at most one)
 // and attribute dictionary. A "__module__" entry in dict sets the module;
 // it defaults to "__main__". Like CPython it sets __hash__ to None in a
-// class that defines __eq__ but not __hash__, and calls the bases'
-// __init_subclass__ (without keyword arguments).
+// class that defines __eq__ but not __hash__, calls __set_name__ on the
+// attributes that have it, and calls the bases' __init_subclass__
+// (without keyword arguments).
 func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error) {
 	base := ObjectType
 	switch len(bases) {
@@ -98,6 +99,13 @@ func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error)
 		module = m.s
 	}
 	cls := &Class{Name: name, Module: module, Base: base, Dict: dict}
+	for _, kv := range dict.Items() {
+		if hasDunder(kv[1], "__set_name__") {
+			if _, _, err := callDunder(th, kv[1], "__set_name__", cls, kv[0]); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if hook := base.lookupUser("__init_subclass__"); hook != nil {
 		if cm, ok := hook.(*ClassMethod); ok {
 			hook = cm.Func

@@ -296,6 +296,30 @@ func TestClasses(t *testing.T) {
 		s.ok(GetItem(th, keys, &Slice{num(-2), None, None})), s.ok(GetItem(th, big, num(999))),
 		s.cmp(lang.In, num(998), big))
 
+	Positive := s.class("Positive", nil, map[string]BuiltinFunc{
+		"__set_name__": func(th Thread, a []Value, kw []Kwarg) (Value, error) {
+			return None, SetAttr(th, a[0], "name", s.bin(lang.Add, str("_"), a[2]))
+		},
+		"__get__": func(th Thread, a []Value, kw []Kwarg) (Value, error) {
+			if a[1] == None {
+				return str("class access"), nil
+			}
+			return s.call(b["getattr"], a[1], s.attr(a[0], "name"), num(0)), nil
+		},
+		"__set__": func(th Thread, a []Value, kw []Kwarg) (Value, error) {
+			if s.cmp(lang.Lt, a[2], num(0)) == True {
+				return nil, Errorf(ValueError, "negative")
+			}
+			return s.call(b["setattr"], a[1], s.attr(a[0], "name"), a[2]), nil
+		},
+	})
+	Order := s.class("Order", nil, nil, str("qty"), s.call(Positive))
+	o := s.call(Order)
+	s.ok(nil, SetAttr(th, o, "qty", num(5)))
+	s.print(s.attr(o, "qty"), s.attr(Order, "qty"), s.attr(o, "__dict__"))
+	err = SetAttr(th, o, "qty", num(-1))
+	s.print(str(err.(*Exception).Args[0].(String).s))
+
 	want, err := os.ReadFile("testdata/classes.out")
 	if err != nil {
 		t.Fatal(err)

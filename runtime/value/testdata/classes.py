@@ -167,3 +167,31 @@ for i in range(0, 1000, 2):
     del big[i]
 big[0] = "zero"
 print(len(big), list(big)[:4], list(big)[-2:], big[999], 998 in big)
+
+
+class Positive:
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return "class access"
+        return getattr(obj, self.name, 0)
+
+    def __set__(self, obj, value):
+        if value < 0:
+            raise ValueError("negative")
+        setattr(obj, self.name, value)
+
+
+class Order:
+    qty = Positive()
+
+
+o = Order()
+o.qty = 5
+print(o.qty, Order.qty, o.__dict__)
+try:
+    o.qty = -1
+except ValueError as e:
+    print(e)
