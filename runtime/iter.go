@@ -96,21 +96,30 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 		return
 	}
 	defer in.release(s)
-	var ait Value // used on the loop goroutine only
+	var d *iterTask // used on the loop goroutine only
 	err = s.run(ctx, func() (Value, error) {
-		var err error
-		ait, err = callSpecial(in.th, v, "__aiter__")
+		ait, err := callSpecial(in.th, v, "__aiter__")
+		if err == nil {
+			d, err = in.startIter(ait)
+		}
 		return nil, err
 	}, false, nil)
 	if err != nil {
 		yield(nil, err)
 		return
 	}
+	// op runs the method name of the iterator in the task.
+	op := func(ctx context.Context, name string, finish func(Value) error) error {
+		return s.exec(ctx, func(done func(Value, error)) func() {
+			return d.request(func() (Value, error) { return callSpecial(in.th, d.ait, name) }, done)
+		}, finish)
+	}
+	defer s.exec(context.Background(), func(done func(Value, error)) func() {
+		return d.request(nil, done) // end the task
+	}, nil)
 	for {
 		var item any
-		err := s.run(ctx, func() (Value, error) {
-			return callSpecial(in.th, ait, "__anext__")
-		}, true, func(v Value) error {
+		err := op(ctx, "__anext__", func(v Value) error {
 			item = toGo(v)
 			return nil
 		})
@@ -125,9 +134,7 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 			break
 		}
 	}
-	s.run(context.Background(), func() (Value, error) {
-		return callSpecial(in.th, ait, "aclose")
-	}, true, nil)
+	op(context.Background(), "aclose", nil)
 }
 
 // callSpecial calls v's method name with no arguments; a missing aclose

@@ -126,20 +126,34 @@ func (in *Interpreter) release(s *session) {
 // what it awaits as a task. Cancelling ctx cancels that task; run still
 // waits for it to finish, so its finally blocks have run on return.
 func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny bool, finish func(Value) error) error {
-	in := s.in
-	res := make(chan error, 1)
-	complete := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
-	var task Value // set on the loop goroutine, read there by the cancelling job
-	if !s.submit(func() {
+	return s.exec(ctx, func(done func(Value, error)) (cancel func()) {
 		v, err := protect(start)
 		if err != nil || !awaitable(v, awaitAny) {
-			complete(v, err)
-			return
+			done(v, err)
+			return nil
 		}
-		if task, err = s.spawn(v, complete); err != nil {
-			complete(nil, err)
+		task, err := s.spawn(v, done)
+		if err != nil {
+			done(nil, err)
+			return nil
 		}
-	}) {
+		return func() { cancelTask(s.in.th, task) }
+	}, finish)
+}
+
+// exec runs begin as a job on the loop goroutine: begin starts work that
+// calls done once, on the loop goroutine, with its outcome, and returns
+// how to cancel the work (or nil). Cancelling ctx cancels it; exec still
+// waits for done. finish gets the result as in Interpreter.run.
+func (s *session) exec(ctx context.Context, begin func(done func(Value, error)) (cancel func()), finish func(Value) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	in := s.in
+	res := make(chan error, 1)
+	done := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
+	var cancel func() // set on the loop goroutine, read there by the cancelling job
+	if !s.submit(func() { cancel = begin(done) }) {
 		return s.gone()
 	}
 	select {
@@ -150,8 +164,8 @@ func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny
 	case <-ctx.Done():
 	}
 	s.submit(func() {
-		if task != nil {
-			cancelTask(in.th, task)
+		if cancel != nil {
+			cancel()
 		}
 	})
 	select {

@@ -108,3 +108,29 @@ func TestSessionLimit(t *testing.T) {
 		t.Errorf("error %v, want a limit error", err)
 	}
 }
+
+// TestIterOneTask checks that the steps of an async generator ranged over
+// from Go run in one task, as those of an `async for` do.
+func TestIterOneTask(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	ctx := context.Background()
+	m := exec(t, in, `
+import asyncio
+async def same_task():
+    t = asyncio.current_task()
+    for i in range(3):
+        await asyncio.sleep(0)
+        yield asyncio.current_task() is t
+`)
+	g, _ := in.Call(ctx, m.Get("same_task"))
+	var got []any
+	for v, err := range in.Iter(ctx, g.(runtime.Value)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	if fmt.Sprint(got) != "[true true true]" {
+		t.Errorf("got %v", got)
+	}
+}

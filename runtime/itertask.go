@@ -1,0 +1,145 @@
+package runtime
+
+import (
+	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/value"
+)
+
+// iterTask is the coroutine of the task that pulls the items of an async
+// Iter, one request at a time: every __anext__() and the final aclose()
+// run in this one task, as they would in an `async for` of a script.
+// Between requests it waits on a future that the next request completes.
+// It runs on the loop goroutine only.
+type iterTask struct {
+	in   *Interpreter
+	ait  Value // the async iterator
+	task Value // its task
+
+	wake    *aio.Future              // completed by request; nil before the first step
+	next    func() (Value, error)    // the operation request asked for
+	op      value.Coroutine          // the operation running, or nil
+	deliver func(v Value, err error) // where the operation's outcome goes
+	ended   bool                     // the task is done: no more operations
+}
+
+// startIter starts the task iterating ait.
+func (in *Interpreter) startIter(ait Value) (*iterTask, error) {
+	d := &iterTask{in: in, ait: ait}
+	t, err := in.callAsyncio("ensure_future", d)
+	if err != nil {
+		return nil, err
+	}
+	d.task = t
+	return d, nil
+}
+
+// request runs the operation start returns (an awaitable) in the task and
+// calls deliver with its outcome; a nil start ends the task.
+func (d *iterTask) request(start func() (Value, error), deliver func(Value, error)) (cancel func()) {
+	if d.ended || d.deliver != nil {
+		deliver(nil, value.Errorf(value.RuntimeError, "the iteration's task has ended"))
+		return nil
+	}
+	d.next, d.deliver = start, deliver
+	if d.wake != nil {
+		d.wake.SetResult(value.None)
+	} // else the task's first step starts the operation
+	return func() {
+		if d.deliver != nil {
+			cancelTask(d.in.th, d.task)
+		}
+	}
+}
+
+// Type returns the coroutine class.
+func (d *iterTask) Type() *value.Class { return aio.CoroutineType }
+
+// Await returns the coroutine itself.
+func (d *iterTask) Await(th value.Thread) (value.Coroutine, error) { return d, nil }
+
+// Send starts the requested operation when woken, or resumes it.
+func (d *iterTask) Send(th value.Thread, v Value) (Value, bool, error) {
+	if d.op == nil {
+		if d.deliver == nil {
+			return d.park(th) // the first step, before any request
+		}
+		if d.next == nil {
+			d.ended = true
+			d.deliver(value.None, nil)
+			return value.None, true, nil
+		}
+		start := d.next
+		d.next = nil
+		aw, err := protect(start)
+		if err == nil {
+			d.op, err = awaitOf(th, aw)
+		}
+		if err != nil {
+			return d.finish(th, nil, err)
+		}
+		v = value.None
+	}
+	return d.step(th)(d.op.Send(th, v))
+}
+
+// Throw throws exc into the operation running. A request cancelled
+// before its operation started gets exc; with no request, the loop is
+// shutting down and the task ends.
+func (d *iterTask) Throw(th value.Thread, exc *value.Exception) (Value, bool, error) {
+	if d.op == nil {
+		if d.deliver != nil {
+			d.next = nil
+			return d.finish(th, nil, exc)
+		}
+		d.ended = true
+		return nil, false, exc
+	}
+	return d.step(th)(d.op.Throw(th, exc))
+}
+
+// Close does nothing: the task ends by request or by Throw.
+func (d *iterTask) Close(th value.Thread) error { return nil }
+
+// step handles what the operation did: a yielded future goes up to the
+// task; a result or an exception is delivered.
+func (d *iterTask) step(th value.Thread) func(Value, bool, error) (Value, bool, error) {
+	return func(r Value, done bool, err error) (Value, bool, error) {
+		if !done && err == nil {
+			return r, false, nil
+		}
+		d.op = nil
+		return d.finish(th, r, err)
+	}
+}
+
+// finish delivers an operation's outcome and waits for the next request.
+// A CancelledError of a cancelled request is delivered, and the task's
+// cancellation undone so that the next request runs normally.
+func (d *iterTask) finish(th value.Thread, v Value, err error) (Value, bool, error) {
+	if exc, ok := err.(*value.Exception); ok && exc.Class.IsSubclass(value.CancelledError) {
+		callMethod(th, d.task, "uncancel")
+	}
+	deliver := d.deliver
+	d.deliver = nil
+	deliver(v, err)
+	return d.park(th)
+}
+
+// park waits for the next request.
+func (d *iterTask) park(th value.Thread) (Value, bool, error) {
+	d.wake = aio.NewFuture(aio.RunningLoop(th))
+	it, err := d.wake.Await(th)
+	if err != nil {
+		return nil, false, err
+	}
+	return it.Send(th, value.None)
+}
+
+// awaitOf returns the coroutine that awaiting v runs.
+func awaitOf(th value.Thread, v Value) (value.Coroutine, error) {
+	aw, ok := v.(value.Awaitable)
+	if !ok {
+		return nil, value.Errorf(value.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
+	}
+	return aw.Await(th)
+}
