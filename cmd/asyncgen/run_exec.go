@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/asyncgen/asyncgen/runtime"
+	"github.com/asyncgen/asyncgen/runtime/aio"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
@@ -20,12 +21,13 @@ import (
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	stdout, flush := outputFor(stdout)
 	defer flush()
-	o := opts.options(stdout, stderr, p.argv)
 	var trace *traceWriter
+	var clock aio.Clock
 	if opts.trace != "" {
-		trace = newTraceWriter()
-		o.Clock = tracedClock(opts.virtualTime, trace)
+		trace, clock, stdout = traceRun(opts.virtualTime, stdout)
 	}
+	o := opts.options(stdout, stderr, p.argv)
+	o.Clock = clock
 	in := runtime.New(o)
 	ctx, stop := interruptible(opts.timeout)
 	defer stop()

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"sync"
-
-	"github.com/asyncgen/asyncgen/runtime/aio"
 )
 
 // Tracer is the hook the task timeline needs from the event loop
@@ -81,7 +79,15 @@ func (w *traceWriter) add(e traceEvent) {
 // meta names the track of task.
 func (w *traceWriter) meta(task int, name string) {
 	w.add(traceEvent{Name: "thread_name", Ph: "M", Tid: task, Args: map[string]any{"name": name}})
-	w.add(traceEvent{Name: "thread_sort_index", Ph: "M", Tid: task, Args: map[string]any{"sort_index": task}})
+	w.add(traceEvent{Name: "thread_sort_index", Ph: "M", Tid: task, Args: map[string]any{"sort_index": sortIndex(task)}})
+}
+
+// sortIndex orders the tracks: the loop, the tasks, then the output.
+func sortIndex(tid int) int {
+	if tid == printTrack {
+		return 1 << 30
+	}
+	return tid
 }
 
 func (w *traceWriter) instant(now int64, task int, cat, name string) {
@@ -167,33 +173,3 @@ func (w *traceWriter) writeFile(name string) error {
 }
 
 var _ Tracer = (*traceWriter)(nil)
-
-// loopTrace is the clock wrapper --trace uses until the event loop has
-// a Tracer hook: it records, on the event loop's track, each time the
-// loop waits for its next timer or host result — the idle gaps of the
-// timeline, on the loop clock.
-type loopTrace struct {
-	aio.Clock
-	w *traceWriter
-}
-
-// Wait records the wait as a slice of the loop's track.
-func (c loopTrace) Wait(deadline int64, wake <-chan struct{}, host bool) {
-	begin := c.Clock.Now()
-	c.Clock.Wait(deadline, wake, host)
-	end := c.Clock.Now()
-	name := "wait for host work"
-	if deadline >= 0 {
-		name = fmt.Sprintf("wait for timer at %gs", float64(deadline)/1e9)
-	}
-	c.w.add(traceEvent{Name: name, Cat: "wait", Ph: "X", Ts: us(begin), Dur: max(us(end-begin), 0.001), Tid: 0})
-}
-
-// tracedClock returns the clock of a traced run: the virtual or real
-// clock, recording the loop's waits in w.
-func tracedClock(virtual bool, w *traceWriter) aio.Clock {
-	if virtual {
-		return loopTrace{aio.NewVirtualClock(), w}
-	}
-	return loopTrace{aio.NewRealClock(), w}
-}

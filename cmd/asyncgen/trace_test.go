@@ -111,11 +111,17 @@ func TestTraceRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var waits []traceEvent
+	var waits, prints []traceEvent
 	for _, e := range loadTrace(t, data) {
-		if e.Ph == "X" && e.Tid == 0 {
+		switch {
+		case e.Ph == "X" && e.Tid == 0:
 			waits = append(waits, e)
+		case e.Ph == "i" && e.Tid == printTrack:
+			prints = append(prints, e)
 		}
+	}
+	if len(prints) != 1 || prints[0].Name != "done" || prints[0].Ts < 3e6 || prints[0].Ts > 3e6+10 {
+		t.Errorf("print events %+v, want 'done' at 3s", prints)
 	}
 	if len(waits) != 2 {
 		t.Fatalf("%d waits, want 2: %+v", len(waits), waits)

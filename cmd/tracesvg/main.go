@@ -36,8 +36,9 @@ type event struct {
 const (
 	labelWidth = 170
 	rowHeight  = 30
+	printRow   = 90 // the height of a track with output lines to label
 	top        = 40
-	margin     = 20
+	margin     = 140 // right of the plot: room for the last labels
 )
 
 func main() {
@@ -70,57 +71,71 @@ func main() {
 // draw writes the SVG of events.
 func draw(w io.Writer, events []event, width int, title string) {
 	names := map[int]string{}
-	rows := map[int]bool{}
+	order := map[int]float64{} // sort_index, or the tid
 	end := 0.0
 	for _, e := range events {
-		if e.Ph == "M" {
-			if e.Name == "thread_name" {
-				names[e.Tid], _ = e.Args["name"].(string)
-			}
-			rows[e.Tid] = true
-			continue
+		if _, ok := order[e.Tid]; !ok {
+			order[e.Tid] = float64(e.Tid)
 		}
-		rows[e.Tid] = true
-		end = math.Max(end, e.Ts+e.Dur)
+		switch {
+		case e.Ph == "M" && e.Name == "thread_name":
+			names[e.Tid], _ = e.Args["name"].(string)
+		case e.Ph == "M" && e.Name == "thread_sort_index":
+			if i, ok := e.Args["sort_index"].(float64); ok {
+				order[e.Tid] = i
+			}
+		case e.Ph != "M":
+			end = math.Max(end, e.Ts+e.Dur)
+		}
 	}
 	var tids []int
-	for tid := range rows {
+	for tid := range order {
 		tids = append(tids, tid)
 	}
-	sort.Ints(tids)
-	row := map[int]int{}
-	for i, tid := range tids {
-		row[tid] = i
+	sort.Slice(tids, func(i, j int) bool { return order[tids[i]] < order[tids[j]] })
+	printed := map[int]bool{}
+	for _, e := range events {
+		printed[e.Tid] = printed[e.Tid] || e.Cat == "print"
+	}
+	rowTop, rowH := map[int]float64{}, map[int]float64{}
+	bottom := float64(top)
+	for _, tid := range tids {
+		rowTop[tid], rowH[tid] = bottom, rowHeight
+		if printed[tid] {
+			rowH[tid] = printRow
+		}
+		bottom += rowH[tid]
 	}
 	if end == 0 {
 		end = 1
 	}
 	plot := float64(width - labelWidth - margin)
 	x := func(ts float64) float64 { return labelWidth + ts/end*plot }
-	y := func(tid int) float64 { return float64(top + row[tid]*rowHeight) }
-	height := top + len(tids)*rowHeight + 40
+	y := func(tid int) float64 { return rowTop[tid] }
+	height := int(bottom) + 40
 
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="11">`+"\n", width, height)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<defs><marker id="arrow" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#c0392b"/></marker></defs>`+"\n")
 	if title != "" {
-		fmt.Fprintf(w, `<text x="%d" y="20" font-size="14" font-weight="bold">%s</text>`+"\n", margin, html.EscapeString(title))
+		fmt.Fprintf(w, `<text x="8" y="20" font-size="14" font-weight="bold">%s</text>`+"\n", html.EscapeString(title))
 	}
 	for i, tid := range tids {
 		fill := "#f7f7f7"
 		if i%2 == 1 {
 			fill = "#ececec"
 		}
-		fmt.Fprintf(w, `<rect x="0" y="%g" width="%d" height="%d" fill="%s"/>`+"\n", y(tid), width, rowHeight, fill)
+		fmt.Fprintf(w, `<rect x="0" y="%g" width="%d" height="%g" fill="%s"/>`+"\n", y(tid), width, rowH[tid], fill)
 		name := names[tid]
 		if name == "" {
 			name = fmt.Sprintf("track %d", tid)
 		}
 		fmt.Fprintf(w, `<text x="%d" y="%g">%s</text>`+"\n", 8, y(tid)+rowHeight/2+4, html.EscapeString(name))
 	}
-	axis(w, end, plot, float64(top+len(tids)*rowHeight))
+	axis(w, end, plot, bottom)
 
 	flows := map[int]event{}
+	lastX, stack := -100.0, 0.0 // labels printed at one time stack up
 	for _, e := range events {
 		switch e.Ph {
 		case "X":
@@ -134,6 +149,15 @@ func draw(w io.Writer, events []event, width int, title string) {
 			xi := x(e.Ts)
 			yi := y(e.Tid)
 			fmt.Fprintf(w, `<path d="M%.1f,%g l-4,-6 h8 z" fill="%s"><title>%s</title></path>`+"\n", xi, yi+8, instantColor(e.Cat), html.EscapeString(e.Name))
+			if e.Cat == "print" {
+				if xi-lastX < 4 {
+					stack += 11
+				} else {
+					stack = 0
+				}
+				lastX = xi
+				label(w, xi, yi+stack, e.Name)
+			}
 		case "s":
 			flows[e.ID] = e
 		case "f":
@@ -144,6 +168,16 @@ func draw(w io.Writer, events []event, width int, title string) {
 		}
 	}
 	fmt.Fprintln(w, "</svg>")
+}
+
+// label writes the text of an output line under its tick (y is the top
+// of the row), small and slanted so that lines printed close together
+// stay readable.
+func label(w io.Writer, x, y float64, text string) {
+	if len(text) > 24 {
+		text = text[:23] + "…"
+	}
+	fmt.Fprintf(w, `<text x="%.1f" y="%g" font-size="9" transform="rotate(35 %.1f %g)">%s</text>`+"\n", x+1, y+14, x+1, y+14, html.EscapeString(text))
 }
 
 // axis draws the time axis under the rows, with ticks at round times.
@@ -201,6 +235,8 @@ func instantColor(cat string) string {
 		return "#457b9d"
 	case "agen":
 		return "#2a9d8f"
+	case "print":
+		return "#6d597a"
 	}
 	return "#555"
 }
