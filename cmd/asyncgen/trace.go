@@ -76,18 +76,11 @@ func (w *traceWriter) add(e traceEvent) {
 	w.mu.Unlock()
 }
 
-// meta names the track of task.
+// meta names the track of task and orders the tracks by their ids: the
+// loop (0), the tasks, the output.
 func (w *traceWriter) meta(task int, name string) {
 	w.add(traceEvent{Name: "thread_name", Ph: "M", Tid: task, Args: map[string]any{"name": name}})
-	w.add(traceEvent{Name: "thread_sort_index", Ph: "M", Tid: task, Args: map[string]any{"sort_index": sortIndex(task)}})
-}
-
-// sortIndex orders the tracks: the loop, the tasks, then the output.
-func sortIndex(tid int) int {
-	if tid == printTrack {
-		return 1 << 30
-	}
-	return tid
+	w.add(traceEvent{Name: "thread_sort_index", Ph: "M", Tid: task, Args: map[string]any{"sort_index": task}})
 }
 
 func (w *traceWriter) instant(now int64, task int, cat, name string) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/asyncgen/asyncgen/runtime/aio"
@@ -11,8 +12,9 @@ import (
 // What --trace records today, while the event loop has no Tracer hook:
 // the loop's waits, through its clock, and the program's output.
 
-// printTrack is the track of the program's output.
-const printTrack = -1
+// printTrack is the track of the program's output: a thread id past the
+// tasks' (positive, as trace viewers expect).
+const printTrack = math.MaxInt32
 
 // traceRun prepares the tracing of a run: it returns the writer, the
 // clock the interpreter must use (virtual or real) and the stdout it
