@@ -320,6 +320,12 @@ func TestClasses(t *testing.T) {
 	err = SetAttr(th, o, "qty", num(-1))
 	s.print(str(err.(*Exception).Args[0].(String).s))
 
+	Idx := s.class("Idx", nil, map[string]BuiltinFunc{
+		"__index__": func(th Thread, a []Value, kw []Kwarg) (Value, error) { return num(1), nil },
+	})
+	s.print(s.ok(GetItem(th, list(num(10), num(20), num(30)), s.call(Idx))), s.ok(GetItem(th, str("abc"), s.call(Idx))),
+		s.call(OSError, num(2), str("No such file")), s.call(OSError, str("plain")))
+
 	want, err := os.ReadFile("testdata/classes.out")
 	if err != nil {
 		t.Fatal(err)

@@ -76,6 +76,15 @@ func exceptionStr(th Thread, e *Exception) (string, error) {
 			return Repr(th, e.Args[0])
 		}
 		return Str(th, e.Args[0])
+	case 2:
+		if e.Class.IsSubclass(OSError) {
+			errno, err := Str(th, e.Args[0])
+			if err != nil {
+				return "", err
+			}
+			msg, err := Str(th, e.Args[1])
+			return "[Errno " + errno + "] " + msg, err
+		}
 	}
 	return Repr(th, Tuple(e.Args))
 }

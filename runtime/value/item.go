@@ -12,8 +12,28 @@ func GetItem(th Thread, x, key Value) (Value, error) {
 	return baseGetItem(th, x, key)
 }
 
+// seqKey converts a sequence subscript that is an instance of a script
+// class with __index__ to an int.
+func seqKey(th Thread, x, key Value) (Value, error) {
+	switch x.(type) {
+	case *List, Tuple, String, *Range, *bigRange:
+		if hasDunder(key, "__index__") {
+			r, _, err := callDunder(th, key, "__index__")
+			if err == nil && !isInt(r) {
+				err = Errorf(TypeError, "__index__ returned non-int (type %s)", r.Type().Name)
+			}
+			return r, err
+		}
+	}
+	return key, nil
+}
+
 // baseGetItem is GetItem ignoring script __getitem__ methods.
 func baseGetItem(th Thread, x, key Value) (Value, error) {
+	key, err := seqKey(th, x, key)
+	if err != nil {
+		return nil, err
+	}
 	switch c := x.(type) {
 	case *List:
 		if i, ok := key.(Int); ok && i >= 0 && int64(i) < int64(len(c.Elems)) {
@@ -264,6 +284,10 @@ func SetItem(th Thread, x, key, v Value) error {
 
 // baseSetItem is SetItem ignoring script __setitem__ methods.
 func baseSetItem(th Thread, x, key, v Value) error {
+	key, err := seqKey(th, x, key)
+	if err != nil {
+		return err
+	}
 	switch c := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -339,6 +363,10 @@ func DelItem(th Thread, x, key Value) error {
 
 // baseDelItem is DelItem ignoring script __delitem__ methods.
 func baseDelItem(th Thread, x, key Value) error {
+	key, err := seqKey(th, x, key)
+	if err != nil {
+		return err
+	}
 	switch c := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {

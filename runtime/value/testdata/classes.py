@@ -195,3 +195,11 @@ try:
     o.qty = -1
 except ValueError as e:
     print(e)
+
+
+class Idx:
+    def __index__(self):
+        return 1
+
+
+print([10, 20, 30][Idx()], "abc"[Idx()], OSError(2, "No such file"), OSError("plain"))
