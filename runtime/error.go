@@ -73,7 +73,7 @@ type LimitError = vm.LimitError
 func (in *Interpreter) newError(exc *value.Exception) *Error {
 	line := value.ErrorLine(in.th, exc)
 	e := &Error{Exception: exc, Type: line}
-	if i := strings.Index(line, ": "); i >= 0 && len(exc.Args) > 0 {
+	if i := strings.Index(line, ": "); i >= 0 {
 		e.Type, e.Message = line[:i], line[i+2:]
 	}
 	for i := len(exc.Traceback) - 1; i >= 0; i-- {

@@ -108,10 +108,8 @@ func TestBackgroundTasks(t *testing.T) {
 	if err := in.ExecInteractive(ctx, []byte(src)); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for in.Go(nil) == nil && time.Now().Before(deadline) {
-		v, _ := in.Eval(ctx, "t.done()")
-		if v == true {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		if v, _ := in.Eval(ctx, "t.done()"); v == true {
 			break
 		}
 		time.Sleep(5 * time.Millisecond)

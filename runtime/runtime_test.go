@@ -277,3 +277,20 @@ func TestRandomModule(t *testing.T) {
 		t.Errorf("output %q, want %q", out, want)
 	}
 }
+
+func TestErrorFields(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	for _, c := range []struct{ src, typ, msg string }{
+		// The last lines of CPython's reports for the same programs.
+		{"raise KeyError('k')", "KeyError", "'k'"},
+		{"raise ValueError", "ValueError", ""},
+		{"class E(Exception):\n    def __str__(self):\n        return 'custom'\nraise E()", "E", "custom"},
+		{"import asyncio\nraise asyncio.CancelledError()", "asyncio.exceptions.CancelledError", ""},
+	} {
+		_, err := in.Exec(context.Background(), "e.agen", []byte(c.src))
+		var e *runtime.Error
+		if !errors.As(err, &e) || e.Type != c.typ || e.Message != c.msg {
+			t.Errorf("%q: %#v", c.src, err)
+		}
+	}
+}
