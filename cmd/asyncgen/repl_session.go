@@ -77,7 +77,9 @@ func (s *session) run(src string) (rep string, exit bool, status int) {
 		b.WriteString(text[:strings.LastIndexByte(text, '\n')+1] + "KeyboardInterrupt\n")
 	default:
 		status = report(&b, err, nil)
-		exit = e != nil && e.Exception.Class.IsSubclass(value.SystemExit)
+		var limit *runtime.LimitError
+		exit = e != nil && e.Exception.Class.IsSubclass(value.SystemExit) ||
+			errors.As(err, &limit) // the limits hold for the session's life
 	}
 	return b.String(), exit, status
 }

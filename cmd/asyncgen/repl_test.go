@@ -240,4 +240,12 @@ func TestREPLFlags(t *testing.T) {
 	if status := term.wait(); status != 7 {
 		t.Errorf("exit status %d, want 7", status)
 	}
+	// A limit holds for the whole session: reaching it ends the REPL.
+	term = startTerminal(t, t.TempDir(), "--max-steps", "100000")
+	term.expect(prompt1)
+	term.send("while True: pass\r\r")
+	term.expect("asyncgen: step limit exceeded (100000 steps)")
+	if status := term.wait(); status != 1 {
+		t.Errorf("exit status %d, want 1", status)
+	}
 }
