@@ -204,8 +204,10 @@ func classGetAttr(th Thread, c *Class, name string) (Value, error) {
 		return descriptorGet(th, attr, nil, c)
 	}
 	switch name {
-	case "__name__", "__qualname__":
+	case "__name__":
 		return MakeString(c.Name), nil
+	case "__qualname__":
+		return MakeString(c.qualifiedName()), nil
 	case "__module__":
 		return MakeString(c.Module), nil
 	case "__bases__":

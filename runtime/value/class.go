@@ -11,6 +11,10 @@ type Class struct {
 	// Dict holds the class attributes in definition order.
 	Dict *Dict
 
+	// qualname is the dotted path of a nested class ("Outer.Inner"), or
+	// "" for Name.
+	qualname string
+
 	// ctor makes an instance of a builtin class (and of script classes
 	// deriving from one); nil means "inherit from Base".
 	ctor func(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error)
@@ -46,12 +50,20 @@ func (c *Class) lookupHash(name string, h int64) Value {
 }
 
 // QualName returns the name CPython shows in reprs: "int" for builtins,
-// "__main__.C" for other classes.
+// "__main__.C" or "__main__.Outer.Inner" for other classes.
 func (c *Class) QualName() string {
 	if c.Module == "builtins" || c.Module == "" {
 		return c.Name
 	}
-	return c.Module + "." + c.Name
+	return c.Module + "." + c.qualifiedName()
+}
+
+// qualifiedName returns __qualname__.
+func (c *Class) qualifiedName() string {
+	if c.qualname != "" {
+		return c.qualname
+	}
+	return c.Name
 }
 
 // Call makes an instance of the class.
@@ -66,7 +78,8 @@ func (c *Class) Call(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 
 // NewClass makes a script class with the given bases (classes; at most one)
 // and attribute dictionary. A "__module__" entry in dict sets the module;
-// it defaults to "__main__". Like CPython it sets __hash__ to None in a
+// it defaults to "__main__"; a "__qualname__" entry gives the dotted name
+// of a nested class. Like CPython it sets __hash__ to None in a
 // class that defines __eq__ but not __hash__, calls __set_name__ on the
 // attributes that have it, and calls the bases' __init_subclass__
 // (without keyword arguments).
@@ -99,6 +112,9 @@ func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error)
 		module = m.s
 	}
 	cls := &Class{Name: name, Module: module, Base: base, Dict: dict}
+	if q, ok := dict.getStr("__qualname__").(String); ok && q.s != name {
+		cls.qualname = q.s
+	}
 	for _, kv := range dict.Items() {
 		if hasDunder(kv[1], "__set_name__") {
 			if _, _, err := callDunder(th, kv[1], "__set_name__", cls, kv[0]); err != nil {
