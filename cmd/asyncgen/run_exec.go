@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"time"
 
 	"github.com/asyncgen/asyncgen/runtime"
@@ -33,6 +34,7 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	defer stop()
 	done := make(chan error, 1)
 	go func() {
+		defer forwardPanic(done)
 		_, err := in.Exec(ctx, p.name, p.src)
 		done <- err
 	}()
@@ -49,6 +51,9 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 			// it. Leave it to the process exit.
 		}
 	}
+	if p, ok := err.(goPanic); ok {
+		panic(p.msg) // a bug: let it reach the caller's goroutine
+	}
 	status := exitOK
 	if err = stopped(ctx, err, opts.timeout); err != nil {
 		flush()
@@ -61,6 +66,19 @@ func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// goPanic is a panic of the goroutine running a program, carried to the
+// goroutine of Main.
+type goPanic struct{ msg string }
+
+func (p goPanic) Error() string { return p.msg }
+
+// forwardPanic sends a panic of the current goroutine on done.
+func forwardPanic(done chan<- error) {
+	if r := recover(); r != nil {
+		done <- goPanic{fmt.Sprintf("%v\n\ngoroutine running the program:\n%s", r, debug.Stack())}
+	}
 }
 
 // stopGrace is how long a cancelled program may take to finish its
