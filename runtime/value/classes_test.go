@@ -326,6 +326,9 @@ func TestClasses(t *testing.T) {
 	s.print(s.ok(GetItem(th, list(num(10), num(20), num(30)), s.call(Idx))), s.ok(GetItem(th, str("abc"), s.call(Idx))),
 		s.call(OSError, num(2), str("No such file")), s.call(OSError, str("plain")))
 
+	Inner := s.class("Inner", nil, nil, str("__qualname__"), str("Outer.Inner"))
+	s.print(Inner, s.attr(Inner, "__qualname__"), s.attr(Inner, "__name__"))
+
 	want, err := os.ReadFile("testdata/classes.out")
 	if err != nil {
 		t.Fatal(err)

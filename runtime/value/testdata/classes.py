@@ -203,3 +203,11 @@ class Idx:
 
 
 print([10, 20, 30][Idx()], "abc"[Idx()], OSError(2, "No such file"), OSError("plain"))
+
+
+class Outer:
+    class Inner:
+        pass
+
+
+print(Outer.Inner, Outer.Inner.__qualname__, Outer.Inner.__name__)
