@@ -126,3 +126,15 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help nope: status %d, stderr %q", status, stderr.String())
 	}
 }
+
+func TestForwardPanic(t *testing.T) {
+	done := make(chan error, 1)
+	go func() {
+		defer forwardPanic(done)
+		panic("boom")
+	}()
+	p, ok := (<-done).(goPanic)
+	if !ok || !strings.HasPrefix(p.msg, "boom\n") || !strings.Contains(p.msg, "goroutine running the program") {
+		t.Errorf("got %#v", p)
+	}
+}
