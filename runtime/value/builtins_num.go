@@ -51,7 +51,11 @@ func builtinRound(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			r := pyfmt.RoundHalfEven(float64(v))
 			return toInt(th, Float(r))
 		}
-		return Float(pyfmt.Round(float64(v), int(n))), nil
+		r := pyfmt.Round(float64(v), int(n))
+		if math.IsInf(r, 0) && !math.IsInf(float64(v), 0) {
+			return nil, Errorf(OverflowError, "rounded value too large to represent")
+		}
+		return Float(r), nil
 	case Int, *BigInt, Bool:
 		if nd == nil || n >= 0 {
 			return intValue(v), nil

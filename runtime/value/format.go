@@ -31,6 +31,7 @@ func Format(th Thread, v Value, spec string) (string, error) {
 		if err != nil {
 			return "", pyErr(err)
 		}
+		sp.TypeName = v.Type().Name
 		s, err := pyfmt.FormatInt(toBig(x), sp)
 		return s, pyErr(err)
 	case Float:

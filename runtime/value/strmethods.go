@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
 )
 
 // isPySpace is Python's str.isspace for one code point.
@@ -455,7 +457,7 @@ func strIsPrintable(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return nil, err
 	}
 	for _, r := range strReceiver(args).s {
-		if !unicode.IsPrint(r) {
+		if !pyfmt.IsPrintable(r) {
 			return False, nil
 		}
 	}
