@@ -417,3 +417,34 @@ x = await first()
 		t.Errorf("Exec after Close: %v", err)
 	}
 }
+
+// TestCancelHostCall checks that cancelling the context of Exec cancels
+// the context of the blocking host call the script awaits.
+func TestCancelHostCall(t *testing.T) {
+	started := make(chan struct{})
+	hostErr := make(chan error, 1)
+	wait := runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
+		close(started)
+		<-ctx.Done()
+		hostErr <- ctx.Err()
+		return nil, ctx.Err()
+	})
+	in, out := newInterp(t, runtime.Options{Globals: map[string]any{"wait": wait}})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-started
+		cancel()
+	}()
+	_, err := in.Exec(ctx, "w.agen", []byte("try:\n    await wait()\nfinally:\n    print('finally')\n"))
+	if !errors.Is(err, context.Canceled) || out.String() != "finally\n" {
+		t.Errorf("error %v, output %q", err, out)
+	}
+	select {
+	case err := <-hostErr:
+		if err != context.Canceled {
+			t.Errorf("host context error %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the host call's context was not cancelled")
+	}
+}
