@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRunForms checks the ways to name a program, the flags and the exit
@@ -136,5 +138,45 @@ func TestForwardPanic(t *testing.T) {
 	p, ok := (<-done).(goPanic)
 	if !ok || !strings.HasPrefix(p.msg, "boom\n") || !strings.Contains(p.msg, "goroutine running the program") {
 		t.Errorf("got %#v", p)
+	}
+}
+
+// TestInterrupt sends SIGINT to a running program: its tasks are
+// cancelled, their finally blocks run, and it ends with KeyboardInterrupt
+// and status 130, as CPython.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command in a child process")
+	}
+	prog := filepath.Join(t.TempDir(), "long.agen")
+	// Top-level await: the runtime does not yet pass the cancellation
+	// into an asyncio.run the script calls itself.
+	src := "import asyncio\nasync def main():\n    try:\n        print('started', flush=True)\n        await asyncio.sleep(60)\n    finally:\n        print('cleanup')\nawait main()\n"
+	if err := os.WriteFile(prog, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperMain$")
+	cmd.Env = append(os.Environ(), "ASYNCGEN_MAIN=1", "ASYNCGEN_MAIN_ARGS="+prog)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	out, _ := io.ReadAll(stdout)
+	cmd.Wait()
+	if got := cmd.ProcessState.ExitCode(); got != 130 {
+		t.Errorf("exit status %d, want 130; stderr:\n%s", got, stderr.String())
+	}
+	if string(out) != "started\ncleanup\n" {
+		t.Errorf("stdout %q", out)
+	}
+	if last := lastLine(stderr.String()); last != "KeyboardInterrupt" {
+		t.Errorf("last stderr line %q", last)
 	}
 }
