@@ -10,6 +10,8 @@ import (
 // bufferedOutput is stdout when it is not a terminal: block-buffered as
 // CPython's is then, which saves a system call per print. It is safe for
 // concurrent use, so that a flush may race with an abandoned program.
+// Its Flush is there for print(..., flush=True), once print calls the
+// Flush of a writer that has one.
 type bufferedOutput struct {
 	mu sync.Mutex
 	w  *bufio.Writer
@@ -22,7 +24,7 @@ func outputFor(w io.Writer) (io.Writer, func()) {
 		return w, func() {}
 	}
 	b := &bufferedOutput{w: bufio.NewWriterSize(w, 64<<10)}
-	return b, b.flush
+	return b, func() { b.Flush() }
 }
 
 // Write buffers p.
@@ -32,10 +34,11 @@ func (b *bufferedOutput) Write(p []byte) (int, error) {
 	return b.w.Write(p)
 }
 
-func (b *bufferedOutput) flush() {
+// Flush writes what is buffered.
+func (b *bufferedOutput) Flush() error {
 	b.mu.Lock()
-	b.w.Flush()
-	b.mu.Unlock()
+	defer b.mu.Unlock()
+	return b.w.Flush()
 }
 
 // isTerminal reports whether f is a terminal.
