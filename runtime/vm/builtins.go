@@ -21,6 +21,33 @@ func (th *Thread) installBuiltins() {
 			th.builtins[name] = value.NewBuiltin(name, fn)
 		}
 	}
+	if next, ok := th.builtins["next"]; ok {
+		th.builtins["next"] = value.NewBuiltin("next", generatorNext(next))
+	}
+}
+
+// generatorNext wraps the builtin next so that a generator's return
+// value reaches the StopIteration it raises, as in CPython.
+func generatorNext(next value.Value) value.BuiltinFunc {
+	return func(t value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var gen *Generator
+		if len(args) == 1 || len(args) == 2 {
+			gen, _ = args[0].(*Generator)
+		}
+		if gen == nil || len(kwargs) > 0 {
+			return value.Call(t, next, args, kwargs)
+		}
+		v, done, err := gen.core.send(t.(*Thread), value.None)
+		switch {
+		case err != nil:
+			return nil, err
+		case !done:
+			return v, nil
+		case len(args) == 2:
+			return args[1], nil
+		}
+		return nil, stopIteration(v)
+	}
 }
 
 // builtinSuper is super(): with no arguments it uses the __class__ cell
