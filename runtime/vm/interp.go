@@ -42,12 +42,14 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	sp := fr.sp
 	pc := fr.pc
 	var err error
-	reraise := false // err is re-raised: no traceback entry, no context
-	explicit := false
+	reraise := false  // err is re-raised: no traceback entry, no context
+	explicit := false // err is raised by a raise statement
+	thrown := false   // err is thrown into a suspended generator
 	fr.yielded = false
 	if fr.pending != nil {
 		err, fr.pending = fr.pending, nil
 		pc = fr.yieldPC + 1
+		thrown = true
 	}
 	for {
 		if err != nil {
@@ -60,13 +62,19 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				}
 				exc = value.Errorf(value.SystemError, "%v", err)
 			}
+			switch {
+			case thrown:
+				// Only the generator's own handled exception becomes
+				// the context (CPython's _PyErr_ChainStackItem).
+				setContext(exc, th.ei.exc)
+			case reraise:
+			case explicit || len(exc.Traceback) == 0:
+				setContext(exc, th.handled())
+			}
 			if !reraise {
-				if explicit || len(exc.Traceback) == 0 {
-					setContext(exc, th.handled())
-				}
 				exc.Traceback = append(exc.Traceback, value.Frame{Filename: code.Filename, Func: code.Name, Line: code.LineAt(pc - 1)})
 			}
-			reraise, explicit, err = false, false, nil
+			reraise, explicit, thrown, err = false, false, false, nil
 			h := code.Handler[pc-1]
 			if h < 0 {
 				th.dropStack(s[fr.base:sp])
