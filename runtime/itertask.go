@@ -22,10 +22,17 @@ type iterTask struct {
 	ended   bool                     // the task is done: no more operations
 }
 
-// startIter starts the task iterating ait.
+// startIter starts the task iterating ait. The task is named, so that it
+// does not take a number from the script's tasks (Task-1, Task-2...).
 func (in *Interpreter) startIter(ait Value) (*iterTask, error) {
 	d := &iterTask{in: in, ait: ait}
-	t, err := in.callAsyncio("ensure_future", d)
+	// loop.create_task with a name, unlike asyncio.create_task, takes
+	// no number.
+	create, err := value.GetAttr(in.th, aio.RunningLoop(in.th), "create_task")
+	if err != nil {
+		return nil, err
+	}
+	t, err := value.Call(in.th, create, []Value{d}, []value.Kwarg{{Name: "name", Value: value.MakeString("runtime.Iter")}})
 	if err != nil {
 		return nil, err
 	}

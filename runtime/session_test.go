@@ -134,3 +134,31 @@ async def same_task():
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestIterTaskNames checks that the tasks a generator creates while Go
+// ranges over it are numbered as in CPython, where an `async for` in the
+// main task (Task-1) would drive it.
+func TestIterTaskNames(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	ctx := context.Background()
+	m := exec(t, in, `
+import asyncio
+async def names():
+    for i in range(2):
+        t = asyncio.create_task(asyncio.sleep(0))
+        await t
+        yield t.get_name()
+`)
+	g, _ := in.Call(ctx, m.Get("names"))
+	var got []any
+	for v, err := range in.Iter(ctx, g.(runtime.Value)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	// CPython: asyncio.run(main()) with main doing `async for` over names().
+	if fmt.Sprint(got) != "[Task-2 Task-3]" {
+		t.Errorf("got %v", got)
+	}
+}
