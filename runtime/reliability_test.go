@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	goruntime "runtime"
 	"strings"
 	"testing"
@@ -11,6 +14,8 @@ import (
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"go.uber.org/goleak"
 )
 
 // outcome is how a bounded run of a script ended.
@@ -88,4 +93,353 @@ func settle(want int) (int, bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	return n, n <= want
+}
+
+// hostileCase is a row of the hostile inputs table: a script, the limits
+// it runs under, and the start of the outcome it must come to.
+type hostileCase struct {
+	name     string
+	src      []byte
+	limit    string // the limits, as the table shows them
+	opts     runtime.Options
+	deadline time.Duration
+	want     string // a prefix of describe's outcome
+}
+
+// hostileFile reads testdata/hostile/NAME.agen.
+func hostileFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "hostile", name+".agen"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// nested returns "x = " followed by n opening and n closing strings.
+func nested(open, close string, n int) []byte {
+	return []byte("x = " + strings.Repeat(open, n) + "1" + strings.Repeat(close, n) + "\n")
+}
+
+// nestedBlocks returns n nested if statements, one space of indentation
+// more each.
+func nestedBlocks(n int) []byte {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%sif 1:\n", strings.Repeat(" ", i))
+	}
+	fmt.Fprintf(&b, "%spass\n", strings.Repeat(" ", n))
+	return []byte(b.String())
+}
+
+// describe is the outcome of a run as the hostile table shows it.
+func describe(o outcome) string {
+	var (
+		se *lang.Error
+		le *runtime.LimitError
+		re *runtime.Error
+	)
+	switch err := o.err; {
+	case o.hung:
+		return "hang"
+	case err == nil:
+		return "ok"
+	case errors.As(err, &le):
+		return "LimitError: " + le.Error()
+	case errors.As(err, &se):
+		return se.Kind + ": " + se.Msg
+	case errors.As(err, &re) && errors.Is(err, context.DeadlineExceeded):
+		return re.Error() + " (context deadline)"
+	case errors.As(err, &re):
+		return re.Error()
+	default:
+		return fmt.Sprintf("%T: %v", err, err)
+	}
+}
+
+// peakHeap runs fn while sampling the heap, and returns the largest
+// HeapAlloc seen above the one before fn (after a collection).
+func peakHeap(fn func()) uint64 {
+	var ms goruntime.MemStats
+	goruntime.GC()
+	goruntime.ReadMemStats(&ms)
+	base, peak := ms.HeapAlloc, ms.HeapAlloc
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		var ms goruntime.MemStats
+		for {
+			goruntime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc)
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(stop)
+	<-done
+	return peak - base
+}
+
+// mib formats a byte count in MiB.
+func mib(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+
+// hostileCases are the hostile inputs that stop cleanly today; see
+// reliability_todo_test.go for those that do not.
+func hostileCases(t testing.TB) []hostileCase {
+	steps := runtime.Options{MaxSteps: 1_000_000, VirtualTime: true}
+	memory := runtime.Options{MaxSteps: 1_000_000, MaxMemory: 64 << 20, VirtualTime: true}
+	const stepsLimit, memoryLimit = "1e6 steps", "1e6 steps, 64 MiB (unenforced)"
+	return []hostileCase{
+		{"while True: pass", hostileFile(t, "spin"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
+		{"while True: await sleep(0)", hostileFile(t, "spin_await"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
+		{"[0] * 10**10", hostileFile(t, "repeat_list"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
+		{"'a' * 10**12", hostileFile(t, "repeat_str"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
+		{"2 ** 10**9", hostileFile(t, "pow_two"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
+		{"10**10**10", hostileFile(t, "pow_ten"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
+		{"1 << (1 << 40)", hostileFile(t, "shift"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
+		{"dict growing forever", hostileFile(t, "dict_grow"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
+		{"10**7 tasks", hostileFile(t, "tasks"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
+		{"async generator hoarded into a list", hostileFile(t, "agen_hoard"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
+		{"def f(): return f()", hostileFile(t, "recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
+		{"async def f(n): return await f(n+1)", hostileFile(t, "await_chain"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
+		{"def g(n): yield from g(n+1)", hostileFile(t, "yield_from_chain"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
+		{"__repr__ calling repr(self)", hostileFile(t, "repr_recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
+		{"__lt__ calling sorted()", hostileFile(t, "native_recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
+		{"10,000 nested [", nested("[", "]", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested (", nested("(", ")", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested {", nested("{", "}", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested calls f(", nested("f(", ")", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
+		{"100,000 unary -", nested("-", "", 100_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
+		{"100,000 not", nested("not ", "", 100_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
+		{"10,000 lambda:", nested("lambda: ", "", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
+		{"10,000 x if 1 else", nested("1 if 1 else ", "", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
+		{"10,000 await", []byte("async def f():\n    " + strings.Repeat("await ", 10_000) + "g()\n"), "parser", steps, 10 * time.Second, "SyntaxError: invalid syntax"},
+		{"1,000 nested if blocks", nestedBlocks(1000), "parser", steps, 10 * time.Second, "IndentationError: too many levels of indentation"},
+	}
+}
+
+// TestHostile runs the hostile inputs table: each input must stop with
+// its outcome, within its deadline, without a hang, a Go stack overflow
+// (which would crash the test) or a goroutine left behind. With -v it
+// logs the table that docs/reliability.md shows.
+func TestHostile(t *testing.T) {
+	t.Log("| input | limit | outcome | peak heap | time |")
+	t.Log("|---|---|---|---|---|")
+	for _, c := range hostileCases(t) {
+		c.opts.Stdout, c.opts.Stderr = io.Discard, io.Discard
+		before := goroutines()
+		var out outcome
+		peak := peakHeap(func() { out = bounded(t, c.opts, c.src, c.deadline, 10*time.Second, nil) })
+		got := describe(out)
+		t.Logf("| `%s` | %s | %s | %s | %v |", c.name, c.limit, got, mib(peak), out.elapsed.Round(time.Millisecond))
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s: outcome %q, want %q…", c.name, got, c.want)
+		}
+		if peak > 512<<20 {
+			t.Errorf("%s: heap grew by %s", c.name, mib(peak))
+		}
+		if n, ok := settle(before); !ok {
+			t.Errorf("%s: %d goroutines after Close, %d before", c.name, n, before)
+		}
+	}
+}
+
+// TestIsolation checks that a script reaches nothing the host did not
+// grant: no files, processes, modules of the host language, evaluation of
+// strings, frames, globals of functions or walks of the class tree, and
+// neither the modules nor the globals of another interpreter. Each attempt
+// must fail with the exception CPython would raise for a missing name,
+// module or attribute.
+func TestIsolation(t *testing.T) {
+	type secret struct {
+		Public  string
+		private string
+	}
+	grant := runtime.Options{
+		Stdout:  io.Discard,
+		Globals: map[string]any{"cfg": &secret{Public: "shown", private: "hidden"}},
+		Modules: []*runtime.HostModule{{Name: "granted", Members: map[string]any{
+			"f": runtime.Func(func(args []any) (any, error) { return len(args), nil }),
+		}}},
+	}
+	for _, c := range []struct{ src, want string }{
+		{"open('/etc/passwd')", "NameError: name 'open' is not defined"},
+		{"eval('1')", "NameError: name 'eval' is not defined"},
+		{"exec('x = 1')", "NameError: name 'exec' is not defined"},
+		{"compile('1', 'f', 'exec')", "NameError: name 'compile' is not defined"},
+		{"__import__('os')", "NameError: name '__import__' is not defined"},
+		{"input()", "NameError: name 'input' is not defined"},
+		{"breakpoint()", "NameError: name 'breakpoint' is not defined"},
+		{"vars()", "NameError: name 'vars' is not defined"},
+		{"__builtins__", "NameError: name '__builtins__' is not defined"},
+		{"__loader__", "NameError: name '__loader__' is not defined"},
+		{"__file__", "NameError: name '__file__' is not defined"},
+		{"import os", "ModuleNotFoundError: No module named 'os'"},
+		{"import sys", "ModuleNotFoundError: No module named 'sys'"},
+		{"import subprocess", "ModuleNotFoundError: No module named 'subprocess'"},
+		{"import socket", "ModuleNotFoundError: No module named 'socket'"},
+		{"import ctypes", "ModuleNotFoundError: No module named 'ctypes'"},
+		{"import builtins", "ModuleNotFoundError: No module named 'builtins'"},
+		{"import importlib", "ModuleNotFoundError: No module named 'importlib'"},
+		{"import threading", "ModuleNotFoundError: No module named 'threading'"},
+		{"import gc", "ModuleNotFoundError: No module named 'gc'"},
+		{"import __main__", "ModuleNotFoundError: No module named '__main__'"},
+		{"from os import system", "ModuleNotFoundError: No module named 'os'"},
+		{"import asyncio.subprocess", "ModuleNotFoundError: No module named 'asyncio.subprocess'"},
+		{"import other", "ModuleNotFoundError: No module named 'other'"},
+		{"import asyncio\nasyncio.create_subprocess_exec('ls')", "AttributeError: module 'asyncio' has no attribute 'create_subprocess_exec'"},
+		{"import asyncio\nasyncio.__dict__", "AttributeError: module 'asyncio' has no attribute '__dict__'"},
+		{"().__class__.__base__.__subclasses__()", "AttributeError: type object 'object' has no attribute '__subclasses__'"},
+		{"type.__subclasses__(object)", "AttributeError: type object 'type' has no attribute '__subclasses__'"},
+		{"def f(): pass\nf.__globals__", "AttributeError: 'function' object has no attribute '__globals__'"},
+		{"def f(): pass\nf.__code__", "AttributeError: 'function' object has no attribute '__code__'"},
+		{"def g(): yield\ng().gi_frame", "AttributeError: 'generator' object has no attribute 'gi_frame'"},
+		{"async def c(): pass\nc().cr_frame", "AttributeError: 'coroutine' object has no attribute 'cr_frame'"},
+		{"async def a(): yield\na().ag_frame", "AttributeError: 'async_generator' object has no attribute 'ag_frame'"},
+		{"print.__self__", "AttributeError: 'builtin_function_or_method' object has no attribute '__self__'"},
+		{"object.__getattribute__(print, '__self__')", "AttributeError: 'builtin_function_or_method' object has no attribute '__self__'"},
+		{"type(print).__dict__['__call__']", "KeyError: '__call__'"},
+		{"granted.f.__self__", "NameError: name 'granted' is not defined"},
+		{"import granted\ngranted.f.__self__", "AttributeError: 'builtin_function_or_method' object has no attribute '__self__'"},
+		{"import granted\ngranted.__file__", "AttributeError: module 'granted' has no attribute '__file__'"},
+		{"cfg.private", "AttributeError: 'secret' object has no attribute 'private'"},
+		{"assert cfg.__dict__ == {'Public': 'shown'} and 'private' not in dir(cfg)", ""},
+		{"cfg.Public = 'changed'", ""},
+	} {
+		in := runtime.New(grant)
+		_, err := in.Exec(context.Background(), "iso.agen", []byte(c.src+"\n"))
+		var e *runtime.Error
+		if c.want == "" && err != nil || c.want != "" && (!errors.As(err, &e) || e.Error() != c.want) {
+			t.Errorf("%q: error %v, want %q", c.src, err, c.want)
+		}
+		in.Close()
+	}
+	if s := grant.Globals["cfg"].(*secret); s.Public != "shown" || s.private != "hidden" {
+		t.Errorf("the script changed the host's struct: %+v", *s)
+	}
+}
+
+// hostFaults are host functions that misbehave, and the channel that
+// releases the ones that block (closed by the test's cleanup).
+func hostFaults(t *testing.T) (map[string]any, chan struct{}) {
+	release := make(chan struct{})
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+	return map[string]any{
+		"panics": runtime.Func(func(args []any) (any, error) { panic("kaboom") }),
+		"fails":  runtime.Func(func(args []any) (any, error) { return nil, errors.New("no such user") }),
+		"keyerr": runtime.Func(func(args []any) (any, error) { return nil, value.NewException(value.KeyError, value.MakeString("x")) }),
+		"badres": runtime.Func(func(args []any) (any, error) { return make(chan int), nil }),
+		"bpanics": runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
+			panic("blocking kaboom")
+		}),
+		// stuck ignores its context and returns when the test releases it.
+		"stuck": runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
+			<-release
+			return "late", nil
+		}),
+		"spanics": runtime.StreamFunc(func(ctx context.Context, args []any, yield func(any) bool) error {
+			yield(1)
+			panic("stream kaboom")
+		}),
+		"forever": runtime.StreamFunc(func(ctx context.Context, args []any, yield func(any) bool) error {
+			for i := 0; yield(i); i++ {
+			}
+			return nil
+		}),
+	}, release
+}
+
+// TestHostFaults checks that misbehaving host functions reach the script
+// as exceptions it can catch, leave the interpreter usable, and leave no
+// goroutine behind once released.
+func TestHostFaults(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	globals, release := hostFaults(t)
+	var out strings.Builder
+	in := runtime.New(runtime.Options{Stdout: &out, Globals: globals, VirtualTime: true})
+	defer in.Close()
+	ctx := context.Background()
+	for _, c := range []struct{ src, want string }{
+		{"panics()", "RuntimeError: host function panics panicked: kaboom"},
+		{"fails()", "RuntimeError: no such user"},
+		{"keyerr()", "KeyError: 'x'"},
+		{"badres()", "TypeError: badres() returned "},
+		{"await bpanics()", "RuntimeError: host function bpanics panicked: blocking kaboom"},
+		{"async for x in spanics(): print(x)", "RuntimeError: host function spanics panicked: stream kaboom"},
+		{"async for x in forever():\n    if x == 3: raise ValueError(x)", "ValueError: 3"},
+	} {
+		_, err := in.Exec(ctx, "fault.agen", []byte(c.src+"\n"))
+		var e *runtime.Error
+		if !errors.As(err, &e) || !strings.HasPrefix(e.Error(), c.want) {
+			t.Errorf("%q: error %v, want %s…", c.src, err, c.want)
+		}
+		caught := fmt.Sprintf("try:\n    %s\nexcept Exception as e:\n    print(type(e).__name__)\n", strings.ReplaceAll(c.src, "\n", "\n    "))
+		if _, err := in.Exec(ctx, "caught.agen", []byte(caught)); err != nil {
+			t.Errorf("%q in try: %v", c.src, err)
+		}
+	}
+	want := "RuntimeError\nRuntimeError\nKeyError\nTypeError\nRuntimeError\n1\n1\nRuntimeError\nValueError\n"
+	if out.String() != want {
+		t.Errorf("output %q, want %q", out.String(), want)
+	}
+
+	// A blocking host call that ignores its cancellation: the script's
+	// call returns at the deadline; the host goroutine finishes later.
+	dctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := in.Exec(dctx, "stuck.agen", []byte("print(await stuck())\n"))
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
+		t.Errorf("stuck host call: error %v after %v, want the deadline's", err, time.Since(start))
+	}
+	close(release)
+	out.Reset()
+	if _, err := in.Exec(ctx, "after.agen", []byte("print(await stuck())\n")); err != nil || out.String() != "late\n" {
+		t.Errorf("after a stuck host call: %v, output %q", err, out.String())
+	}
+}
+
+// TestHostCompletesAfterClose closes interpreters while host calls are
+// blocked, and releases them afterwards: their results go nowhere, and
+// nothing panics or stays behind.
+func TestHostCompletesAfterClose(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	for _, start := range []bool{false, true} {
+		globals, release := hostFaults(t)
+		in := runtime.New(runtime.Options{Stdout: io.Discard, Globals: globals})
+		src := []byte("import asyncio\nt = asyncio.create_task(stuck())\nawait asyncio.sleep(0)\n")
+		if start {
+			if err := in.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		if _, err := in.Exec(ctx, "bg.agen", src); err != nil {
+			t.Errorf("start=%v: %v", start, err)
+		}
+		cancel()
+		closed := make(chan error, 1)
+		go func() { closed <- in.Close() }()
+		select {
+		case <-closed:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("start=%v: Close blocked by a stuck host call", start)
+		}
+		close(release)
+		if _, err := in.Exec(context.Background(), "x.agen", []byte("1")); err != runtime.ErrClosed {
+			t.Errorf("start=%v: Exec after Close: %v", start, err)
+		}
+	}
 }
