@@ -11,6 +11,8 @@ import (
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/aio"
+	"github.com/asyncgen/asyncgen/runtime/internal/pyrand"
+	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
@@ -35,6 +37,7 @@ func execute(path string, src []byte, out, errw *bytes.Buffer) int {
 	th := vm.NewThread(vm.Options{Stdout: out, Stderr: errw})
 	source := func(string) []byte { return src }
 	aio.Install(th, aio.Options{VirtualTime: true, Stderr: errw, Source: source})
+	th.RegisterModule("random", func(*vm.Thread) (*value.Module, error) { return pyrand.Module(), nil })
 	main, err := th.ExecModule(prog, nil)
 	if err == nil {
 		err = aio.RunMain(th, main)
