@@ -105,14 +105,7 @@ var asyncioFuncs = map[string]builtinFunc{
 		if err := unpack("get_event_loop", args, kwargs, nil); err != nil {
 			return nil, err
 		}
-		in := interp(th)
-		if in.loop != nil {
-			return in.loop, nil
-		}
-		if in.defaultLoop == nil || in.defaultLoop.closed {
-			in.defaultLoop = newLoop(in)
-		}
-		return in.defaultLoop, nil
+		return eventLoop(th), nil
 	},
 	"new_event_loop": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		if err := unpack("new_event_loop", args, kwargs, nil); err != nil {
@@ -214,6 +207,19 @@ func createTask(th value.Thread, l *Loop, coro, name value.Value) (value.Value, 
 		name = value.MakeString(s)
 	}
 	return newTask(l, coro.(value.Coroutine), name), nil
+}
+
+// eventLoop is get_event_loop(): the running loop, or else the default
+// loop, made anew if there is none or it is closed.
+func eventLoop(th value.Thread) *Loop {
+	in := interp(th)
+	if in.loop != nil {
+		return in.loop
+	}
+	if in.defaultLoop == nil || in.defaultLoop.closed {
+		in.defaultLoop = newLoop(in)
+	}
+	return in.defaultLoop
 }
 
 // loopArg returns the loop given as a loop= argument, or the running loop.

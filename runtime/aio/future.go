@@ -42,6 +42,11 @@ type futureMore struct {
 	cbs          []callback       // done callbacks after cb0
 	cancelMsg    value.Value      // the cancel() message; nil for None
 	cancelledExc *value.Exception // the CancelledError that cancelled a task
+
+	// cls and dict are the script class and attributes of an instance of
+	// a script class deriving from Future; nil otherwise.
+	cls  *value.Class
+	dict *value.Dict
 }
 
 // extra returns f.more, allocating it if needed.
@@ -91,8 +96,22 @@ func (f *Future) init(l *Loop, self futureLike) {
 	f.self = self
 }
 
-// Type returns asyncio.Future.
-func (f *Future) Type() *value.Class { return FutureType }
+// Type returns asyncio.Future, or the script class deriving from it.
+func (f *Future) Type() *value.Class {
+	if f.more != nil && f.more.cls != nil {
+		return f.more.cls
+	}
+	return FutureType
+}
+
+// InstanceDict returns the attributes of an instance of a script class
+// deriving from Future, or nil.
+func (f *Future) InstanceDict() *value.Dict {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.dict
+}
 
 func (f *Future) base() *Future { return f }
 

@@ -35,15 +35,13 @@ func (m *method) Call(th value.Thread, args []value.Value, kwargs []value.Kwarg)
 	return m.fn(th, args[0], args[1:], kwargs)
 }
 
-// check fails unless self is a value of the Go type the method works on:
-// instances of script subclasses (asyncio.Future() itself makes one)
-// are not.
+// check fails unless self is a value of the Go type the method works on.
 func (m *method) check(self value.Value) error {
 	if m.ok(self) {
 		return nil
 	}
-	return value.Errorf(value.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object (subclassing and instantiating %s is not supported)",
-		m.name, m.cls.Name, self.Type().Name, m.cls.Name)
+	return value.Errorf(value.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+		m.name, m.cls.Name, self.Type().Name)
 }
 
 // Get binds the method to obj.

@@ -18,7 +18,7 @@ type coroutineInfo interface {
 
 // Repr returns the future's repr, as <Future pending cb=[...]>.
 func (f *Future) Repr(th value.Thread) (string, error) {
-	return "<Future " + strings.Join(f.reprInfo(th), " ") + ">", nil
+	return "<" + f.Type().Name + " " + strings.Join(f.reprInfo(th), " ") + ">", nil
 }
 
 // Repr returns the task's repr, as

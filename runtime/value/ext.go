@@ -39,6 +39,10 @@ func userClass(v Value) *Class {
 		if v.ext != nil {
 			return v.ext.cls
 		}
+	case Extensible:
+		if v.InstanceDict() != nil {
+			return v.Type()
+		}
 	}
 	return nil
 }
@@ -61,6 +65,8 @@ func instanceDict(v Value) *Dict {
 		if v.ext != nil {
 			return v.ext.dict
 		}
+	case Extensible:
+		return v.InstanceDict()
 	}
 	return nil
 }

@@ -14,8 +14,7 @@ type Generator struct {
 func (*Generator) Type() *value.Class { return RandomClass }
 
 // RandomClass is the class random.Random. Its methods bind to a
-// *Generator. Scripts cannot subclass it or call it: the module's Random
-// attribute is a builtin function that makes a Generator.
+// *Generator; calling it makes one. Scripts cannot subclass it.
 var RandomClass = &value.Class{Name: "Random", Module: "random", Base: value.ObjectType, Dict: value.NewDict(0)}
 
 // A methodFunc implements a method of Random on the generator r.
@@ -42,6 +41,7 @@ var methods = []struct {
 }
 
 func init() {
+	RandomClass.SetConstructor(newGenerator)
 	for _, m := range methods {
 		RandomClass.Dict.SetString(m.name, &method{m.name, m.fn})
 	}
@@ -94,8 +94,8 @@ func threadRand(th value.Thread) *Rand {
 
 // Module returns the random module: seed, random, getrandbits, randrange,
 // randint, uniform, choice, choices, shuffle, sample, getstate and
-// setstate as functions of a generator kept per Thread, and Random, which
-// makes a Generator.
+// setstate as functions of a generator kept per Thread, and the class
+// Random.
 func Module() *value.Module {
 	g := value.NewDict(len(methods) + 1)
 	for _, m := range methods {
@@ -104,14 +104,17 @@ func Module() *value.Module {
 			return fn(th, threadRand(th), args, kwargs)
 		}))
 	}
-	g.SetString("Random", value.NewBuiltin("Random", newGenerator))
+	g.SetString("Random", RandomClass)
 	return &value.Module{Name: "random", Globals: g}
 }
 
 var initParams = params{names: []string{"x"}, npos: 1}
 
 // newGenerator is Random(x=None).
-func newGenerator(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+func newGenerator(th value.Thread, cls *value.Class, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	if cls != RandomClass {
+		return nil, value.Errorf(value.TypeError, "subclassing Random is not supported")
+	}
 	a, err := initParams.bind("__init__", args, kwargs)
 	if err != nil {
 		return nil, err
