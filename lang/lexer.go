@@ -26,6 +26,7 @@ type bracket struct {
 type tokenizer struct {
 	filename  string
 	src       []byte
+	text      string // src as a string: token values are slices of it
 	pos       int // byte offset of the next character
 	line      int // current line, from 1
 	lineStart int // byte offset where the current line starts
@@ -49,8 +50,8 @@ func tokenize(filename string, src []byte) ([]lexer.Token, *Error) {
 // newTokenizer prepares to tokenize src; run does the work, leaving the
 // brackets still open at the end in t.brackets.
 func newTokenizer(filename string, src []byte) *tokenizer {
-	t := &tokenizer{filename: filename, src: src, line: 1, indents: []int{0}, altIndent: []int{0},
-		toks: make([]lexer.Token, 0, len(src)/4+16)}
+	t := &tokenizer{filename: filename, src: src, text: string(src), line: 1, indents: []int{0}, altIndent: []int{0},
+		toks: make([]lexer.Token, 0, len(src)/3+16)} // code has a token every 3 or 4 bytes
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		t.pos, t.lineStart = 3, 3
 	}
@@ -303,14 +304,14 @@ func (t *tokenizer) name() *Error {
 		}
 		return t.errorAt("SyntaxError", start, "invalid non-printable character U+%04X", r)
 	}
-	word := t.src[start:t.pos]
-	if t.pos < len(t.src) && (t.src[t.pos] == '"' || t.src[t.pos] == '\'') && isStringPrefix(string(word)) {
+	word := t.text[start:t.pos]
+	if t.pos < len(t.src) && (t.src[t.pos] == '"' || t.src[t.pos] == '\'') && isStringPrefix(word) {
 		return t.str(start, t.pos)
 	}
-	if kw, ok := keywords[string(word)]; ok {
-		t.emit(tokKeyword, start, kw)
+	if keywords[word] {
+		t.emit(tokKeyword, start, word)
 	} else {
-		t.emit(tokName, start, string(word))
+		t.emit(tokName, start, word)
 	}
 	return nil
 }
@@ -366,7 +367,7 @@ func (t *tokenizer) str(start, q int) *Error {
 		}
 		break
 	}
-	tok := lexer.Token{Type: tokString, Value: string(t.src[start:t.pos]), Pos: startPos}
+	tok := lexer.Token{Type: tokString, Value: t.text[start:t.pos], Pos: startPos}
 	t.toks = append(t.toks, tok)
 	t.lineToks = true
 	return nil
@@ -436,7 +437,7 @@ func (t *tokenizer) number() *Error {
 		if err := t.endOfNumber(start, kind); err != nil {
 			return err
 		}
-		t.emit(tokInt, start, string(t.src[start:t.pos]))
+		t.emit(tokInt, start, t.text[start:t.pos])
 		return nil
 	}
 	if c != '.' {
@@ -472,7 +473,7 @@ func (t *tokenizer) number() *Error {
 	if err := t.endOfNumber(start, "decimal"); err != nil {
 		return err
 	}
-	text := string(t.src[start:t.pos])
+	text := t.text[start:t.pos]
 	if typ == tokInt && len(text) > 1 && text[0] == '0' && strings.Trim(text, "0_") != "" {
 		return &Error{Pos: Pos{Filename: t.filename, Line: t.line, Col: t.position(start).Column}, Kind: "SyntaxError",
 			Msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", Text: lineText(t.src, t.lineStart)}

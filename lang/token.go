@@ -34,15 +34,14 @@ var symbols = map[string]lexer.TokenType{
 	"Op":      tokOp,
 }
 
-// keywords are the reserved words of the language, each mapped to itself
-// so that tokens share one copy.
-var keywords = map[string]string{}
+// keywords are the reserved words of the language.
+var keywords = map[string]bool{}
 
 func init() {
 	for _, kw := range strings.Fields(`False None True and as assert async await
 		break class continue def del elif else except finally for from global if
 		import in is lambda nonlocal not or pass raise return try while with yield`) {
-		keywords[kw] = kw
+		keywords[kw] = true
 	}
 }
 
