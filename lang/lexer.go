@@ -27,11 +27,11 @@ type tokenizer struct {
 	filename  string
 	src       []byte
 	text      string // src as a string: token values are slices of it
-	pos       int // byte offset of the next character
-	line      int // current line, from 1
-	lineStart int // byte offset where the current line starts
-	colOff    int // a byte offset on the current line whose column is known
-	colRunes  int // code points from lineStart to colOff
+	pos       int    // byte offset of the next character
+	line      int    // current line, from 1
+	lineStart int    // byte offset where the current line starts
+	colOff    int    // a byte offset on the current line whose column is known
+	colRunes  int    // code points from lineStart to colOff
 	toks      []lexer.Token
 	indents   []int // indentation columns (tabs to multiples of 8)
 	altIndent []int // the same with tabs counted as one column
