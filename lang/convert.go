@@ -8,9 +8,7 @@ func (c *converter) stmts(gs []*gStmt) []Stmt {
 			out = append(out, c.compound(g.Compound))
 			continue
 		}
-		for _, s := range g.Simple.Small {
-			out = append(out, s)
-		}
+		out = append(out, g.Simple.(*stmtLine).Stmts...)
 	}
 	return out
 }
@@ -20,7 +18,7 @@ func (c *converter) block(b *gBlock) []Stmt {
 		return nil
 	}
 	if b.Simple != nil {
-		return c.stmts([]*gStmt{{Simple: b.Simple}})
+		return b.Simple.(*stmtLine).Stmts
 	}
 	return c.stmts(b.Stmts)
 }

@@ -67,11 +67,16 @@ type (
 		Args     []Expr
 		Keywords []*Keyword
 	}
+	stmtLine struct {
+		Pos
+		Stmts []Stmt
+	}
 )
 
 func (*paramList) exprNode() {}
 func (*withItems) exprNode() {}
 func (*argList) exprNode()   {}
+func (*stmtLine) stmtNode()  {}
 
 // exprError is a *Error travelling through participle.
 type exprError struct{ err *Error }
@@ -117,7 +122,7 @@ var exprOptions = []participle.Option{
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) listExpr { return c.starExprs() })),
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) exceptExpr { return c.exceptType() })),
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) condExpr { return c.named(c.test()) })),
-	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) smallStmt { return c.simpleEnd(c.smallStmt()) })),
+	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) lineStmt { return c.line() })),
 	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) targetExpr { return c.targets() })),
 	participle.ParseTypeWith(parseWith(always, func(c *converter) paramsExpr { return c.paramList(")") })),
 	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) withExpr { return c.withItems() })),

@@ -17,7 +17,7 @@ type (
 	paramsExpr interface{ Expr } // a def's parameters, a *paramList
 	withExpr   interface{ Expr } // a with statement's items, a *withItems
 	argsExpr   interface{ Expr } // a class's parenthesised arguments, an *argList
-	smallStmt  interface{ Stmt } // a simple statement
+	lineStmt   interface{ Stmt } // simple statements separated by ';', a *stmtLine
 	exceptExpr interface{ Expr } // the exception type of an except clause
 	condExpr   interface{ Expr } // the condition of if, elif or while
 )
@@ -27,18 +27,13 @@ type gFile struct {
 }
 
 type gStmt struct {
-	Simple   *gSimple   `parser:"  @@"`
+	Simple   lineStmt   `parser:"  @@ Newline"`
 	Compound *gCompound `parser:"| @@"`
 }
 
 type gBlock struct {
-	Pos    lexer.Position
 	Stmts  []*gStmt `parser:"  Newline Indent @@+ Dedent"`
-	Simple *gSimple `parser:"| @@"`
-}
-
-type gSimple struct {
-	Small []smallStmt `parser:"@@ ( ';' @@ )* ';'? Newline"`
+	Simple lineStmt `parser:"| @@ Newline"`
 }
 
 // gCompound lists the most common statements first: participle tries the

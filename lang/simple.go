@@ -91,6 +91,18 @@ func (c *converter) smallStmt() Stmt {
 	return c.exprStmt()
 }
 
+// line parses simple statements separated by ';', up to the NEWLINE the
+// grammar expects (an optional ';' may end the line).
+func (c *converter) line() Stmt {
+	l := &stmtLine{Pos: c.pos(c.peek().Pos)}
+	for {
+		l.Stmts = append(l.Stmts, c.simpleEnd(c.smallStmt()))
+		if !c.accept(";") || !startsSmall(c.peek()) {
+			return l
+		}
+	}
+}
+
 // simpleEnd checks that a simple statement is followed by ';' or the end
 // of the line, as CPython reports the token that is not.
 func (c *converter) simpleEnd(s Stmt) Stmt {
