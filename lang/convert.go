@@ -24,38 +24,40 @@ func (c *converter) block(b *gBlock) []Stmt {
 }
 
 func (c *converter) compound(g *gCompound) Stmt {
+	pos := c.pos(g.Pos)
 	switch {
 	case g.If != nil:
-		return c.ifStmt(g.If)
+		return c.ifStmt(g.If, pos)
 	case g.While != nil:
 		w := g.While
-		return &While{Pos: c.pos(w.Pos), Cond: w.Cond, Body: c.block(w.Body), Else: c.block(w.Else)}
+		return &While{Pos: pos, Cond: w.Cond, Body: c.block(w.Body), Else: c.block(w.Else)}
 	case g.For != nil:
-		return c.forStmt(g.For, c.pos(g.For.Pos), false)
+		return c.forStmt(g.For, pos, false)
 	case g.Try != nil:
-		return c.try(g.Try)
+		return c.try(g.Try, pos)
 	case g.With != nil:
-		return c.with(g.With, c.pos(g.With.Pos), false)
+		return c.with(g.With, pos, false)
 	case g.Def != nil:
-		return c.def(g.Def, c.pos(g.Def.Pos), false, nil)
+		return c.def(g.Def, pos, false, nil)
 	case g.Class != nil:
-		return c.class(g.Class, nil)
+		return c.class(g.Class, pos, nil)
 	case g.Decorated != nil:
 		d := g.Decorated
-		var decos []Expr
-		for _, t := range d.Decorators {
-			decos = append(decos, t)
+		decos := make([]Expr, len(d.Decorators))
+		for i, t := range d.Decorators {
+			decos[i] = t
 		}
+		t := d.Target
+		pos := c.pos(t.Pos)
 		switch {
-		case d.Class != nil:
-			return c.class(d.Class, decos)
-		case d.Def != nil:
-			return c.def(d.Def, c.pos(d.Def.Pos), false, decos)
+		case t.Class != nil:
+			return c.class(t.Class, pos, decos)
+		case t.Def != nil:
+			return c.def(t.Def, pos, false, decos)
 		}
-		return c.def(d.Async, c.pos(d.AsyncTok.Pos), true, decos)
+		return c.def(t.Async, pos, true, decos)
 	}
 	a := g.Async
-	pos := c.pos(a.Pos)
 	switch {
 	case a.Def != nil:
 		return c.def(a.Def, pos, true, nil)
@@ -65,8 +67,8 @@ func (c *converter) compound(g *gCompound) Stmt {
 	return c.with(a.With, pos, true)
 }
 
-func (c *converter) ifStmt(g *gIf) Stmt {
-	s := &If{Pos: c.pos(g.Pos), Cond: g.Cond, Body: c.block(g.Body)}
+func (c *converter) ifStmt(g *gIf, pos Pos) Stmt {
+	s := &If{Pos: pos, Cond: g.Cond, Body: c.block(g.Body)}
 	last := s
 	for _, e := range g.Elif {
 		n := &If{Pos: c.pos(e.Pos), Cond: e.Cond, Body: c.block(e.Body)}
@@ -81,7 +83,7 @@ func (c *converter) forStmt(g *gFor, pos Pos, async bool) Stmt {
 	return &For{Pos: pos, Async: async, Target: g.Target, Iter: g.Iter, Body: c.block(g.Body), Else: c.block(g.Else)}
 }
 
-func (c *converter) try(g *gTry) Stmt {
+func (c *converter) try(g *gTry, pos Pos) Stmt {
 	if len(g.Handlers) == 0 && g.Finally == nil {
 		p := g.EndPos
 		if g.Else != nil {
@@ -91,7 +93,7 @@ func (c *converter) try(g *gTry) Stmt {
 		}
 		c.failAt(p, "expected 'except' or 'finally' block")
 	}
-	t := &Try{Pos: c.pos(g.Pos), Body: c.block(g.Body), Else: c.block(g.Else), Finally: c.block(g.Finally)}
+	t := &Try{Pos: pos, Body: c.block(g.Body), Else: c.block(g.Else), Finally: c.block(g.Finally)}
 	for _, h := range g.Handlers {
 		t.Handlers = append(t.Handlers, &ExceptHandler{Pos: c.pos(h.Pos), Type: h.Type, Name: h.Name, Body: c.block(h.Body)})
 	}
@@ -106,8 +108,8 @@ func (c *converter) def(g *gDef, pos Pos, async bool, decos []Expr) Stmt {
 	return &FuncDef{Pos: pos, Async: async, Name: g.Name, Params: g.Params.(*paramList).Params, Returns: g.Returns, Body: c.block(g.Body), Decorators: decos}
 }
 
-func (c *converter) class(g *gClass, decos []Expr) Stmt {
-	s := &ClassDef{Pos: c.pos(g.Pos), Name: g.Name, Body: c.block(g.Body), Decorators: decos}
+func (c *converter) class(g *gClass, pos Pos, decos []Expr) Stmt {
+	s := &ClassDef{Pos: pos, Name: g.Name, Body: c.block(g.Body), Decorators: decos}
 	if a, ok := g.Args.(*argList); ok {
 		s.Bases, s.Keywords = a.Args, a.Keywords
 	}

@@ -36,23 +36,25 @@ type gBlock struct {
 	Simple lineStmt `parser:"| @@ Newline"`
 }
 
-// gCompound lists the most common statements first: participle tries the
-// alternatives in order.
+// gCompound holds one compound statement. Each alternative matches the
+// statement's keyword before participle makes the statement's struct, so
+// that failing alternatives cost little; participle tries them in order,
+// the most common first. Pos is where the statement starts.
 type gCompound struct {
-	If        *gIf        `parser:"  @@"`
-	Def       *gDef       `parser:"| @@"`
-	For       *gFor       `parser:"| @@"`
-	Async     *gAsync     `parser:"| @@"`
-	Try       *gTry       `parser:"| @@"`
-	With      *gWith      `parser:"| @@"`
-	While     *gWhile     `parser:"| @@"`
-	Class     *gClass     `parser:"| @@"`
+	Pos       lexer.Position
+	If        *gIf        `parser:"  'if' @@"`
+	Def       *gDef       `parser:"| 'def' @@"`
+	For       *gFor       `parser:"| 'for' @@"`
+	Async     *gAsync     `parser:"| 'async' @@"`
+	Try       *gTry       `parser:"| 'try' @@"`
+	With      *gWith      `parser:"| 'with' @@"`
+	While     *gWhile     `parser:"| 'while' @@"`
+	Class     *gClass     `parser:"| 'class' @@"`
 	Decorated *gDecorated `parser:"| @@"`
 }
 
 type gIf struct {
-	Pos  lexer.Position
-	Cond condExpr `parser:"'if' @@ ':'"`
+	Cond condExpr `parser:"@@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Elif []*gElif `parser:"@@*"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
@@ -65,23 +67,20 @@ type gElif struct {
 }
 
 type gWhile struct {
-	Pos  lexer.Position
-	Cond condExpr `parser:"'while' @@ ':'"`
+	Cond condExpr `parser:"@@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
 }
 
 type gFor struct {
-	Pos    lexer.Position
-	Target targetExpr `parser:"'for' @@"`
+	Target targetExpr `parser:"@@"`
 	Iter   listExpr   `parser:"'in' @@ ':'"`
 	Body   *gBlock    `parser:"@@"`
 	Else   *gBlock    `parser:"( 'else' ':' @@ )?"`
 }
 
 type gTry struct {
-	Pos      lexer.Position
-	Body     *gBlock     `parser:"'try' ':' @@"`
+	Body     *gBlock     `parser:"':' @@"`
 	Handlers []*gExcept  `parser:"@@*"`
 	ElseTok  lexer.Token `parser:"( @'else'"`
 	Else     *gBlock     `parser:"  ':' @@ )?"`
@@ -97,37 +96,39 @@ type gExcept struct {
 }
 
 type gWith struct {
-	Pos   lexer.Position
-	Items withExpr `parser:"'with' @@ ':'"`
+	Items withExpr `parser:"@@ ':'"`
 	Body  *gBlock  `parser:"@@"`
 }
 
 type gDef struct {
-	Pos     lexer.Position
-	Name    string     `parser:"'def' @Name"`
+	Name    string     `parser:"@Name"`
 	Params  paramsExpr `parser:"'(' @@ ')'"`
 	Returns testExpr   `parser:"( '->' @@ )?"`
 	Body    *gBlock    `parser:"':' @@"`
 }
 
 type gClass struct {
-	Pos  lexer.Position
-	Name string   `parser:"'class' @Name"`
+	Name string   `parser:"@Name"`
 	Args argsExpr `parser:"@@?"`
 	Body *gBlock  `parser:"':' @@"`
 }
 
 type gDecorated struct {
 	Decorators []testExpr  `parser:"( '@' @@ Newline )+"`
-	Class      *gClass     `parser:"( @@"`
-	Def        *gDef       `parser:"| @@"`
-	AsyncTok   lexer.Token `parser:"| @'async'"`
-	Async      *gDef       `parser:"  @@ )"`
+	Target     *gDecorable `parser:"@@"`
 }
 
+// gDecorable is what decorators apply to; Pos is where it starts.
+type gDecorable struct {
+	Pos   lexer.Position
+	Class *gClass `parser:"  'class' @@"`
+	Def   *gDef   `parser:"| 'def' @@"`
+	Async *gDef   `parser:"| 'async' 'def' @@"`
+}
+
+// gAsync is the rest of a statement starting with async.
 type gAsync struct {
-	Pos  lexer.Position
-	Def  *gDef  `parser:"'async' ( @@"`
-	For  *gFor  `parser:"| @@"`
-	With *gWith `parser:"| @@ )"`
+	Def  *gDef  `parser:"  'def' @@"`
+	For  *gFor  `parser:"| 'for' @@"`
+	With *gWith `parser:"| 'with' @@"`
 }
