@@ -4,11 +4,11 @@ package lang
 func (c *converter) stmts(gs []*gStmt) []Stmt {
 	var out []Stmt
 	for _, g := range gs {
-		if g.Compound != nil {
-			out = append(out, c.compound(g.Compound))
+		if g.Simple != nil {
+			out = append(out, g.Simple.(*stmtLine).Stmts...)
 			continue
 		}
-		out = append(out, g.Simple.(*stmtLine).Stmts...)
+		out = append(out, c.compound(g))
 	}
 	return out
 }
@@ -23,7 +23,7 @@ func (c *converter) block(b *gBlock) []Stmt {
 	return c.stmts(b.Stmts)
 }
 
-func (c *converter) compound(g *gCompound) Stmt {
+func (c *converter) compound(g *gStmt) Stmt {
 	pos := c.pos(g.Pos)
 	switch {
 	case g.If != nil:

@@ -26,23 +26,15 @@ type gFile struct {
 	Stmts []*gStmt `parser:"@@*"`
 }
 
+// gStmt is a line of simple statements or a compound statement. Each
+// compound alternative matches the statement's keyword before participle
+// makes the statement's struct, so that failing alternatives cost little;
+// participle tries them in order, the most common first. Pos is where the
+// statement starts.
 type gStmt struct {
-	Simple   lineStmt   `parser:"  @@ Newline"`
-	Compound *gCompound `parser:"| @@"`
-}
-
-type gBlock struct {
-	Stmts  []*gStmt `parser:"  Newline Indent @@+ Dedent"`
-	Simple lineStmt `parser:"| @@ Newline"`
-}
-
-// gCompound holds one compound statement. Each alternative matches the
-// statement's keyword before participle makes the statement's struct, so
-// that failing alternatives cost little; participle tries them in order,
-// the most common first. Pos is where the statement starts.
-type gCompound struct {
 	Pos       lexer.Position
-	If        *gIf        `parser:"  'if' @@"`
+	Simple    lineStmt    `parser:"  @@ Newline"`
+	If        *gIf        `parser:"| 'if' @@"`
 	Def       *gDef       `parser:"| 'def' @@"`
 	For       *gFor       `parser:"| 'for' @@"`
 	Async     *gAsync     `parser:"| 'async' @@"`
@@ -50,7 +42,12 @@ type gCompound struct {
 	With      *gWith      `parser:"| 'with' @@"`
 	While     *gWhile     `parser:"| 'while' @@"`
 	Class     *gClass     `parser:"| 'class' @@"`
-	Decorated *gDecorated `parser:"| @@"`
+	Decorated *gDecorated `parser:"| '@' @@"`
+}
+
+type gBlock struct {
+	Stmts  []*gStmt `parser:"  Newline Indent @@+ Dedent"`
+	Simple lineStmt `parser:"| @@ Newline"`
 }
 
 type gIf struct {
@@ -114,7 +111,7 @@ type gClass struct {
 }
 
 type gDecorated struct {
-	Decorators []testExpr  `parser:"( '@' @@ Newline )+"`
+	Decorators []testExpr  `parser:"@@ Newline ( '@' @@ Newline )*"`
 	Target     *gDecorable `parser:"@@"`
 }
 
