@@ -89,3 +89,20 @@ asyncio.run(main())
 	full := heap(n)
 	t.Logf("%d bytes per suspended task (%d tasks)", (full-base)/n, n)
 }
+
+// BenchmarkScriptQueue runs bench/queue.agen (300,000 items through a
+// Queue(maxsize=100)) and reports the time per item.
+func BenchmarkScriptQueue(b *testing.B) {
+	src, err := os.ReadFile("../../bench/queue.agen")
+	if err != nil {
+		b.Skip("bench/queue.agen missing")
+	}
+	b.ReportAllocs()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		if out := runBench(b, string(src), func() {}); out != "44999850000\n" {
+			b.Fatalf("output %q", out)
+		}
+	}
+	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/300000, "ns/item")
+}

@@ -52,7 +52,17 @@ func (m *method) Get(th value.Thread, obj value.Value, cls *value.Class) (value.
 	if err := m.check(obj); err != nil {
 		return nil, err
 	}
+	if b, ok := obj.(binder); ok {
+		return b.bound(m), nil
+	}
 	return &bound{m: m, self: obj}, nil
+}
+
+// binder is a receiver that keeps its bound methods, so that reading a
+// method through it allocates nothing (queues, whose put and get are
+// read once per item).
+type binder interface {
+	bound(m *method) *bound
 }
 
 // Repr returns the method's repr.

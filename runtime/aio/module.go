@@ -73,7 +73,7 @@ func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 	m := newModule("asyncio", asyncioFuncs)
 	g := m.Globals
 	g.SetString("sleep", sleep)
-	for _, c := range []*value.Class{FutureType, TaskType, HandleType, TimerType} {
+	for _, c := range []*value.Class{FutureType, TaskType, HandleType, TimerType, QueueType, LifoQueueType, PriorityQueueType, QueueEmpty, QueueFull} {
 		g.SetString(c.Name, c)
 	}
 	g.SetString("CancelledError", value.CancelledError)

@@ -17,16 +17,20 @@ type entry struct {
 	arg value.Value
 }
 
-// ring is the FIFO ready queue: a growable ring buffer, so that a loop in
-// steady state schedules callbacks without allocating.
-type ring struct {
-	buf        []entry
+// ring is a double-ended queue on a growable ring buffer: the loop's FIFO
+// ready queue (a loop in steady state schedules callbacks without
+// allocating) and the deques of the queues.
+type ring[T any] struct {
+	buf        []T
 	head, size int
 }
 
-func (r *ring) len() int { return r.size }
+func (r *ring[T]) len() int { return r.size }
 
-func (r *ring) push(e entry) {
+// at returns the i-th item from the front.
+func (r *ring[T]) at(i int) T { return r.buf[(r.head+i)&(len(r.buf)-1)] }
+
+func (r *ring[T]) push(e T) {
 	if r.size == len(r.buf) {
 		r.grow()
 	}
@@ -34,23 +38,35 @@ func (r *ring) push(e entry) {
 	r.size++
 }
 
-func (r *ring) pop() entry {
+// pop removes and returns the front item.
+func (r *ring[T]) pop() T {
+	var zero T
 	e := r.buf[r.head]
-	r.buf[r.head] = entry{}
+	r.buf[r.head] = zero
 	r.head = (r.head + 1) & (len(r.buf) - 1)
 	r.size--
 	return e
 }
 
+// remove deletes the i-th item from the front, keeping the others' order.
+func (r *ring[T]) remove(i int) {
+	var zero T
+	for ; i < r.size-1; i++ {
+		r.buf[(r.head+i)&(len(r.buf)-1)] = r.at(i + 1)
+	}
+	r.buf[(r.head+r.size-1)&(len(r.buf)-1)] = zero
+	r.size--
+}
+
 // grow doubles the buffer (its length stays a power of two).
-func (r *ring) grow() {
+func (r *ring[T]) grow() {
 	n := 2 * len(r.buf)
 	if n == 0 {
-		n = 64
+		n = 8
 	}
-	buf := make([]entry, n)
+	buf := make([]T, n)
 	for i := 0; i < r.size; i++ {
-		buf[i] = r.buf[(r.head+i)&(len(r.buf)-1)]
+		buf[i] = r.at(i)
 	}
 	r.buf, r.head = buf, 0
 }

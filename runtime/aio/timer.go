@@ -37,61 +37,18 @@ func (t *timer) call(l *Loop, _ value.Value) error {
 type timerHeap []*timer
 
 // push is heapq.heappush.
-func (h *timerHeap) push(t *timer) {
-	*h = append(*h, t)
-	h.siftDown(0, len(*h)-1)
-}
+func (h *timerHeap) push(t *timer) { *h = heapPush(*h, t, (*timer).less) }
 
 // pop is heapq.heappop.
 func (h *timerHeap) pop() *timer {
-	old := *h
-	n := len(old) - 1
-	last := old[n]
-	old[n] = nil
-	*h = old[:n]
-	if n == 0 {
-		return last
-	}
-	top := old[0]
-	old[0] = last
-	h.siftUp(0)
-	return top
+	var t *timer
+	*h, t = heapPop(*h, (*timer).less)
+	return t
 }
 
 // heapify is heapq.heapify.
 func (h timerHeap) heapify() {
 	for i := len(h)/2 - 1; i >= 0; i-- {
-		h.siftUp(i)
+		siftUp(h, i, (*timer).less)
 	}
-}
-
-// siftDown is heapq._siftdown: move the item at pos up towards start.
-func (h timerHeap) siftDown(start, pos int) {
-	item := h[pos]
-	for pos > start {
-		parent := (pos - 1) >> 1
-		if !item.less(h[parent]) {
-			break
-		}
-		h[pos] = h[parent]
-		pos = parent
-	}
-	h[pos] = item
-}
-
-// siftUp is heapq._siftup: move the smaller child up until a leaf, then
-// sift the item down from there.
-func (h timerHeap) siftUp(pos int) {
-	end, start, item := len(h), pos, h[pos]
-	child := 2*pos + 1
-	for child < end {
-		if right := child + 1; right < end && !h[child].less(h[right]) {
-			child = right
-		}
-		h[pos] = h[child]
-		pos = child
-		child = 2*pos + 1
-	}
-	h[pos] = item
-	h.siftDown(start, pos)
 }

@@ -14,6 +14,11 @@ type Reprer interface {
 	Repr(th Thread) (string, error)
 }
 
+// Strer is implemented by Go values whose str() is not their repr().
+type Strer interface {
+	Str(th Thread) (string, error)
+}
+
 // Repr returns repr(v).
 func Repr(th Thread, v Value) (string, error) {
 	if c := userClass(v); c != nil {
@@ -138,6 +143,8 @@ func baseStr(th Thread, v Value) (string, error) {
 		return v.s, nil
 	case *Exception:
 		return exceptionStr(th, v)
+	case Strer:
+		return v.Str(th)
 	}
 	return Repr(th, v)
 }
