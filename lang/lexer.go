@@ -42,16 +42,19 @@ type tokenizer struct {
 // tokenize splits src into tokens. It returns the tokens read before the
 // first error, and that error.
 func tokenize(filename string, src []byte) ([]lexer.Token, *Error) {
-	t := newTokenizer(filename, src)
+	t := newTokenizer(filename, src, nil)
 	err := t.run()
 	return t.toks, err
 }
 
 // newTokenizer prepares to tokenize src; run does the work, leaving the
-// brackets still open at the end in t.brackets.
-func newTokenizer(filename string, src []byte) *tokenizer {
-	t := &tokenizer{filename: filename, src: src, text: string(src), line: 1, indents: []int{0}, altIndent: []int{0},
-		toks: make([]lexer.Token, 0, len(src)/3+16)} // code has a token every 3 or 4 bytes
+// brackets still open at the end in t.brackets. The tokens go to buf (an
+// empty slice) if it looks large enough.
+func newTokenizer(filename string, src []byte, buf []lexer.Token) *tokenizer {
+	if n := len(src)/3 + 16; cap(buf) < n { // code has a token every 3 or 4 bytes
+		buf = make([]lexer.Token, 0, n)
+	}
+	t := &tokenizer{filename: filename, src: src, text: string(src), line: 1, indents: []int{0}, altIndent: []int{0}, toks: buf}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		t.pos, t.lineStart = 3, 3
 	}

@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -24,7 +25,8 @@ func Parse(filename string, src []byte) (f *File, err error) {
 		}
 	}()
 	defer c.recover(&err)
-	t := newTokenizer(filename, src)
+	t := newTokenizer(filename, src, tokenArray())
+	defer releaseTokens(t)
 	if err := t.run(); err != nil {
 		return nil, c.indentBefore(t.toks, err)
 	}
@@ -51,6 +53,26 @@ func Parse(filename string, src []byte) (f *File, err error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// tokenArrays keeps the token arrays of finished parses for reuse: making
+// (and zeroing) the array of a large file costs as much as filling it.
+var tokenArrays sync.Pool // of *[]lexer.Token
+
+// tokenArray returns an empty token array from tokenArrays, or nil.
+func tokenArray() []lexer.Token {
+	if p, ok := tokenArrays.Get().(*[]lexer.Token); ok {
+		return *p
+	}
+	return nil
+}
+
+// releaseTokens gives t's token array back to tokenArrays, cleared so
+// that it keeps no source alive.
+func releaseTokens(t *tokenizer) {
+	clear(t.toks)
+	toks := t.toks[:0]
+	tokenArrays.Put(&toks)
 }
 
 // parseChunk runs participle on the tokens of some top-level statements
