@@ -1,6 +1,9 @@
 package lang
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
 
 // This file is the participle grammar of compound statements and blocks.
 // Simple statements, expressions, parameter lists, with items and class
@@ -26,14 +29,16 @@ type gFile struct {
 	Stmts []*gStmt `parser:"@@*"`
 }
 
-// gStmt is a line of simple statements or a compound statement. Each
-// compound alternative matches the statement's keyword before participle
-// makes the statement's struct, so that failing alternatives cost little;
-// participle tries them in order, the most common first. Pos is where the
-// statement starts.
+// gStmt is a line of simple statements or a compound statement. Start
+// ends a list of statements at once where no statement can start (at
+// DEDENT or EOF). Each compound alternative matches the statement's
+// keyword before participle makes the statement's struct, so that failing
+// alternatives cost little; participle tries them in order, the most
+// common first. Pos is where the statement starts.
 type gStmt struct {
 	Pos       lexer.Position
-	Simple    lineStmt    `parser:"  @@ Newline"`
+	Start     stmtStart   `parser:"@@"`
+	Simple    lineStmt    `parser:"( @@ Newline"`
 	If        *gIf        `parser:"| 'if' @@"`
 	Def       *gDef       `parser:"| 'def' @@"`
 	For       *gFor       `parser:"| 'for' @@"`
@@ -42,7 +47,27 @@ type gStmt struct {
 	With      *gWith      `parser:"| 'with' @@"`
 	While     *gWhile     `parser:"| 'while' @@"`
 	Class     *gClass     `parser:"| 'class' @@"`
-	Decorated *gDecorated `parser:"| '@' @@"`
+	Decorated *gDecorated `parser:"| '@' @@ )"`
+}
+
+// stmtStart matches, without reading it, a token that can start a
+// statement: one that starts a simple statement, a compound statement's
+// keyword (the keywords of gStmt) or a decorator's '@'.
+type stmtStart struct{}
+
+// Parse implements participle.Parseable.
+func (*stmtStart) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.Type == tokKeyword {
+		switch t.Value {
+		case "if", "def", "for", "async", "try", "with", "while", "class":
+			return nil
+		}
+	}
+	if startsSmall(t) || t.Type == tokOp && t.Value == "@" {
+		return nil
+	}
+	return participle.NextMatch
 }
 
 type gBlock struct {
