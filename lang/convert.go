@@ -4,8 +4,8 @@ package lang
 func (c *converter) stmts(gs []*gStmt) []Stmt {
 	var out []Stmt
 	for _, g := range gs {
-		if g.Simple != nil {
-			out = append(out, g.Simple.(*stmtLine).Stmts...)
+		if g.Simple.X != nil {
+			out = append(out, g.Simple.X...)
 			continue
 		}
 		out = append(out, c.compound(g))
@@ -17,8 +17,8 @@ func (c *converter) block(b *gBlock) []Stmt {
 	if b == nil {
 		return nil
 	}
-	if b.Simple != nil {
-		return b.Simple.(*stmtLine).Stmts
+	if b.Simple.X != nil {
+		return b.Simple.X
 	}
 	return c.stmts(b.Stmts)
 }
@@ -30,7 +30,7 @@ func (c *converter) compound(g *gStmt) Stmt {
 		return c.ifStmt(g.If, pos)
 	case g.While != nil:
 		w := g.While
-		return &While{Pos: pos, Cond: w.Cond, Body: c.block(w.Body), Else: c.block(w.Else)}
+		return &While{Pos: pos, Cond: w.Cond.X, Body: c.block(w.Body), Else: c.block(w.Else)}
 	case g.For != nil:
 		return c.forStmt(g.For, pos, false)
 	case g.Try != nil:
@@ -45,7 +45,7 @@ func (c *converter) compound(g *gStmt) Stmt {
 		d := g.Decorated
 		decos := make([]Expr, len(d.Decorators))
 		for i, t := range d.Decorators {
-			decos[i] = t
+			decos[i] = t.X
 		}
 		t := d.Target
 		pos := c.pos(t.Pos)
@@ -68,10 +68,10 @@ func (c *converter) compound(g *gStmt) Stmt {
 }
 
 func (c *converter) ifStmt(g *gIf, pos Pos) Stmt {
-	s := &If{Pos: pos, Cond: g.Cond, Body: c.block(g.Body)}
+	s := &If{Pos: pos, Cond: g.Cond.X, Body: c.block(g.Body)}
 	last := s
 	for _, e := range g.Elif {
-		n := &If{Pos: c.pos(e.Pos), Cond: e.Cond, Body: c.block(e.Body)}
+		n := &If{Pos: c.pos(e.Pos), Cond: e.Cond.X, Body: c.block(e.Body)}
 		last.Else = []Stmt{n}
 		last = n
 	}
@@ -80,7 +80,7 @@ func (c *converter) ifStmt(g *gIf, pos Pos) Stmt {
 }
 
 func (c *converter) forStmt(g *gFor, pos Pos, async bool) Stmt {
-	return &For{Pos: pos, Async: async, Target: g.Target, Iter: g.Iter, Body: c.block(g.Body), Else: c.block(g.Else)}
+	return &For{Pos: pos, Async: async, Target: g.Target.X, Iter: g.Iter.X, Body: c.block(g.Body), Else: c.block(g.Else)}
 }
 
 func (c *converter) try(g *gTry, pos Pos) Stmt {
@@ -95,22 +95,22 @@ func (c *converter) try(g *gTry, pos Pos) Stmt {
 	}
 	t := &Try{Pos: pos, Body: c.block(g.Body), Else: c.block(g.Else), Finally: c.block(g.Finally)}
 	for _, h := range g.Handlers {
-		t.Handlers = append(t.Handlers, &ExceptHandler{Pos: c.pos(h.Pos), Type: h.Type, Name: h.Name, Body: c.block(h.Body)})
+		t.Handlers = append(t.Handlers, &ExceptHandler{Pos: c.pos(h.Pos), Type: h.Type.X, Name: h.Name, Body: c.block(h.Body)})
 	}
 	return t
 }
 
 func (c *converter) with(g *gWith, pos Pos, async bool) Stmt {
-	return &With{Pos: pos, Async: async, Items: g.Items.(*withItems).Items, Body: c.block(g.Body)}
+	return &With{Pos: pos, Async: async, Items: g.Items.X, Body: c.block(g.Body)}
 }
 
 func (c *converter) def(g *gDef, pos Pos, async bool, decos []Expr) Stmt {
-	return &FuncDef{Pos: pos, Async: async, Name: g.Name, Params: g.Params.(*paramList).Params, Returns: g.Returns, Body: c.block(g.Body), Decorators: decos}
+	return &FuncDef{Pos: pos, Async: async, Name: g.Name, Params: g.Params.X, Returns: g.Returns.X, Body: c.block(g.Body), Decorators: decos}
 }
 
 func (c *converter) class(g *gClass, pos Pos, decos []Expr) Stmt {
 	s := &ClassDef{Pos: pos, Name: g.Name, Body: c.block(g.Body), Decorators: decos}
-	if a, ok := g.Args.(*argList); ok {
+	if a := g.Args.X; a != nil {
 		s.Bases, s.Keywords = a.Args, a.Keywords
 	}
 	return s

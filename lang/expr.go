@@ -52,31 +52,11 @@ var compareOps = map[string]Op{
 	"==": Eq, "!=": NotEq, "<": Lt, "<=": LtE, ">": Gt, ">=": GtE, "in": In, "is": Is,
 }
 
-// Internal nodes that carry non-expression results through participle.
-type (
-	paramList struct {
-		Pos
-		Params *Params
-	}
-	withItems struct {
-		Pos
-		Items []*WithItem
-	}
-	argList struct {
-		Pos
-		Args     []Expr
-		Keywords []*Keyword
-	}
-	stmtLine struct {
-		Pos
-		Stmts []Stmt
-	}
-)
-
-func (*paramList) exprNode() {}
-func (*withItems) exprNode() {}
-func (*argList) exprNode()   {}
-func (*stmtLine) stmtNode()  {}
+// argList is the arguments of a call or a class.
+type argList struct {
+	Args     []Expr
+	Keywords []*Keyword
+}
 
 // exprError is a *Error travelling through participle.
 type exprError struct{ err *Error }
@@ -96,37 +76,64 @@ var exprErrors sync.Map
 // participle's branches.
 func parseKey(lex *lexer.PeekingLexer) *lexer.Token { return &lex.Range(0, 1)[0] }
 
-// parseWith wraps an expression-parser entry point for ParseTypeWith.
-func parseWith[T any](start func(*lexer.Token) bool, fn func(c *converter) T) func(*lexer.PeekingLexer) (T, error) {
-	return func(lex *lexer.PeekingLexer) (x T, err error) {
-		if !start(lex.Peek()) {
-			return x, participle.NextMatch
-		}
-		c := &converter{lex: lex, filename: lex.Peek().Pos.Filename}
-		defer func() {
-			if r := recover(); r != nil {
-				b, ok := r.(bailout)
-				if !ok {
-					panic(r)
-				}
-				exprErrors.LoadOrStore(parseKey(lex), b.err)
-				err = exprError(b)
-			}
-		}()
-		return fn(c), nil
+// parseNode runs fn, an entry point of the hand-written parser, for the
+// Parse method of a grammar node if the next token passes start, and
+// stores its result in dst.
+func parseNode[T any](lex *lexer.PeekingLexer, start func(*lexer.Token) bool, dst *T, fn func(c *converter) T) (err error) {
+	if !start(lex.Peek()) {
+		return participle.NextMatch
 	}
+	c := &converter{lex: lex, filename: lex.Peek().Pos.Filename}
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			exprErrors.LoadOrStore(parseKey(lex), b.err)
+			err = exprError(b)
+		}
+	}()
+	*dst = fn(c)
+	return nil
 }
 
-var exprOptions = []participle.Option{
-	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) testExpr { return c.test() })),
-	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) listExpr { return c.starExprs() })),
-	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) exceptExpr { return c.exceptType() })),
-	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) condExpr { return c.named(c.test()) })),
-	participle.ParseTypeWith(parseWith(startsSmall, func(c *converter) lineStmt { return c.line() })),
-	participle.ParseTypeWith(parseWith(startsStarExpr, func(c *converter) targetExpr { return c.targets() })),
-	participle.ParseTypeWith(parseWith(always, func(c *converter) paramsExpr { return c.paramList(")") })),
-	participle.ParseTypeWith(parseWith(startsExpr, func(c *converter) withExpr { return c.withItems() })),
-	participle.ParseTypeWith(parseWith(isOpen, func(c *converter) argsExpr { return c.classArgs() })),
+// Parse methods of the grammar's nodes (participle.Parseable).
+
+func (n *testNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsExpr, &n.X, (*converter).test)
+}
+
+func (n *listNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsStarExpr, &n.X, (*converter).starExprs)
+}
+
+func (n *exceptNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsExpr, &n.X, (*converter).exceptType)
+}
+
+func (n *condNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsExpr, &n.X, func(c *converter) Expr { return c.named(c.test()) })
+}
+
+func (n *lineNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsSmall, &n.X, (*converter).line)
+}
+
+func (n *targetNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsStarExpr, &n.X, (*converter).targets)
+}
+
+func (n *paramsNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, always, &n.X, func(c *converter) *Params { return c.paramList(")") })
+}
+
+func (n *withNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsExpr, &n.X, (*converter).withItems)
+}
+
+func (n *argsNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, isOpen, &n.X, (*converter).args)
 }
 
 func always(*lexer.Token) bool   { return true }
@@ -220,7 +227,7 @@ func (c *converter) lambda() Expr {
 	pos := c.pos(c.next().Pos)
 	params := c.paramList(":")
 	c.expect(":")
-	return &Lambda{Pos: pos, Params: params.Params, Body: c.test()}
+	return &Lambda{Pos: pos, Params: params, Body: c.test()}
 }
 
 // named checks an expression where CPython's grammar allows `name := x`,
@@ -501,7 +508,7 @@ func (c *converter) slice() Expr {
 // args parses a parenthesised argument list.
 func (c *converter) args() *argList {
 	open := c.pos(c.expect("(").Pos)
-	a := &argList{Pos: open}
+	a := &argList{}
 	kwUnpack := false
 	misplaced := "" // a positional argument after keywords
 	n := 0
@@ -556,8 +563,6 @@ func (c *converter) args() *argList {
 	}
 	return a
 }
-
-func (c *converter) classArgs() Expr { return c.args() }
 
 // comps parses one or more comprehension clauses.
 func (c *converter) comps() []*Comprehension {
@@ -782,8 +787,7 @@ func (c *converter) dict(pos Pos, key Expr) Expr {
 
 // paramList parses the parameters of a def (ending at ")") or a lambda
 // (ending at ":"; no annotations).
-func (c *converter) paramList(end string) *paramList {
-	pos := c.pos(c.peek().Pos)
+func (c *converter) paramList(end string) *Params {
 	ps := &Params{}
 	star, slash, dflt := false, false, false
 	for !c.is(end) {
@@ -847,7 +851,7 @@ func (c *converter) paramList(end string) *paramList {
 			break
 		}
 	}
-	return &paramList{Pos: pos, Params: ps}
+	return ps
 }
 
 // peekAfterComma reports whether the token after the next comma is end.
@@ -877,20 +881,19 @@ func (c *converter) param(end string) *Param {
 
 // withItems parses the items of a with statement, including the
 // parenthesised form `with (a as b, c):`.
-func (c *converter) withItems() Expr {
-	pos := c.pos(c.peek().Pos)
+func (c *converter) withItems() []*WithItem {
 	if c.is("(") {
 		cp := c.lex.MakeCheckpoint()
 		if items, ok := c.parenWithItems(); ok {
-			return &withItems{Pos: pos, Items: items}
+			return items
 		}
 		c.lex.LoadCheckpoint(cp)
 	}
-	w := &withItems{Pos: pos}
+	var items []*WithItem
 	for {
-		w.Items = append(w.Items, c.withItem())
+		items = append(items, c.withItem())
 		if !c.accept(",") {
-			return w
+			return items
 		}
 	}
 }

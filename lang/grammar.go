@@ -8,21 +8,21 @@ import (
 // This file is the participle grammar of compound statements and blocks.
 // Simple statements, expressions, parameter lists, with items and class
 // arguments are parsed by the hand-written parser in expr.go and simple.go,
-// plugged into the grammar with participle.ParseTypeWith through the
-// interface types below; convert.go turns the statement structs into the
-// AST of ast.go.
+// plugged into the grammar as the node types below, whose Parse methods
+// (participle.Parseable, in expr.go) run it; convert.go turns the
+// statement structs into the AST of ast.go.
 
-// Interface types whose values the expression parser produces.
+// Nodes the hand-written parser fills.
 type (
-	testExpr   interface{ Expr } // a test: lambda, conditional or or-expression
-	listExpr   interface{ Expr } // star expressions: a, *b (a Tuple if there is a comma)
-	targetExpr interface{ Expr } // for-loop targets, up to `in`
-	paramsExpr interface{ Expr } // a def's parameters, a *paramList
-	withExpr   interface{ Expr } // a with statement's items, a *withItems
-	argsExpr   interface{ Expr } // a class's parenthesised arguments, an *argList
-	lineStmt   interface{ Stmt } // simple statements separated by ';', a *stmtLine
-	exceptExpr interface{ Expr } // the exception type of an except clause
-	condExpr   interface{ Expr } // the condition of if, elif or while
+	testNode   struct{ X Expr }        // a test: lambda, conditional or or-expression
+	listNode   struct{ X Expr }        // star expressions: a, *b (a Tuple if there is a comma)
+	targetNode struct{ X Expr }        // for-loop targets, up to `in`
+	paramsNode struct{ X *Params }     // a def's parameters
+	withNode   struct{ X []*WithItem } // a with statement's items
+	argsNode   struct{ X *argList }    // a class's parenthesised arguments
+	lineNode   struct{ X []Stmt }      // simple statements separated by ';'
+	exceptNode struct{ X Expr }        // the exception type of an except clause
+	condNode   struct{ X Expr }        // the condition of if, elif or while
 )
 
 type gFile struct {
@@ -38,7 +38,7 @@ type gFile struct {
 type gStmt struct {
 	Pos       lexer.Position
 	Start     stmtStart   `parser:"@@"`
-	Simple    lineStmt    `parser:"( @@ Newline"`
+	Simple    lineNode    `parser:"( @@ Newline"`
 	If        *gIf        `parser:"| 'if' @@"`
 	Def       *gDef       `parser:"| 'def' @@"`
 	For       *gFor       `parser:"| 'for' @@"`
@@ -72,11 +72,11 @@ func (*stmtStart) Parse(lex *lexer.PeekingLexer) error {
 
 type gBlock struct {
 	Stmts  []*gStmt `parser:"  Newline Indent @@+ Dedent"`
-	Simple lineStmt `parser:"| @@ Newline"`
+	Simple lineNode `parser:"| @@ Newline"`
 }
 
 type gIf struct {
-	Cond condExpr `parser:"@@ ':'"`
+	Cond condNode `parser:"@@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Elif []*gElif `parser:"@@*"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
@@ -84,19 +84,19 @@ type gIf struct {
 
 type gElif struct {
 	Pos  lexer.Position
-	Cond condExpr `parser:"'elif' @@ ':'"`
+	Cond condNode `parser:"'elif' @@ ':'"`
 	Body *gBlock  `parser:"@@"`
 }
 
 type gWhile struct {
-	Cond condExpr `parser:"@@ ':'"`
+	Cond condNode `parser:"@@ ':'"`
 	Body *gBlock  `parser:"@@"`
 	Else *gBlock  `parser:"( 'else' ':' @@ )?"`
 }
 
 type gFor struct {
-	Target targetExpr `parser:"@@"`
-	Iter   listExpr   `parser:"'in' @@ ':'"`
+	Target targetNode `parser:"@@"`
+	Iter   listNode   `parser:"'in' @@ ':'"`
 	Body   *gBlock    `parser:"@@"`
 	Else   *gBlock    `parser:"( 'else' ':' @@ )?"`
 }
@@ -112,31 +112,31 @@ type gTry struct {
 
 type gExcept struct {
 	Pos  lexer.Position
-	Type exceptExpr `parser:"'except' ( @@"`
+	Type exceptNode `parser:"'except' ( @@"`
 	Name string     `parser:"( 'as' @Name )? )? ':'"`
 	Body *gBlock    `parser:"@@"`
 }
 
 type gWith struct {
-	Items withExpr `parser:"@@ ':'"`
+	Items withNode `parser:"@@ ':'"`
 	Body  *gBlock  `parser:"@@"`
 }
 
 type gDef struct {
 	Name    string     `parser:"@Name"`
-	Params  paramsExpr `parser:"'(' @@ ')'"`
-	Returns testExpr   `parser:"( '->' @@ )?"`
+	Params  paramsNode `parser:"'(' @@ ')'"`
+	Returns testNode   `parser:"( '->' @@ )?"`
 	Body    *gBlock    `parser:"':' @@"`
 }
 
 type gClass struct {
 	Name string   `parser:"@Name"`
-	Args argsExpr `parser:"@@?"`
+	Args argsNode `parser:"@@?"`
 	Body *gBlock  `parser:"':' @@"`
 }
 
 type gDecorated struct {
-	Decorators []testExpr  `parser:"@@ Newline ( '@' @@ Newline )*"`
+	Decorators []testNode  `parser:"@@ Newline ( '@' @@ Newline )*"`
 	Target     *gDecorable `parser:"@@"`
 }
 

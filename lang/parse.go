@@ -12,8 +12,7 @@ import (
 // lookahead is how many tokens participle may read past a failed branch.
 const lookahead = 4
 
-var fileParser = participle.MustBuild[gFile](append([]participle.Option{
-	participle.Lexer(Definition), participle.UseLookahead(lookahead)}, exprOptions...)...)
+var fileParser = participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
 
 // Parse parses a source file into its syntax tree and runs the static
 // checks. The error, if any, is a *Error.

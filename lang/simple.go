@@ -93,12 +93,12 @@ func (c *converter) smallStmt() Stmt {
 
 // line parses simple statements separated by ';', up to the NEWLINE the
 // grammar expects (an optional ';' may end the line).
-func (c *converter) line() Stmt {
-	l := &stmtLine{Pos: c.pos(c.peek().Pos)}
+func (c *converter) line() []Stmt {
+	var stmts []Stmt
 	for {
-		l.Stmts = append(l.Stmts, c.simpleEnd(c.smallStmt()))
+		stmts = append(stmts, c.simpleEnd(c.smallStmt()))
 		if !c.accept(";") || !startsSmall(c.peek()) {
-			return l
+			return stmts
 		}
 	}
 }
