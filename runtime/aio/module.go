@@ -14,13 +14,9 @@ var asyncioSource []byte
 //go:embed lib/contextlib.py
 var contextlibSource []byte
 
-//go:embed lib/builtins.py
-var builtinsSource []byte
-
 // Install sets up the event loop machinery of th: it registers the
 // asyncio, time and contextlib modules, makes the builtin sleep be
-// asyncio.sleep, adds the builtins ExceptionGroup and BaseExceptionGroup
-// unless present, and installs the async generator hooks, which act while
+// asyncio.sleep, and installs the async generator hooks, which act while
 // a loop runs.
 func Install(th *vm.Thread, opts Options) error {
 	in := setup(th, opts)
@@ -46,23 +42,6 @@ func Install(th *vm.Thread, opts Options) error {
 		m := newModule("contextlib", nil)
 		return m, execSource(th, m, "<frozen contextlib>", contextlibSource)
 	})
-	return installGroups(th)
-}
-
-// installGroups defines ExceptionGroup and BaseExceptionGroup as builtins
-// if the value package does not.
-func installGroups(th *vm.Thread) error {
-	if _, ok := value.Builtins()["ExceptionGroup"]; ok {
-		return nil
-	}
-	m := newModule("builtins", nil)
-	if err := execSource(th, m, "<frozen builtins>", builtinsSource); err != nil {
-		return err
-	}
-	for _, name := range []string{"ExceptionGroup", "BaseExceptionGroup"} {
-		v, _ := m.Globals.GetString(name)
-		th.SetBuiltin(name, v)
-	}
 	return nil
 }
 

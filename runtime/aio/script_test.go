@@ -104,7 +104,7 @@ func checkScript(t *testing.T, path string, virtual bool) {
 	if b, err := os.ReadFile(base + ".err"); err == nil {
 		wantErr = strings.TrimSpace(string(b))
 	}
-	if got := lastLine(stderr.String()); got != wantErr {
+	if got := strings.TrimSpace(lastLine(stderr.String())); got != wantErr {
 		t.Errorf("last stderr line %q, want %q; stderr:\n%s", got, wantErr, stderr.String())
 	}
 }

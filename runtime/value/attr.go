@@ -154,6 +154,14 @@ func exceptionAttr(e *Exception, name string) Value {
 		return Bool(e.SuppressContext)
 	case "__traceback__":
 		return None
+	case "message":
+		if e.group != nil {
+			return e.group.msg
+		}
+	case "exceptions":
+		if e.group != nil {
+			return e.group.exceptionsTuple()
+		}
 	case "value":
 		if e.Class.IsSubclass(StopIteration) || e.Class.IsSubclass(StopAsyncIteration) {
 			if len(e.Args) > 0 {
@@ -214,6 +222,9 @@ func classGetAttr(th Thread, c *Class, name string) (Value, error) {
 		if c.Base == nil {
 			return EmptyTuple, nil
 		}
+		if c == ExceptionGroup {
+			return Tuple{BaseExceptionGroup, ExceptionClass}, nil
+		}
 		return Tuple{c.Base}, nil
 	case "__base__":
 		if c.Base == nil {
@@ -224,6 +235,9 @@ func classGetAttr(th Thread, c *Class, name string) (Value, error) {
 		var mro Tuple
 		for k := c; k != nil; k = k.Base {
 			mro = append(mro, k)
+			if k == ExceptionGroup {
+				mro = append(mro, BaseExceptionGroup)
+			}
 		}
 		return mro, nil
 	case "__doc__":
@@ -347,6 +361,11 @@ func setExceptionAttr(th Thread, e *Exception, name string, x Value) error {
 	case "__suppress_context__":
 		e.SuppressContext = x == True
 	case "__traceback__":
+	case "message", "exceptions":
+		if e.group != nil {
+			return Errorf(AttributeError, "readonly attribute")
+		}
+		fallthrough
 	default:
 		if e.Attrs == nil {
 			e.Attrs = make(map[string]Value)

@@ -30,7 +30,8 @@ func (c *Class) IsSubclass(base *Class) bool {
 			return true
 		}
 	}
-	return false
+	// ExceptionGroup's other base.
+	return base == BaseExceptionGroup && c.IsSubclass(ExceptionGroup)
 }
 
 // Lookup finds name in the class dictionaries along the MRO, without

@@ -15,6 +15,8 @@ type Exception struct {
 	// Traceback holds the frames the exception passed through, innermost
 	// first: the VM appends a frame each time the exception leaves one.
 	Traceback []Frame
+
+	group *group // the message and sub-exceptions of an exception group
 }
 
 // Frame is one traceback entry.
@@ -68,6 +70,9 @@ func (e *Exception) line(msg string) string {
 
 // exceptionStr returns str(e) for the builtin exception classes.
 func exceptionStr(th Thread, e *Exception) (string, error) {
+	if e.group != nil {
+		return groupStr(e.group), nil
+	}
 	switch len(e.Args) {
 	case 0:
 		return "", nil

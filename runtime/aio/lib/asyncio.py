@@ -628,7 +628,7 @@ class TaskGroup:
             self._errors.append(exc)
         if self._errors:
             try:
-                me = _exception_group('unhandled errors in a TaskGroup', self._errors)
+                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
                 self._errors = None
@@ -757,10 +757,3 @@ def timeout(delay):
 
 def timeout_at(when):
     return Timeout(when)
-
-
-def _exception_group(message, exceptions):
-    for e in exceptions:
-        if not isinstance(e, Exception):
-            return BaseExceptionGroup(message, exceptions)
-    return ExceptionGroup(message, exceptions)
