@@ -162,6 +162,10 @@ func exceptionAttr(e *Exception, name string) Value {
 		if e.group != nil {
 			return e.group.exceptionsTuple()
 		}
+	case "errno", "strerror", "filename", "filename2":
+		if e.Class.IsSubclass(OSError) {
+			return None
+		}
 	case "value":
 		if e.Class.IsSubclass(StopIteration) || e.Class.IsSubclass(StopAsyncIteration) {
 			if len(e.Args) > 0 {

@@ -42,6 +42,7 @@ func Builtins() map[string]Value {
 	for _, c := range exceptionClasses {
 		m[c.Name] = c
 	}
+	m["IOError"], m["EnvironmentError"] = OSError, OSError
 	m["NotImplemented"] = NotImplemented
 	m["Ellipsis"] = Ellipsis
 	return m

@@ -73,6 +73,9 @@ func exceptionStr(th Thread, e *Exception) (string, error) {
 	if e.group != nil {
 		return groupStr(e.group), nil
 	}
+	if hasOSErrorAttrs(e) {
+		return osErrorStr(th, e)
+	}
 	switch len(e.Args) {
 	case 0:
 		return "", nil
@@ -83,12 +86,7 @@ func exceptionStr(th Thread, e *Exception) (string, error) {
 		return Str(th, e.Args[0])
 	case 2:
 		if e.Class.IsSubclass(OSError) {
-			errno, err := Str(th, e.Args[0])
-			if err != nil {
-				return "", err
-			}
-			msg, err := Str(th, e.Args[1])
-			return "[Errno " + errno + "] " + msg, err
+			return osErrorStr(th, e)
 		}
 	}
 	return Repr(th, Tuple(e.Args))
@@ -175,6 +173,9 @@ func init() {
 		{"ProcessLookupError", OSError}, {"UserWarning", Warning},
 		{"DeprecationWarning", Warning}, {"RuntimeWarning", Warning},
 		{"FutureWarning", Warning}, {"SyntaxWarning", Warning},
+		{"PendingDeprecationWarning", Warning}, {"ImportWarning", Warning},
+		{"UnicodeWarning", Warning}, {"BytesWarning", Warning},
+		{"ResourceWarning", Warning}, {"EncodingWarning", Warning},
 	} {
 		exceptionClasses = append(exceptionClasses, newBuiltinClass(c.name, c.base))
 	}
