@@ -120,6 +120,10 @@ func (n *lineNode) Parse(lex *lexer.PeekingLexer) error {
 	return parseNode(lex, startsSmall, &n.X, (*converter).line)
 }
 
+func (n *linesNode) Parse(lex *lexer.PeekingLexer) error {
+	return parseNode(lex, startsSmall, &n.X, (*converter).lines)
+}
+
 func (n *targetNode) Parse(lex *lexer.PeekingLexer) error {
 	return parseNode(lex, startsStarExpr, &n.X, (*converter).targets)
 }

@@ -21,6 +21,7 @@ type (
 	withNode   struct{ X []*WithItem } // a with statement's items
 	argsNode   struct{ X *argList }    // a class's parenthesised arguments
 	lineNode   struct{ X []Stmt }      // simple statements separated by ';'
+	linesNode  struct{ X []Stmt }      // lines of simple statements
 	exceptNode struct{ X Expr }        // the exception type of an except clause
 	condNode   struct{ X Expr }        // the condition of if, elif or while
 )
@@ -29,7 +30,7 @@ type gFile struct {
 	Stmts []*gStmt `parser:"@@*"`
 }
 
-// gStmt is a line of simple statements or a compound statement. Start
+// gStmt is lines of simple statements or a compound statement. Start
 // ends a list of statements at once where no statement can start (at
 // DEDENT or EOF). Each compound alternative matches the statement's
 // keyword before participle makes the statement's struct, so that failing
@@ -38,7 +39,7 @@ type gFile struct {
 type gStmt struct {
 	Pos       lexer.Position
 	Start     stmtStart   `parser:"@@"`
-	Simple    lineNode    `parser:"( @@ Newline"`
+	Simple    linesNode   `parser:"( @@ Newline"`
 	If        *gIf        `parser:"| 'if' @@"`
 	Def       *gDef       `parser:"| 'def' @@"`
 	For       *gFor       `parser:"| 'for' @@"`

@@ -97,10 +97,33 @@ func (c *converter) line() []Stmt {
 	var stmts []Stmt
 	for {
 		stmts = append(stmts, c.simpleEnd(c.smallStmt()))
-		if !c.accept(";") || !startsSmall(c.peek()) {
+		if !c.accept(";") {
+			return stmts
+		}
+		if t := c.peek(); !startsSmall(t) {
+			if t.Type != tokNewline {
+				c.unexpected()
+			}
 			return stmts
 		}
 	}
+}
+
+// lines parses consecutive lines of simple statements, up to the NEWLINE
+// the grammar expects after the last, so that participle makes one
+// statement node for them.
+func (c *converter) lines() []Stmt {
+	stmts := c.line()
+	for c.peek().Type == tokNewline {
+		cp := c.lex.MakeCheckpoint()
+		c.next()
+		if !startsSmall(c.peek()) {
+			c.lex.LoadCheckpoint(cp)
+			break
+		}
+		stmts = append(stmts, c.line()...)
+	}
+	return stmts
 }
 
 // simpleEnd checks that a simple statement is followed by ';' or the end
