@@ -5,7 +5,8 @@
 #
 # Usage: bench/compare.sh [--runs N] [--only NAME]
 #
-# Each workload is bench/NAME.agen (also valid Python); its node twin, when
+# CPython runs as the executable python3 reports (sys.executable), not
+# through a shim. Each workload is bench/NAME.agen (also valid Python); its node twin, when
 # there is one, is bench/NAME.mjs, and bench/NAME.VARIANT.mjs are further node
 # variants shown as rows of their own. All runs of a workload must print the
 # same checksum. asyncgen is built from ./cmd/asyncgen into a temporary
@@ -36,11 +37,15 @@ else
 	sed 's/^/  /' "$tmp/build.log" | head -5 >&2
 fi
 
+# python is the real CPython executable: the pyenv python3 shim is a script
+# whose start-up would count in every run.
+python=$(python3 -c 'import sys; print(sys.executable)')
+
 # cmdline RUNTIME FILE prints the command line that runs FILE under RUNTIME.
 cmdline() {
 	case "$1" in
 	asyncgen) echo "$asyncgen run $2" ;;
-	python3) echo "python3 $2" ;;
+	python3) echo "$python $2" ;;
 	node) echo "node $2" ;;
 	esac
 }
