@@ -24,7 +24,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.trace, "trace", "", "write a task timeline (Chrome Trace Event JSON) to `FILE`")
 	fs.DurationVar(&f.timeout, "timeout", 0, "cancel the program after `DURATION` (e.g. 30s, 1m30s) of wall-clock time")
 	fs.Int64Var(&f.maxSteps, "max-steps", 0, "stop the program after `N` bytecode steps (0: no limit)")
-	fs.Var(&f.maxMemory, "max-memory", "memory limit, e.g. 256MiB (parsed and checked but not enforced yet)")
+	fs.Var(&f.maxMemory, "max-memory", "raise MemoryError when the script's heap grows past `SIZE` (e.g. 256MiB, 1GB)")
 }
 
 // newFlagSet returns a flag set that reports nothing by itself: the

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"math/big"
-	"os"
 	"strings"
 
 	"github.com/asyncgen/asyncgen/runtime"
@@ -18,7 +16,6 @@ import (
 // tasks started at one prompt keep running while the user types.
 type session struct {
 	in        *runtime.Interpreter
-	stderr    io.Writer
 	interrupt chan struct{} // Ctrl-C while an input runs
 }
 
@@ -30,7 +27,7 @@ const completeHook = "__complete__"
 func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 	o := opts.options(stdout, stderr, []string{""})
 	o.Globals[completeHook] = runtime.Func(attrsOf)
-	s := &session{in: runtime.New(o), stderr: stderr, interrupt: make(chan struct{}, 1)}
+	s := &session{in: runtime.New(o), interrupt: make(chan struct{}, 1)}
 	if err := s.in.Start(); err != nil {
 		return nil, err
 	}
@@ -39,8 +36,8 @@ func newSession(opts runFlags, stdout, stderr io.Writer) (*session, error) {
 
 // run runs one input and returns its error report, as CPython's REPL
 // prints it, or "". Ctrl-C cancels the input's task; the cancellation
-// shows as KeyboardInterrupt. An input computing without awaiting cannot
-// be cancelled: the third Ctrl-C then exits. exit is set when the input raised
+// shows as KeyboardInterrupt; an input computing without awaiting is
+// stopped by the runtime shortly after. exit is set when the input raised
 // SystemExit, which ends the REPL with status.
 func (s *session) run(src string) (rep string, exit bool, status int) {
 	select {
@@ -52,19 +49,10 @@ func (s *session) run(src string) (rep string, exit bool, status int) {
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		for n := 1; ; n++ {
-			select {
-			case <-s.interrupt:
-			case <-done:
-				return
-			}
-			switch n {
-			case 1:
-				cancel()
-			case 3: // the input computes without awaiting: nothing reaches it
-				fmt.Fprintln(s.stderr, "\nasyncgen: the input does not respond to Ctrl-C (it never awaits); exiting")
-				os.Exit(exitInterrupt)
-			}
+		select {
+		case <-s.interrupt:
+			cancel()
+		case <-done:
 		}
 	}()
 	err := s.in.ExecInteractive(ctx, []byte(src))
@@ -75,6 +63,8 @@ func (s *session) run(src string) (rep string, exit bool, status int) {
 	case errors.As(err, &e) && errors.Is(err, context.Canceled):
 		text := strings.TrimSuffix(e.Traceback(), "\n")
 		b.WriteString(text[:strings.LastIndexByte(text, '\n')+1] + "KeyboardInterrupt\n")
+	case errors.Is(err, context.Canceled): // stopped computing without awaiting
+		b.WriteString("KeyboardInterrupt\n")
 	default:
 		status = report(&b, err, nil)
 		var limit *runtime.LimitError

@@ -147,6 +147,15 @@ func TestREPLSession(t *testing.T) {
 	term.expect("KeyboardInterrupt")
 	term.line("len(_)", "10")
 
+	// Ctrl-C stops an input that computes without awaiting.
+	term.line("n = 0", prompt1)
+	term.line("while True: n += 1", prompt2)
+	term.send("\r")
+	time.Sleep(300 * time.Millisecond)
+	term.send("\x03")
+	term.expect("KeyboardInterrupt")
+	term.line("n > 1000", "True")
+
 	// Ctrl-C at the prompt clears the line.
 	term.send("garbage")
 	term.expect("garbage")
