@@ -210,6 +210,14 @@ func (d *Dict) getStr(name string) Value { return d.getStrHash(name, strHash(nam
 
 // getStrHash is getStr with the hash of name computed by the caller.
 func (d *Dict) getStrHash(name string, h int64) Value {
+	if e := d.strEntry(name, h); e != nil {
+		return e.val
+	}
+	return nil
+}
+
+// strEntry returns the entry of the str key name, whose hash is h, or nil.
+func (d *Dict) strEntry(name string, h int64) *dictEntry {
 	if d.index == nil {
 		return nil
 	}
@@ -225,7 +233,7 @@ func (d *Dict) getStrHash(name string, h int64) Value {
 			e := &d.entries[ix]
 			if e.hash == h {
 				if k, ok := e.key.(String); ok && k.s == name {
-					return e.val
+					return e
 				}
 			}
 		}
@@ -234,9 +242,46 @@ func (d *Dict) getStrHash(name string, h int64) Value {
 	}
 }
 
-// SetString stores v under a str key; it never runs script code.
+// SetString stores v under a str key; it never runs script code. It
+// allocates only to add a new key.
 func (d *Dict) SetString(name string, v Value) {
-	_ = d.set(nil, MakeString(name), strHash(name), v)
+	h := strHash(name)
+	if e := d.strEntry(name, h); e != nil {
+		e.val = v
+		return
+	}
+	_ = d.set(nil, MakeString(name), h, v)
+}
+
+// A Key is a str key made once for many lookups, as the names of compiled
+// code are: its str value and hash are computed by MakeKey.
+type Key struct {
+	name string
+	v    Value
+	h    int64
+}
+
+// MakeKey returns name as a Key.
+func MakeKey(name string) Key { return Key{name, MakeString(name), strHash(name)} }
+
+// Name returns the key as a Go string.
+func (k Key) Name() string { return k.name }
+
+// GetKey is GetString for a Key.
+func (d *Dict) GetKey(k Key) (Value, bool) {
+	if e := d.strEntry(k.name, k.h); e != nil {
+		return e.val, true
+	}
+	return nil, false
+}
+
+// SetKey is SetItem for a Key: it neither hashes nor allocates a str.
+func (d *Dict) SetKey(th Thread, k Key, v Value) error {
+	if e := d.strEntry(k.name, k.h); e != nil {
+		e.val = v
+		return nil
+	}
+	return d.set(th, k.v, k.h, v)
 }
 
 // Items returns the (key, value) pairs in insertion order.

@@ -7,21 +7,21 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// intBinary computes the common operators on two small ints without going
-// through value.Binary. ok is false when the result needs the general path
+// intBinary computes the common operators on two ints that fit in an
+// int64 without going through value.Binary or boxing the result. ok is false when the result needs the general path
 // (overflow, division by zero, operators not handled here).
-func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
+func intBinary(op lang.Op, a, b value.Int) (int64, bool) {
 	x, y := int64(a), int64(b)
 	switch op {
 	case lang.Add:
 		r := x + y
 		if (r > x) == (y > 0) {
-			return value.MakeInt(r), true
+			return r, true
 		}
 	case lang.Sub:
 		r := x - y
 		if (r < x) == (y > 0) {
-			return value.MakeInt(r), true
+			return r, true
 		}
 	case lang.Mul:
 		hi, lo := bits.Mul64(uint64(absInt(x)), uint64(absInt(y)))
@@ -30,7 +30,7 @@ func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
 			if (x < 0) != (y < 0) {
 				r = -r
 			}
-			return value.MakeInt(r), true
+			return r, true
 		}
 	case lang.FloorDiv:
 		if y != 0 && !(x == minInt && y == -1) {
@@ -38,7 +38,7 @@ func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
 			if (x%y != 0) && ((x < 0) != (y < 0)) {
 				q--
 			}
-			return value.MakeInt(q), true
+			return q, true
 		}
 	case lang.Mod:
 		if y != 0 && !(x == minInt && y == -1) {
@@ -46,26 +46,26 @@ func intBinary(op lang.Op, a, b value.Int) (value.Value, bool) {
 			if m != 0 && ((m < 0) != (y < 0)) {
 				m += y
 			}
-			return value.MakeInt(m), true
+			return m, true
 		}
 	case lang.RShift:
 		if y >= 0 {
-			return value.MakeInt(x >> min(y, 63)), true
+			return x >> min(y, 63), true
 		}
 	case lang.LShift:
 		if y >= 0 && y < 63 {
 			if r := x << y; r>>y == x {
-				return value.MakeInt(r), true
+				return r, true
 			}
 		}
 	case lang.BitAnd:
-		return value.MakeInt(x & y), true
+		return x & y, true
 	case lang.BitOr:
-		return value.MakeInt(x | y), true
+		return x | y, true
 	case lang.BitXor:
-		return value.MakeInt(x ^ y), true
+		return x ^ y, true
 	}
-	return nil, false
+	return 0, false
 }
 
 const minInt = -1 << 63

@@ -16,10 +16,12 @@ func TestIntBinary(t *testing.T) {
 	ops := []lang.Op{lang.Add, lang.Sub, lang.Mul, lang.FloorDiv, lang.Mod, lang.LShift, lang.RShift,
 		lang.BitAnd, lang.BitOr, lang.BitXor}
 	th := NewThread(Options{})
+	var box value.IntBox
 	for _, op := range ops {
 		for _, x := range edges {
 			for _, y := range edges {
-				got, ok := intBinary(op, value.Int(x), value.Int(y))
+				r, ok := intBinary(op, value.Int(x), value.Int(y))
+				got := box.Make(r)
 				if !ok {
 					continue
 				}

@@ -14,8 +14,8 @@ import (
 type frame struct {
 	code    *compile.Code
 	consts  []value.Value
-	names   []value.Value // Names as str values
-	fn      *Function     // nil for module and class bodies run directly
+	keys    []value.Key // Names as dict keys
+	fn      *Function   // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
 	slots   []value.Value // locals, then the value stack
@@ -29,6 +29,8 @@ type frame struct {
 	awaiting bool             // suspended inside YIELD_FROM (an await)
 	yieldPC  int              // the instruction the frame is suspended at
 	pending  *value.Exception // raised at yieldPC when the frame resumes
+
+	ints value.IntBox // boxes the ints computed by the frame's code
 }
 
 // cell holds a variable shared between a function and the functions
@@ -36,10 +38,10 @@ type frame struct {
 type cell struct{ V value.Value }
 
 // prepared is the VM's form of a Code: its constants as values, and its
-// names as str values for storing into namespaces without allocating.
+// names as dict keys for namespace lookups without hashing or allocating.
 type prepared struct {
 	consts []value.Value
-	names  []value.Value
+	keys   []value.Key
 }
 
 // prepare converts the constants of code once.
@@ -47,12 +49,12 @@ func prepare(code *compile.Code) *prepared {
 	if p, ok := code.Runtime.(*prepared); ok {
 		return p
 	}
-	p := &prepared{consts: make([]value.Value, len(code.Consts)), names: make([]value.Value, len(code.Names))}
+	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names))}
 	for i, k := range code.Consts {
 		p.consts[i] = constValue(k)
 	}
 	for i, n := range code.Names {
-		p.names[i] = value.MakeString(n)
+		p.keys[i] = value.MakeKey(n)
 	}
 	code.Runtime = p
 	return p
@@ -115,7 +117,7 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 // setup prepares a frame whose slots are allocated to run code.
 func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
 	p := prepare(code)
-	fr.code, fr.consts, fr.names, fr.fn, fr.globals = code, p.consts, p.names, fn, globals
+	fr.code, fr.consts, fr.keys, fr.fn, fr.globals = code, p.consts, p.keys, fn, globals
 	fr.base = len(code.Locals)
 	fr.sp = fr.base
 	fr.pc = 0
@@ -158,7 +160,7 @@ func (th *Thread) release(fr *frame) {
 		return
 	}
 	clear(fr.slots[:fr.sp])
-	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.names = nil, nil, nil, nil, nil, nil
+	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.keys = nil, nil, nil, nil, nil, nil
 	fr.pending = nil
 	if len(th.pool) < 256 {
 		th.pool = append(th.pool, fr)

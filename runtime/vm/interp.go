@@ -159,11 +159,11 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = v
 			sp++
 		case compile.LOAD_GLOBAL:
-			name := names[in.Arg]
-			v, ok := fr.globals.GetString(name)
+			k := fr.keys[in.Arg]
+			v, ok := fr.globals.GetKey(k)
 			if !ok {
-				if v, ok = th.builtins[name]; !ok {
-					err = notDefined(name)
+				if v, ok = th.builtins[k.Name()]; !ok {
+					err = notDefined(k.Name())
 					break
 				}
 			}
@@ -171,17 +171,17 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_GLOBAL:
 			sp--
-			err = fr.globals.SetItem(th, fr.names[in.Arg], s[sp])
+			err = fr.globals.SetKey(th, fr.keys[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_GLOBAL:
 			err = th.delName(fr.globals, names[in.Arg])
 		case compile.LOAD_NAME:
-			name := names[in.Arg]
-			v, ok := fr.ns.GetString(name)
+			k := fr.keys[in.Arg]
+			v, ok := fr.ns.GetKey(k)
 			if !ok {
-				if v, ok = fr.globals.GetString(name); !ok {
-					if v, ok = th.builtins[name]; !ok {
-						err = notDefined(name)
+				if v, ok = fr.globals.GetKey(k); !ok {
+					if v, ok = th.builtins[k.Name()]; !ok {
+						err = notDefined(k.Name())
 						break
 					}
 				}
@@ -190,7 +190,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			err = fr.ns.SetItem(th, fr.names[in.Arg], s[sp])
+			err = fr.ns.SetKey(th, fr.keys[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_NAME:
 			err = th.delName(fr.ns, names[in.Arg])
@@ -231,7 +231,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = sl
 			sp++
 
-		case compile.BINARY:
+		case compile.BINARY, compile.INPLACE:
 			x, y := s[sp-2], s[sp-1]
 			var v value.Value
 			if a, ok := x.(value.Int); ok {
@@ -239,29 +239,16 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					if r, ok := intBinary(lang.Op(in.Arg), a, b); ok {
 						sp--
 						s[sp] = nil
-						s[sp-1] = r
+						s[sp-1] = fr.ints.Make(r)
 						break
 					}
 				}
 			}
-			v, err = value.Binary(th, lang.Op(in.Arg), x, y)
-			sp--
-			s[sp] = nil
-			s[sp-1] = v
-		case compile.INPLACE:
-			x, y := s[sp-2], s[sp-1]
-			var v value.Value
-			if a, ok := x.(value.Int); ok {
-				if b, ok := y.(value.Int); ok {
-					if r, ok := intBinary(lang.Op(in.Arg), a, b); ok {
-						sp--
-						s[sp] = nil
-						s[sp-1] = r
-						break
-					}
-				}
+			if in.Op == compile.BINARY {
+				v, err = value.Binary(th, lang.Op(in.Arg), x, y)
+			} else {
+				v, err = value.InplaceBinary(th, lang.Op(in.Arg), x, y)
 			}
-			v, err = value.InplaceBinary(th, lang.Op(in.Arg), x, y)
 			sp--
 			s[sp] = nil
 			s[sp-1] = v
@@ -355,6 +342,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				if err = th.refillSteps(); err != nil {
 					break
 				}
+			}
+			if it, ok := s[sp-1].(value.IntIterator); ok {
+				i, ok := it.NextInt()
+				if !ok {
+					sp--
+					s[sp] = nil
+					pc = int(in.Arg)
+					break
+				}
+				s[sp] = fr.ints.Make(i)
+				sp++
+				break
 			}
 			v, ok, e := s[sp-1].(value.Iterator).Next(th)
 			if e != nil {
