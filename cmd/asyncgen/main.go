@@ -15,9 +15,18 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 )
 
-func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	if os.Getenv("GOGC") == "" {
+		// Scripts make many short-lived small values: a heap goal of five
+		// times the live heap instead of two collects far less often
+		// (bench/loop.agen: a quarter less CPU) for a larger peak RSS.
+		debug.SetGCPercent(400)
+	}
+	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
 
 // help describes the sub-commands.
 const help = `usage: asyncgen [flags] FILE [ARG...]   run a program
