@@ -20,7 +20,7 @@ type (
 	paramsNode struct{ X *Params }     // a def's parameters
 	withNode   struct{ X []*WithItem } // a with statement's items
 	argsNode   struct{ X *argList }    // a class's parenthesised arguments
-	lineNode   struct{ X []Stmt }      // simple statements separated by ';'
+	lineNode   struct{ X []Stmt }      // simple statements separated by ';', and NEWLINE
 	linesNode  struct{ X []Stmt }      // lines of simple statements
 	exceptNode struct{ X Expr }        // the exception type of an except clause
 	condNode   struct{ X Expr }        // the condition of if, elif or while
@@ -39,7 +39,7 @@ type gFile struct {
 type gStmt struct {
 	Pos       lexer.Position
 	Start     stmtStart   `parser:"@@"`
-	Simple    linesNode   `parser:"( @@ Newline"`
+	Simple    linesNode   `parser:"( @@"`
 	If        *gIf        `parser:"| 'if' @@"`
 	Def       *gDef       `parser:"| 'def' @@"`
 	For       *gFor       `parser:"| 'for' @@"`
@@ -73,7 +73,7 @@ func (*stmtStart) Parse(lex *lexer.PeekingLexer) error {
 
 type gBlock struct {
 	Stmts  []*gStmt `parser:"  Newline Indent @@+ Dedent"`
-	Simple lineNode `parser:"| @@ Newline"`
+	Simple lineNode `parser:"| @@"`
 }
 
 type gIf struct {

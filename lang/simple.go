@@ -91,36 +91,28 @@ func (c *converter) smallStmt() Stmt {
 	return c.exprStmt()
 }
 
-// line parses simple statements separated by ';', up to the NEWLINE the
-// grammar expects (an optional ';' may end the line).
+// line parses simple statements separated by ';' (an optional ';' may end
+// the line) and the NEWLINE that ends them.
 func (c *converter) line() []Stmt {
 	var stmts []Stmt
 	for {
 		stmts = append(stmts, c.simpleEnd(c.smallStmt()))
-		if !c.accept(";") {
-			return stmts
+		if c.accept(";") && startsSmall(c.peek()) {
+			continue
 		}
-		if t := c.peek(); !startsSmall(t) {
-			if t.Type != tokNewline {
-				c.unexpected()
-			}
-			return stmts
+		if c.peek().Type != tokNewline {
+			c.unexpected()
 		}
+		c.next()
+		return stmts
 	}
 }
 
-// lines parses consecutive lines of simple statements, up to the NEWLINE
-// the grammar expects after the last, so that participle makes one
-// statement node for them.
+// lines parses consecutive lines of simple statements, so that participle
+// makes one statement node for them.
 func (c *converter) lines() []Stmt {
 	stmts := c.line()
-	for c.peek().Type == tokNewline {
-		cp := c.lex.MakeCheckpoint()
-		c.next()
-		if !startsSmall(c.peek()) {
-			c.lex.LoadCheckpoint(cp)
-			break
-		}
+	for startsSmall(c.peek()) {
 		stmts = append(stmts, c.line()...)
 	}
 	return stmts
