@@ -425,11 +425,9 @@ func TestHostCompletesAfterClose(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-		if _, err := in.Exec(ctx, "bg.agen", src); err != nil {
+		if _, err := in.Exec(context.Background(), "bg.agen", src); err != nil {
 			t.Errorf("start=%v: %v", start, err)
 		}
-		cancel()
 		closed := make(chan error, 1)
 		go func() { closed <- in.Close() }()
 		select {
@@ -441,5 +439,162 @@ func TestHostCompletesAfterClose(t *testing.T) {
 		if _, err := in.Exec(context.Background(), "x.agen", []byte("1")); err != runtime.ErrClosed {
 			t.Errorf("start=%v: Exec after Close: %v", start, err)
 		}
+	}
+}
+
+// TestParallelInterpreters runs 16 interpreters at once, each with host
+// goroutines delivering results (blocking calls, a stream), a background
+// loop (Start) with its own tasks, and Go ranging over an async generator
+// while the tasks run. Run it with -race.
+func TestParallelInterpreters(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	const n = 16
+	errs := make(chan error, n)
+	for i := range n {
+		go func() { errs <- parallelWorker(i) }()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// parallelWorker is one interpreter of TestParallelInterpreters.
+func parallelWorker(i int) error {
+	var out strings.Builder
+	in := runtime.New(runtime.Options{Stdout: &out, VirtualTime: i%2 == 0, MaxSteps: 10_000_000,
+		Globals: map[string]any{
+			"double": runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
+				time.Sleep(time.Duration(args[0].(int64)%3) * time.Millisecond)
+				return 2 * args[0].(int64), nil
+			}),
+			"count": runtime.StreamFunc(func(ctx context.Context, args []any, yield func(any) bool) error {
+				for j := range args[0].(int64) {
+					if !yield(j) {
+						return nil
+					}
+				}
+				return nil
+			}),
+		}})
+	defer in.Close()
+	ctx := context.Background()
+	if err := in.Start(); err != nil {
+		return err
+	}
+	m, err := in.Exec(ctx, "par.agen", []byte(`
+import asyncio
+
+done = []
+
+async def background():
+    total = 0
+    async for x in count(50):
+        total += await double(x)
+    done.append(total)
+
+bg = asyncio.create_task(background())
+
+async def pairs(n):
+    for k in range(n):
+        await asyncio.sleep(0.001)
+        yield k, await double(k)
+
+async def gathered(n):
+    return sum(await asyncio.gather(*[double(k) for k in range(n)]))
+
+async def finish():
+    await bg
+    print(done)
+`))
+	if err != nil {
+		return fmt.Errorf("interpreter %d: %w", i, err)
+	}
+	gen, err := in.Call(ctx, m.Get("pairs"), 20)
+	if err != nil {
+		return err
+	}
+	sum := int64(0)
+	for v, err := range in.Iter(ctx, gen.(runtime.Value)) {
+		if err != nil {
+			return fmt.Errorf("interpreter %d: Iter: %w", i, err)
+		}
+		sum += v.([]any)[1].(int64)
+	}
+	g, err := in.Call(ctx, m.Get("gathered"), 100)
+	if err != nil {
+		return err
+	}
+	if _, err := in.Call(ctx, m.Get("finish")); err != nil {
+		return fmt.Errorf("interpreter %d: %w", i, err)
+	}
+	if sum != 380 || g != int64(9900) || out.String() != "[2450]\n" {
+		return fmt.Errorf("interpreter %d: sum %d, gathered %v, output %q", i, sum, g, out.String())
+	}
+	return nil
+}
+
+// TestMain fails the package if any test leaves a goroutine running.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// TestLifecycleLeaks runs interpreters through the ways a host ends them
+// early — a cancelled Exec, a range over an async generator left by break,
+// a stream the script stops reading, a step limit, Close with background
+// tasks pending — and checks that no goroutine remains.
+func TestLifecycleLeaks(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	ticks := runtime.StreamFunc(func(ctx context.Context, args []any, yield func(any) bool) error {
+		for i := 0; yield(i); i++ {
+		}
+		return nil
+	})
+	src := []byte(`
+import asyncio
+
+async def gen():
+    while True:
+        await asyncio.sleep(0.01)
+        yield 1
+
+async def forever():
+    await asyncio.sleep(3600)
+
+async def spin():
+    while True:
+        await asyncio.sleep(0)
+`)
+	for i := range 20 {
+		in := runtime.New(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: i%2 == 0,
+			MaxSteps: 200_000, Globals: map[string]any{"ticks": ticks}})
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		m, err := in.Exec(context.Background(), "life.agen", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.Exec(ctx, "cancel.agen", []byte("import asyncio\nasyncio.create_task(asyncio.sleep(3600))\nwhile True:\n    await asyncio.sleep(1)\n")); err == nil {
+			t.Error("cancelled Exec: no error")
+		}
+		cancel()
+		g, _ := in.Call(context.Background(), m.Get("gen"))
+		for range in.Iter(context.Background(), g.(runtime.Value)) {
+			break
+		}
+		if _, err := in.Exec(context.Background(), "stream.agen", []byte("async for x in ticks():\n    if x == 5: break\n")); err != nil {
+			t.Error(err)
+		}
+		if i%4 < 2 {
+			if err := in.Start(); err != nil {
+				t.Fatal(err)
+			}
+			in.Exec(context.Background(), "bg.agen", []byte("import asyncio\nasyncio.create_task(asyncio.sleep(3600))\n"))
+		}
+		if i%4 == 3 {
+			var le *runtime.LimitError
+			if _, err := in.Call(context.Background(), m.Get("spin")); !errors.As(err, &le) {
+				t.Errorf("spin: %v, want a step limit", err)
+			}
+		}
+		in.Close()
 	}
 }
