@@ -54,6 +54,8 @@ func (c *Code) argString(in Instr) string {
 		return fmt.Sprintf("%d (%s)", a, c.Names[a])
 	case BINARY, INPLACE, UNARY, COMPARE:
 		return fmt.Sprintf("%d (%s)", a, lang.Op(a))
+	case BINARY_CONST:
+		return fmt.Sprintf("%d (%s %s)", a, lang.Op(in.Sub), constString(c.Consts[a]))
 	}
 	if in.Op == COMPARE_JUMP_IF_FALSE || in.Op == COMPARE_JUMP_IF_TRUE {
 		return fmt.Sprintf("to %d (%s)", a, lang.Op(in.Sub))

@@ -18,6 +18,12 @@ func (u *unit) expr(e lang.Expr) {
 		u.formattedValue(e)
 	case *lang.BinOp:
 		u.expr(e.X)
+		if k, ok := e.Y.(*lang.Constant); ok {
+			u.setLine(e.Pos)
+			pc := u.emit(BINARY_CONST, u.constant(k.Value))
+			u.code.Instrs[pc].Sub = uint8(e.Op)
+			break
+		}
 		u.expr(e.Y)
 		u.setLine(e.Pos)
 		u.emit(BINARY, int(e.Op))

@@ -1,5 +1,7 @@
 package value
 
+import "sync/atomic"
+
 // Dict is a script dict: a hash table that keeps insertion order.
 type Dict struct {
 	entries []dictEntry // in insertion order; deleted entries have a nil key
@@ -210,16 +212,17 @@ func (d *Dict) getStr(name string) Value { return d.getStrHash(name, strHash(nam
 
 // getStrHash is getStr with the hash of name computed by the caller.
 func (d *Dict) getStrHash(name string, h int64) Value {
-	if e := d.strEntry(name, h); e != nil {
-		return e.val
+	if e := d.strEntry(name, h); e >= 0 {
+		return d.entries[e].val
 	}
 	return nil
 }
 
-// strEntry returns the entry of the str key name, whose hash is h, or nil.
-func (d *Dict) strEntry(name string, h int64) *dictEntry {
+// strEntry returns the index in entries of the str key name, whose hash is
+// h, or -1.
+func (d *Dict) strEntry(name string, h int64) int {
 	if d.index == nil {
-		return nil
+		return -1
 	}
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(h)
@@ -227,27 +230,32 @@ func (d *Dict) strEntry(name string, h int64) *dictEntry {
 	for {
 		ix := d.index[i]
 		if ix == slotEmpty {
-			return nil
+			return -1
 		}
-		if ix >= 0 {
-			e := &d.entries[ix]
-			if e.hash == h {
-				if k, ok := e.key.(String); ok && k.s == name {
-					return e
-				}
-			}
+		if ix >= 0 && d.hasStr(int(ix), name, h) {
+			return int(ix)
 		}
 		perturb >>= 5
 		i = (i*5 + perturb + 1) & mask
 	}
 }
 
+// hasStr reports whether entry e holds the str key name, whose hash is h.
+func (d *Dict) hasStr(e int, name string, h int64) bool {
+	en := &d.entries[e]
+	if en.hash != h {
+		return false
+	}
+	k, ok := en.key.(String)
+	return ok && k.s == name
+}
+
 // SetString stores v under a str key; it never runs script code. It
 // allocates only to add a new key.
 func (d *Dict) SetString(name string, v Value) {
 	h := strHash(name)
-	if e := d.strEntry(name, h); e != nil {
-		e.val = v
+	if e := d.strEntry(name, h); e >= 0 {
+		d.entries[e].val = v
 		return
 	}
 	_ = d.set(nil, MakeString(name), h, v)
@@ -267,18 +275,36 @@ func MakeKey(name string) Key { return Key{name, MakeString(name), strHash(name)
 // Name returns the key as a Go string.
 func (k Key) Name() string { return k.name }
 
-// GetKey is GetString for a Key.
-func (d *Dict) GetKey(k Key) (Value, bool) {
-	if e := d.strEntry(k.name, k.h); e != nil {
-		return e.val, true
+// A Hint caches where a Key was last found in a dict, so that looking it
+// up again costs one comparison. Its zero value is ready to use; any value
+// is safe, with any dict.
+type Hint struct{ e atomic.Int32 }
+
+// keyEntry returns the index in entries of k, or -1, trying hint first.
+func (d *Dict) keyEntry(k Key, hint *Hint) int {
+	if e := int(hint.e.Load()); uint(e) < uint(len(d.entries)) && d.hasStr(e, k.name, k.h) {
+		return e
+	}
+	e := d.strEntry(k.name, k.h)
+	if e >= 0 {
+		hint.e.Store(int32(e))
+	}
+	return e
+}
+
+// GetKey is GetString for a Key, with a hint.
+func (d *Dict) GetKey(k Key, hint *Hint) (Value, bool) {
+	if e := d.keyEntry(k, hint); e >= 0 {
+		return d.entries[e].val, true
 	}
 	return nil, false
 }
 
-// SetKey is SetItem for a Key: it neither hashes nor allocates a str.
-func (d *Dict) SetKey(th Thread, k Key, v Value) error {
-	if e := d.strEntry(k.name, k.h); e != nil {
-		e.val = v
+// SetKey is SetItem for a Key, with a hint: it neither hashes nor
+// allocates a str.
+func (d *Dict) SetKey(th Thread, k Key, hint *Hint, v Value) error {
+	if e := d.keyEntry(k, hint); e >= 0 {
+		d.entries[e].val = v
 		return nil
 	}
 	return d.set(th, k.v, k.h, v)

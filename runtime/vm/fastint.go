@@ -4,8 +4,25 @@ import (
 	"math/bits"
 
 	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
+
+// binary computes x op y for the instruction op (BINARY or INPLACE), with
+// ints that fit in an int64 computed inline and boxed by the frame.
+func (fr *frame) binary(th *Thread, op compile.Opcode, bop lang.Op, x, y value.Value) (value.Value, error) {
+	if a, ok := x.(value.Int); ok {
+		if b, ok := y.(value.Int); ok {
+			if r, ok := intBinary(bop, a, b); ok {
+				return fr.ints.Make(r), nil
+			}
+		}
+	}
+	if op == compile.INPLACE {
+		return value.InplaceBinary(th, bop, x, y)
+	}
+	return value.Binary(th, bop, x, y)
+}
 
 // intBinary computes the common operators on two ints that fit in an
 // int64 without going through value.Binary or boxing the result. ok is false when the result needs the general path

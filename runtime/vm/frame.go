@@ -2,6 +2,7 @@ package vm
 
 import (
 	"math/big"
+	"unique"
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
@@ -14,8 +15,9 @@ import (
 type frame struct {
 	code    *compile.Code
 	consts  []value.Value
-	keys    []value.Key // Names as dict keys
-	fn      *Function   // nil for module and class bodies run directly
+	keys    []value.Key  // Names as dict keys
+	hints   []value.Hint // where each of keys was last found
+	fn      *Function    // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
 	slots   []value.Value // locals, then the value stack
@@ -38,10 +40,12 @@ type frame struct {
 type cell struct{ V value.Value }
 
 // prepared is the VM's form of a Code: its constants as values, and its
-// names as dict keys for namespace lookups without hashing or allocating.
+// names as dict keys for namespace lookups without hashing or allocating,
+// with the hints that cache where each name was found.
 type prepared struct {
 	consts []value.Value
 	keys   []value.Key
+	hints  []value.Hint
 }
 
 // prepare converts the constants of code once.
@@ -49,12 +53,14 @@ func prepare(code *compile.Code) *prepared {
 	if p, ok := code.Runtime.(*prepared); ok {
 		return p
 	}
-	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names))}
+	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names)), hints: make([]value.Hint, len(code.Names))}
 	for i, k := range code.Consts {
 		p.consts[i] = constValue(k)
 	}
 	for i, n := range code.Names {
-		p.keys[i] = value.MakeKey(n)
+		// One copy of each name, so that comparing keys of the same
+		// name made by different codes compares pointers, not bytes.
+		p.keys[i] = value.MakeKey(unique.Make(n).Value())
 	}
 	code.Runtime = p
 	return p
@@ -117,7 +123,7 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 // setup prepares a frame whose slots are allocated to run code.
 func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
 	p := prepare(code)
-	fr.code, fr.consts, fr.keys, fr.fn, fr.globals = code, p.consts, p.keys, fn, globals
+	fr.code, fr.consts, fr.keys, fr.hints, fr.fn, fr.globals = code, p.consts, p.keys, p.hints, fn, globals
 	fr.base = len(code.Locals)
 	fr.sp = fr.base
 	fr.pc = 0
@@ -160,7 +166,7 @@ func (th *Thread) release(fr *frame) {
 		return
 	}
 	clear(fr.slots[:fr.sp])
-	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.keys = nil, nil, nil, nil, nil, nil
+	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.keys, fr.hints = nil, nil, nil, nil, nil, nil, nil
 	fr.pending = nil
 	if len(th.pool) < 256 {
 		th.pool = append(th.pool, fr)
