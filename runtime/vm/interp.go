@@ -328,21 +328,14 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					break
 				}
 			}
-			if it, ok := s[sp-1].(value.IntIterator); ok {
-				i, ok := it.NextInt()
-				if !ok {
-					sp--
-					s[sp] = nil
-					pc = int(in.Arg)
-					break
+			var v value.Value
+			var ok bool
+			if it, isInt := s[sp-1].(value.IntIterator); isInt {
+				var i int64
+				if i, ok = it.NextInt(); ok {
+					v = fr.ints.Make(i)
 				}
-				s[sp] = fr.ints.Make(i)
-				sp++
-				break
-			}
-			v, ok, e := s[sp-1].(value.Iterator).Next(th)
-			if e != nil {
-				err = e
+			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 				break
 			}
 			if !ok {
