@@ -26,6 +26,8 @@ type Options struct {
 	VirtualTime bool
 	// Clock, if set, is the event loop's clock, overriding VirtualTime.
 	Clock aio.Clock
+	// Tracer, if set, receives the task timeline of the event loop.
+	Tracer aio.Tracer
 	// MaxSteps bounds the bytecode steps (calls and backward jumps) the
 	// interpreter runs over its whole life; 0 means no limit. Exceeding
 	// it stops the script with a *LimitError no except clause catches,
@@ -92,7 +94,7 @@ func New(opts Options) *Interpreter {
 		}
 	}
 	in.clock = &ctxClock{Clock: clock}
-	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source})
+	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source, Tracer: opts.Tracer})
 	in.th.RegisterModule("random", func(*vm.Thread) (*value.Module, error) { return pyrand.Module(), nil })
 	in.th.SetBuiltin(displayHook, value.NewBuiltin(displayHook, in.display))
 	in.th.SetBuiltin(evalHook, value.NewBuiltin(evalHook, in.capture))

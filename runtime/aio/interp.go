@@ -22,6 +22,8 @@ type Options struct {
 	// Source returns the text of a script file, for the source lines of
 	// tracebacks; may be nil.
 	Source func(filename string) []byte
+	// Tracer, if set, receives the task timeline.
+	Tracer Tracer
 }
 
 // interpreter is the per-interpreter state of the event loop machinery, kept on
@@ -34,6 +36,8 @@ type interpreter struct {
 	loop        *Loop   // the running loop, or nil
 	defaultLoop *Loop   // the loop get_event_loop returns outside a running loop
 	taskCounter int     // asyncio's global task name counter
+
+	trace *tracing // nil unless opts.Tracer is set
 }
 
 const localKey = "aio"
@@ -61,6 +65,7 @@ func setup(th value.Thread, opts Options) *interpreter {
 	}
 	now := time.Now()
 	in.wallStart = float64(now.UnixNano())/1e9 - seconds(in.clock.Now())
+	in.startTrace()
 	th.SetLocal(localKey, in)
 	return in
 }

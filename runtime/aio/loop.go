@@ -45,6 +45,9 @@ func (l *Loop) Time() int64 { return l.clock.Now() }
 
 // callSoon schedules cb(arg) at the end of the ready queue.
 func (l *Loop) callSoon(cb callback, arg value.Value) {
+	if tr := l.in.trace; tr != nil {
+		tr.scheduled(cb)
+	}
 	l.ready.push(entry{cb: cb, arg: arg})
 }
 

@@ -46,6 +46,9 @@ func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, err
 		s.fut.init(l, &s.fut)
 		s.timer = timer{when: l.Time() + s.delay, cb: (*sleepTimer)(s)}
 		l.addTimer(&s.timer, false)
+		if tr := l.in.trace; tr != nil {
+			tr.sleep(s.delay)
+		}
 		s.state = sleepWaiting
 		s.fut.blocking = true
 		return &s.fut, false, nil

@@ -27,6 +27,9 @@ func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 		l.in.taskCounter++
 		t.num = l.in.taskCounter
 	}
+	if tr := l.in.trace; tr != nil {
+		tr.created(t)
+	}
 	l.callSoon(t, nil)
 	l.tasks = append(l.tasks, t)
 	return t
@@ -56,6 +59,9 @@ func (t *Task) cancel(msg value.Value) bool {
 		return false
 	}
 	t.nCancels++
+	if tr := t.loop.in.trace; tr != nil {
+		tr.cancelled(t)
+	}
 	if t.waiter != nil && t.waiter.cancel(msg) {
 		return true
 	}
@@ -96,6 +102,9 @@ func (t *Task) step(exc *value.Exception) error {
 	th := l.in.th
 	prev := l.current
 	l.current = t
+	if tr := l.in.trace; tr != nil {
+		tr.stepBegin(t)
+	}
 	var (
 		result value.Value
 		done   bool
@@ -109,7 +118,7 @@ func (t *Task) step(exc *value.Exception) error {
 	l.current = prev
 	switch {
 	case err != nil:
-		return t.fail(err)
+		err = t.fail(err)
 	case done:
 		if t.mustCancel {
 			t.mustCancel = false
@@ -121,7 +130,10 @@ func (t *Task) step(exc *value.Exception) error {
 	default:
 		t.yielded(result)
 	}
-	return nil
+	if tr := l.in.trace; tr != nil {
+		tr.stepEnd(t, prev)
+	}
+	return err
 }
 
 // fail finishes the task with the error its coroutine raised.
@@ -129,6 +141,9 @@ func (t *Task) fail(err error) error {
 	exc, ok := err.(*value.Exception)
 	if !ok {
 		return err // not a script exception: stop everything
+	}
+	if tr := t.loop.in.trace; tr != nil {
+		tr.raised(t, exc)
 	}
 	defer t.loop.taskDone()
 	if exc.Class.IsSubclass(value.CancelledError) {
@@ -148,6 +163,9 @@ func (t *Task) fail(err error) error {
 func (t *Task) yielded(result value.Value) {
 	l := t.loop
 	if result == value.None {
+		if tr := l.in.trace; tr != nil {
+			tr.sleep(0)
+		}
 		l.callSoon(t, nil)
 		return
 	}

@@ -138,6 +138,9 @@ func (o *agenOp) Send(t value.Thread, v value.Value) (value.Value, bool, error) 
 	if g.runningAsync {
 		return nil, false, value.Errorf(value.RuntimeError, "%s(): asynchronous generator is already running", o.opName())
 	}
+	if th.AgenStep != nil {
+		th.AgenStep(g.core.fr.code.QualName, o.opName())
+	}
 	o.state = opIter
 	if o.kind == opSend {
 		if v == value.None {

@@ -52,6 +52,10 @@ type Thread struct {
 	// generator is left early while the generator is unfinished: CPython
 	// finalises it then; the event loop schedules its aclose().
 	Finalize func(agen value.Value)
+	// AgenStep, if set, is called when an anext/asend (op "anext"),
+	// athrow or aclose of an async generator, named by its qualified
+	// name, starts: the event loop's tracer.
+	AgenStep func(agen, op string)
 }
 
 // excInfo is one entry of the handled-exception stack: the thread has
