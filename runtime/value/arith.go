@@ -99,6 +99,9 @@ func userBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 // builtinBinary implements the operators on builtin types. It returns
 // (nil, nil) for unsupported operand types.
 func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
+	if err := allocBinary(th, op, x, y); err != nil {
+		return nil, err
+	}
 	switch x := x.(type) {
 	case Int, Bool, *BigInt:
 		switch y.(type) {
@@ -282,6 +285,9 @@ func InplaceBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 func baseInplace(th Thread, op lang.Op, x, y Value) (Value, error) {
 	switch x := x.(type) {
 	case *List:
+		if err := allocBinary(th, op, x, y); err != nil {
+			return nil, err
+		}
 		switch op {
 		case lang.Add:
 			if y, ok := y.(*List); ok {
