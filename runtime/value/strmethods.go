@@ -314,6 +314,9 @@ func strJoin(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, Errorf(TypeError, "can only join an iterable")
 	}
+	if err := Alloc(th, joinSize(sep, items)); err != nil {
+		return nil, err
+	}
 	var b strings.Builder
 	n := 0
 	for i, it := range items {
@@ -511,6 +514,9 @@ func strPad(name string) BuiltinFunc {
 		if err != nil {
 			return nil, err
 		}
+		if err := Alloc(th, mulSize(int64(len(fill)), width)); err != nil {
+			return nil, err
+		}
 		s := strReceiver(args)
 		marg := int(width) - s.n
 		if marg <= 0 {
@@ -533,6 +539,9 @@ func strZfill(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	}
 	width, err := asInt(args[1])
 	if err != nil {
+		return nil, err
+	}
+	if err := Alloc(th, mulSize(1, width)); err != nil {
 		return nil, err
 	}
 	s := strReceiver(args)
