@@ -115,6 +115,9 @@ func collect(th Thread, iterable Value) ([]Value, error) {
 	}
 	var out []Value
 	err := forEach(th, iterable, func(v Value) error {
+		if err := Alloc(th, wordSize); err != nil {
+			return err
+		}
 		out = append(out, v)
 		return nil
 	})
