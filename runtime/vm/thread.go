@@ -7,6 +7,7 @@ package vm
 import (
 	"io"
 	"os"
+	"sync/atomic"
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
@@ -17,9 +18,13 @@ import (
 type Options struct {
 	Stdout, Stderr io.Writer
 	// MaxSteps bounds the bytecode steps (counted at calls, loop
-	// iterations and backward jumps); 0 means no limit. Exceeding it stops
-	// the script with a *LimitError that no except clause can catch.
+	// iterations and backward jumps) between two ResetSteps; 0 means no
+	// limit. Exceeding it stops the script with a *LimitError that no
+	// except clause can catch.
 	MaxSteps int64
+	// MaxMemory bounds the heap the script grows, in bytes; 0 means no
+	// limit. See Thread.Alloc.
+	MaxMemory int64
 	// MaxDepth is the recursion limit (default 1000).
 	MaxDepth int
 }
@@ -39,7 +44,9 @@ type Thread struct {
 	steps    int64 // steps left in the current chunk
 	chunk    int64 // size of the current chunk
 	maxSteps int64
-	used     int64 // steps counted in earlier chunks
+	used     int64                 // steps counted in earlier chunks
+	intr     atomic.Pointer[error] // set by Interrupt
+	mem      memory
 
 	ei     *excInfo // the handled-exception state in effect
 	rootEI excInfo
@@ -65,8 +72,9 @@ type excInfo struct {
 	prev *excInfo
 }
 
-// stepBudget is how many steps run between two checks of the limit.
-const stepBudget = 1 << 20
+// stepChunk is how many steps run between two checks of the step limit
+// and of Interrupt.
+const stepChunk = 1 << 14
 
 // NewThread returns a thread with the builtins installed.
 func NewThread(opts Options) *Thread {
@@ -79,8 +87,8 @@ func NewThread(opts Options) *Thread {
 		maxDepth: opts.MaxDepth,
 		maxSteps: opts.MaxSteps,
 	}
-	th.chunk = th.nextChunk()
-	th.steps = th.chunk
+	th.ResetSteps()
+	th.mem.init(opts.MaxMemory)
 	if th.stdout == nil {
 		th.stdout = os.Stdout
 	}
