@@ -159,9 +159,18 @@ func TestTodoMemoryChild(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
 		t.Fatal(err)
 	}
+	stop := make(chan struct{})
+	defer close(stop)
 	go func() {
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
 		var ms goruntime.MemStats
-		for range time.Tick(10 * time.Millisecond) {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
 			if goruntime.ReadMemStats(&ms); ms.HeapAlloc > childHeapCap {
 				fmt.Printf("heap above %s without MemoryError\n", mib(childHeapCap))
 				os.Exit(3)
