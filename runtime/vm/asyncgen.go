@@ -73,13 +73,36 @@ const (
 
 // op returns the awaitable of __anext__/asend (opSend), athrow or aclose.
 func (g *AsyncGenerator) op(th *Thread, kind opKind, v value.Value, exc *value.Exception) *agenOp {
+	g.hook(th)
+	return &agenOp{ag: g, kind: kind, val: v, exc: exc}
+}
+
+// hook calls the FirstIter hook the first time g is iterated.
+func (g *AsyncGenerator) hook(th *Thread) {
 	if !g.hooked {
 		g.hooked = true
 		if th.FirstIter != nil {
 			th.FirstIter(g)
 		}
 	}
-	return &agenOp{ag: g, kind: kind, val: v, exc: exc}
+}
+
+// next is `await g.__anext__()` for an async for, without making the
+// awaitable when the step completes at once: it returns the next item, or
+// the error that ends the await (StopAsyncIteration at the end). When the
+// generator's body suspends at an await instead, it returns the value to
+// pass up to the task and the __anext__ awaitable, now in progress, for
+// the async for to delegate to.
+func (g *AsyncGenerator) next(th *Thread) (v value.Value, pending *agenOp, err error) {
+	g.hook(th)
+	o := agenOp{ag: g, kind: opSend, val: value.None}
+	v, done, err := o.Send(th, value.None)
+	if err != nil || done {
+		return v, nil, err
+	}
+	pending = new(agenOp)
+	*pending = o
+	return v, pending, nil
 }
 
 // agenOp is the awaitable of one asend, athrow or aclose: CPython's

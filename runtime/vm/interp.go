@@ -160,7 +160,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.LOAD_GLOBAL:
 			k := fr.keys[in.Arg]
-			v, ok := fr.globals.GetKey(k, &fr.hints[in.Arg])
+			v, ok := fr.globals.GetKey(k)
 			if !ok {
 				if v, ok = th.builtins[k.Name()]; !ok {
 					err = notDefined(k.Name())
@@ -171,15 +171,15 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_GLOBAL:
 			sp--
-			err = fr.globals.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
+			err = fr.globals.SetKey(th, fr.keys[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_GLOBAL:
 			err = th.delName(fr.globals, names[in.Arg])
 		case compile.LOAD_NAME:
-			k, hint := fr.keys[in.Arg], &fr.hints[in.Arg]
-			v, ok := fr.ns.GetKey(k, hint)
+			k := fr.keys[in.Arg]
+			v, ok := fr.ns.GetKey(k)
 			if !ok {
-				if v, ok = fr.globals.GetKey(k, hint); !ok {
+				if v, ok = fr.globals.GetKey(k); !ok {
 					if v, ok = th.builtins[k.Name()]; !ok {
 						err = notDefined(k.Name())
 						break
@@ -190,7 +190,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			err = fr.ns.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
+			err = fr.ns.SetKey(th, fr.keys[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_NAME:
 			err = th.delName(fr.ns, names[in.Arg])
@@ -232,11 +232,26 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 
 		case compile.BINARY, compile.INPLACE:
-			s[sp-2], err = fr.binary(th, in.Op, lang.Op(in.Arg), s[sp-2], s[sp-1])
+			x, y := s[sp-2], s[sp-1]
+			var v value.Value
+			if a, ok := x.(value.Int); ok {
+				if b, ok := y.(value.Int); ok {
+					if r, ok := intBinary(lang.Op(in.Arg), a, b); ok {
+						sp--
+						s[sp] = nil
+						s[sp-1] = fr.ints.Make(r)
+						break
+					}
+				}
+			}
+			if in.Op == compile.BINARY {
+				v, err = value.Binary(th, lang.Op(in.Arg), x, y)
+			} else {
+				v, err = value.InplaceBinary(th, lang.Op(in.Arg), x, y)
+			}
 			sp--
 			s[sp] = nil
-		case compile.BINARY_CONST:
-			s[sp-1], err = fr.binary(th, compile.BINARY, lang.Op(in.Sub), s[sp-1], consts[in.Arg])
+			s[sp-1] = v
 		case compile.UNARY:
 			var v value.Value
 			if lang.Op(in.Arg) == lang.Not {
@@ -328,14 +343,21 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					break
 				}
 			}
-			var v value.Value
-			var ok bool
-			if it, isInt := s[sp-1].(value.IntIterator); isInt {
-				var i int64
-				if i, ok = it.NextInt(); ok {
-					v = fr.ints.Make(i)
+			if it, ok := s[sp-1].(value.IntIterator); ok {
+				i, ok := it.NextInt()
+				if !ok {
+					sp--
+					s[sp] = nil
+					pc = int(in.Arg)
+					break
 				}
-			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
+				s[sp] = fr.ints.Make(i)
+				sp++
+				break
+			}
+			v, ok, e := s[sp-1].(value.Iterator).Next(th)
+			if e != nil {
+				err = e
 				break
 			}
 			if !ok {
@@ -624,6 +646,29 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			v, err = th.aiter(s[sp-1], in.Arg == 1)
 			s[sp-1] = v
 		case compile.GET_ANEXT:
+			// The compiler follows GET_ANEXT with the await of its result:
+			// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
+			// generator, the three are done here.
+			if g, ok := s[sp-1].(*AsyncGenerator); ok {
+				v, pending, e := g.next(th)
+				switch {
+				case e != nil:
+					err = e
+				case pending == nil:
+					s[sp] = v
+					sp++
+					pc += 3
+				default:
+					// Suspended as the YIELD_FROM would be.
+					s[sp] = pending
+					sp++
+					pc += 2
+					fr.pc, fr.sp, fr.yieldPC = pc, sp, pc
+					fr.yielded, fr.awaiting = true, true
+					return v, nil
+				}
+				break
+			}
 			var v value.Value
 			v, err = th.anext(s[sp-1])
 			s[sp] = v

@@ -1,0 +1,80 @@
+package vm_test
+
+import (
+	"io"
+	"strconv"
+	"testing"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// The workloads of bench/agen_stream.agen and bench/pipeline.agen, without
+// the event loop (which lives above the VM): nothing in them waits on a
+// future, so the first send to main runs it to the end.
+const (
+	agenStreamSrc = `
+async def numbers(n):
+    for i in range(n):
+        yield i
+
+async def main():
+    total = 0
+    async for x in numbers(N):
+        total += x
+    print(total)
+
+try:
+    main().send(None)
+except StopIteration:
+    pass
+`
+	agenPipelineSrc = `
+async def source(n):
+    for i in range(n):
+        yield i
+
+async def triple(items):
+    async for x in items:
+        yield x * 3
+
+async def evens(items):
+    async for x in items:
+        if x % 2 == 0:
+            yield x
+
+async def main():
+    count = total = 0
+    async for x in evens(triple(source(N))):
+        count += 1
+        total += x
+    print(count, total)
+
+try:
+    main().send(None)
+except StopIteration:
+    pass
+`
+)
+
+// benchItems runs src once with N = b.N items, so that ns/op and
+// allocs/op are per item.
+func benchItems(b *testing.B, src string) {
+	f, err := lang.Parse("bench.agen", []byte("N = "+strconv.Itoa(b.N)+"\n"+src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	th := vm.NewThread(vm.Options{Stdout: io.Discard})
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := th.ExecModule(prog, nil); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkAgenStream(b *testing.B)   { benchItems(b, agenStreamSrc) }
+func BenchmarkAgenPipeline(b *testing.B) { benchItems(b, agenPipelineSrc) }
