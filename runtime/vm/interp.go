@@ -160,7 +160,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.LOAD_GLOBAL:
 			k := fr.keys[in.Arg]
-			v, ok := fr.globals.GetKey(k)
+			v, ok := fr.globals.GetKey(k, &fr.hints[in.Arg])
 			if !ok {
 				if v, ok = th.builtins[k.Name()]; !ok {
 					err = notDefined(k.Name())
@@ -171,15 +171,15 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_GLOBAL:
 			sp--
-			err = fr.globals.SetKey(th, fr.keys[in.Arg], s[sp])
+			err = fr.globals.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_GLOBAL:
 			err = th.delName(fr.globals, names[in.Arg])
 		case compile.LOAD_NAME:
-			k := fr.keys[in.Arg]
-			v, ok := fr.ns.GetKey(k)
+			k, hint := fr.keys[in.Arg], &fr.hints[in.Arg]
+			v, ok := fr.ns.GetKey(k, hint)
 			if !ok {
-				if v, ok = fr.globals.GetKey(k); !ok {
+				if v, ok = fr.globals.GetKey(k, hint); !ok {
 					if v, ok = th.builtins[k.Name()]; !ok {
 						err = notDefined(k.Name())
 						break
@@ -190,7 +190,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			err = fr.ns.SetKey(th, fr.keys[in.Arg], s[sp])
+			err = fr.ns.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.DELETE_NAME:
 			err = th.delName(fr.ns, names[in.Arg])
@@ -232,26 +232,11 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 
 		case compile.BINARY, compile.INPLACE:
-			x, y := s[sp-2], s[sp-1]
-			var v value.Value
-			if a, ok := x.(value.Int); ok {
-				if b, ok := y.(value.Int); ok {
-					if r, ok := intBinary(lang.Op(in.Arg), a, b); ok {
-						sp--
-						s[sp] = nil
-						s[sp-1] = fr.ints.Make(r)
-						break
-					}
-				}
-			}
-			if in.Op == compile.BINARY {
-				v, err = value.Binary(th, lang.Op(in.Arg), x, y)
-			} else {
-				v, err = value.InplaceBinary(th, lang.Op(in.Arg), x, y)
-			}
+			s[sp-2], err = fr.binary(th, in.Op, lang.Op(in.Arg), s[sp-2], s[sp-1])
 			sp--
 			s[sp] = nil
-			s[sp-1] = v
+		case compile.BINARY_CONST:
+			s[sp-1], err = fr.binary(th, compile.BINARY, lang.Op(in.Sub), s[sp-1], consts[in.Arg])
 		case compile.UNARY:
 			var v value.Value
 			if lang.Op(in.Arg) == lang.Not {
@@ -343,21 +328,14 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					break
 				}
 			}
-			if it, ok := s[sp-1].(value.IntIterator); ok {
-				i, ok := it.NextInt()
-				if !ok {
-					sp--
-					s[sp] = nil
-					pc = int(in.Arg)
-					break
+			var v value.Value
+			var ok bool
+			if it, isInt := s[sp-1].(value.IntIterator); isInt {
+				var i int64
+				if i, ok = it.NextInt(); ok {
+					v = fr.ints.Make(i)
 				}
-				s[sp] = fr.ints.Make(i)
-				sp++
-				break
-			}
-			v, ok, e := s[sp-1].(value.Iterator).Next(th)
-			if e != nil {
-				err = e
+			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 				break
 			}
 			if !ok {
