@@ -55,7 +55,7 @@
 //
 // A script exception reaches Go as an *Error, with its type, message,
 // frames and CPython's report (Traceback); a syntax error as a
-// *lang.Error; a step limit as a *LimitError. An error a host function
+// *lang.Error; a step limit or a stop by the context as a *LimitError. An error a host function
 // returns reaches the script as an exception it can catch: a
 // *value.Exception as itself, anything else as RuntimeError with the
 // error's message; a panic in a host function too.
@@ -65,7 +65,18 @@
 // Cancelling the context of a call cancels the task it awaits (and, for
 // Exec, the tasks left then, as asyncio.run's shutdown does): they see
 // CancelledError at their awaits, their finally blocks run, and the error
-// returned wraps ctx.Err(). A script that computes without ever awaiting
-// is not interrupted by its context; Options.MaxSteps stops it.
-// Options.MaxMemory is not enforced yet.
+// returned wraps ctx.Err(). Script code still running 100ms after the
+// context is done — code that computes without awaiting, or swallows the
+// cancellation — is stopped at its next step check with a *LimitError
+// that wraps ctx.Err(); in the background mode (Start) that stops the
+// loop and its tasks, and the next call starts another. Interrupt raises
+// KeyboardInterrupt in running code, as Ctrl-C does in CPython.
+//
+// Options.MaxSteps bounds the steps of each call and Options.MaxMemory
+// the heap the scripts grow (MemoryError, which scripts may catch). Step
+// checks come every 16K steps, a fraction of a millisecond; a single
+// builtin operation (sorting a long list) is not interrupted. Integers
+// are bounded at 2**24 bits (MemoryError beyond), so 2 ** 10**9 fails
+// fast where CPython would compute it. After any of these errors the
+// interpreter stays usable.
 package runtime

@@ -65,7 +65,8 @@ func (e *Error) ExitStatus() int { return e.status }
 func (e *Error) Unwrap() error { return e.cause }
 
 // LimitError is the error of a script stopped by a resource limit
-// (Options.MaxSteps).
+// (Options.MaxSteps) or by the cancellation of its context (then it
+// wraps the context's error: errors.Is(err, context.Canceled)).
 type LimitError = vm.LimitError
 
 // newError converts a script exception into an *Error. It runs on the

@@ -128,3 +128,30 @@ while True:
 	fmt.Println(errors.As(err, &limit), err)
 	// Output: true step limit exceeded (1000000 steps)
 }
+
+// A context's deadline stops a script that computes without awaiting.
+func ExampleInterpreter_Exec_timeout() {
+	in := runtime.New(runtime.Options{})
+	defer in.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err := in.Exec(ctx, "spin.agen", []byte("while True: pass\n"))
+	fmt.Println(errors.Is(err, context.DeadlineExceeded), err)
+	// Output: true interrupted: context deadline exceeded
+}
+
+// An allocation over MaxMemory raises MemoryError in the script.
+func ExampleOptions_maxMemory() {
+	in := runtime.New(runtime.Options{MaxMemory: 64 << 20})
+	defer in.Close()
+	_, err := in.Exec(context.Background(), "big.agen", []byte(`
+try:
+    x = [0] * 10**10
+except MemoryError:
+    print("caught")
+`))
+	fmt.Println(err)
+	// Output:
+	// caught
+	// <nil>
+}

@@ -59,7 +59,8 @@ func (m *Module) Names() []string {
 // A syntax error is a *lang.Error; a script exception an *Error (the
 // returned Module then holds the globals set before it); a limit a
 // *LimitError. Cancelling ctx cancels the script's tasks at their awaits
-// (their finally blocks run) and the error wraps ctx.Err().
+// (their finally blocks run) and the error wraps ctx.Err(); code still
+// running 100ms later is stopped (see the package documentation).
 func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*Module, error) {
 	prog, err := compileSource(filename, src)
 	if err != nil {

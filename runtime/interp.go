@@ -28,13 +28,24 @@ type Options struct {
 	Clock aio.Clock
 	// Tracer, if set, receives the task timeline of the event loop.
 	Tracer aio.Tracer
-	// MaxSteps bounds the bytecode steps (calls and backward jumps) the
-	// interpreter runs over its whole life; 0 means no limit. Exceeding
-	// it stops the script with a *LimitError no except clause catches,
-	// and every later call fails the same way.
+	// MaxSteps bounds the bytecode steps (calls, loop iterations and
+	// backward jumps) of each call of the API (Exec, Call, Eval,
+	// ExecInteractive, each item of Iter); 0 means no limit. Exceeding it
+	// stops the script with a *LimitError no except clause catches; the
+	// next call has a new budget. In the background mode (Start) the
+	// tasks of the loop share the budget of the call that last started.
 	MaxSteps int64
-	// MaxMemory is meant to bound the memory the script allocates. It is
-	// NOT ENFORCED yet: the VM has no memory accounting.
+	// MaxMemory bounds, in bytes, the heap the interpreter's scripts
+	// grow; 0 means no limit. An allocation that would exceed it raises
+	// MemoryError in the script, which may catch it, as in CPython. It is
+	// measured on the Go heap, which is the process's: New collects
+	// garbage once to note the heap in use, and the script's part is the
+	// growth since; with several interpreters (or a busy host) in one
+	// process the limit is approximate. Single allocations of known size
+	// (repetition, concatenation, join, padding) are checked before they
+	// happen; gradual growth at least every 16K steps. The process's heap
+	// may still reach about twice the limit: garbage not yet collected,
+	// a container regrowing.
 	MaxMemory int64
 	// MaxDepth is the recursion limit; 1000 if zero.
 	MaxDepth int
@@ -84,7 +95,7 @@ func New(opts Options) *Interpreter {
 	if in.stderr == nil {
 		in.stderr = os.Stderr
 	}
-	in.th = vm.NewThread(vm.Options{Stdout: opts.Stdout, Stderr: in.stderr, MaxSteps: opts.MaxSteps, MaxDepth: opts.MaxDepth})
+	in.th = vm.NewThread(vm.Options{Stdout: opts.Stdout, Stderr: in.stderr, MaxSteps: opts.MaxSteps, MaxMemory: opts.MaxMemory, MaxDepth: opts.MaxDepth})
 	clock := opts.Clock
 	if clock == nil {
 		if opts.VirtualTime {

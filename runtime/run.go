@@ -33,6 +33,8 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 		return s.run(ctx, start, awaitAny, finish)
 	}
 	defer in.mu.Unlock()
+	defer in.stopOnDone(ctx)()
+	in.th.ResetSteps()
 	v, err := protect(start)
 	if err == nil && isCoroutine(v) {
 		v, err = in.runMain(ctx, v)

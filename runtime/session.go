@@ -153,9 +153,13 @@ func (s *session) exec(ctx context.Context, begin func(done func(Value, error)) 
 	res := make(chan error, 1)
 	done := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
 	var cancel func() // set on the loop goroutine, read there by the cancelling job
-	if !s.submit(func() { cancel = begin(done) }) {
+	if !s.submit(func() {
+		in.th.ResetSteps()
+		cancel = begin(done)
+	}) {
 		return s.gone()
 	}
+	defer in.stopOnDone(ctx)()
 	select {
 	case err := <-res:
 		return err
@@ -248,17 +252,23 @@ func (s *session) drain() {
 // closing the async generators, reporting unretrieved exceptions).
 func (s *session) stop() {
 	s.submit(func() {
-		s.mu.Lock()
-		s.stopped = true
-		post := s.post
-		s.post = nil
-		s.mu.Unlock()
-		if post != nil {
-			post(func() {}) // give the slot back
-		}
+		s.close()
 		s.stopFut.SetResult(value.None)
 	})
 	<-s.done
+}
+
+// close takes no more jobs and gives the host-work slot back, so that
+// the loop no longer waits for the host. It runs on the loop goroutine.
+func (s *session) close() {
+	s.mu.Lock()
+	s.stopped = true
+	post := s.post
+	s.post = nil
+	s.mu.Unlock()
+	if post != nil {
+		post(func() {})
+	}
 }
 
 // server is the coroutine of the session's main task: it keeps the loop
@@ -294,11 +304,13 @@ func (sv *server) Send(th value.Thread, v Value) (Value, bool, error) {
 	return sv.it.Send(th, v)
 }
 
-// Throw throws exc into the wait.
+// Throw throws exc into the wait: the loop is shutting down (a limit
+// stopped it), and the session closes.
 func (sv *server) Throw(th value.Thread, exc *value.Exception) (Value, bool, error) {
 	if sv.it == nil {
 		return nil, false, exc
 	}
+	sv.s.close()
 	return sv.it.Throw(th, exc)
 }
 

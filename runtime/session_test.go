@@ -92,6 +92,9 @@ finally:
 	}
 }
 
+// TestSessionLimit checks the step limit and the cancellation of code
+// that never awaits in the background mode: each stops the loop, and the
+// next call starts another.
 func TestSessionLimit(t *testing.T) {
 	in, _ := newInterp(t, runtime.Options{MaxSteps: 100000})
 	in.Start()
@@ -103,9 +106,20 @@ func TestSessionLimit(t *testing.T) {
 	if _, err := in.Exec(ctx, "spin.agen", []byte("import asyncio\nwhile True: await asyncio.sleep(0)")); !errors.As(err, &le) {
 		t.Errorf("error %v, want a limit error", err)
 	}
-	// The budget is spent for good.
-	if _, err := in.Eval(ctx, "1"); !errors.As(err, &le) {
-		t.Errorf("error %v, want a limit error", err)
+	// The budget is per call.
+	if v, err := in.Eval(ctx, "1"); err != nil || v != int64(1) {
+		t.Errorf("after the limit: %v, %v", v, err)
+	}
+	// Cancelling a call stops code that never awaits.
+	in, _ = newInterp(t, runtime.Options{})
+	in.Start()
+	tctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if _, err := in.Exec(tctx, "spin.agen", []byte("import asyncio\nawait asyncio.sleep(0)\nwhile True: pass")); !errors.As(err, &le) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want a limit error wrapping the context's", err)
+	}
+	if v, err := in.Eval(ctx, "2"); err != nil || v != int64(2) {
+		t.Errorf("after the interrupt: %v, %v", v, err)
 	}
 }
 

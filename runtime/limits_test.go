@@ -1,0 +1,252 @@
+package runtime_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	goruntime "runtime"
+	"runtime/metrics"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asyncgen/asyncgen/runtime"
+)
+
+// ending is how a limited run ends.
+type ending int
+
+const (
+	endOK        ending = iota // no error
+	endLimit                   // a *LimitError
+	endCancelled               // a *LimitError wrapping the context's error
+	endMemory                  // a MemoryError reaching Go, or caught by the script (which prints "caught")
+)
+
+const mb = 1 << 20
+
+// tasks creates tasks forever.
+const tasks = `import asyncio
+async def f():
+    await asyncio.sleep(1)
+async def main():
+    ts = []
+    while True:
+        ts.append(asyncio.create_task(f()))
+asyncio.run(main())
+`
+
+// limitCases are scripts run under limits: each must end as want within
+// within (the time a hostile script may take before it is stopped).
+var limitCases = []struct {
+	name    string
+	src     string
+	steps   int64
+	memory  int64
+	timeout time.Duration // of the context; 0 for none
+	want    ending
+	within  time.Duration
+}{
+	{"spin", "while True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin calls", "def f(): pass\nwhile True: f()\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin asyncio.run", "import asyncio\nasync def main():\n    while True: pass\nasyncio.run(main())\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin top-level await", "import asyncio\nawait asyncio.sleep(0)\nwhile True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin in task", "import asyncio\nasync def f():\n    while True: pass\nt = asyncio.create_task(f())\nawait asyncio.sleep(1)\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"swallow cancel", "import asyncio\nwhile True:\n    try:\n        await asyncio.sleep(0.01)\n    except asyncio.CancelledError:\n        pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin in except", "try:\n    raise ValueError\nexcept ValueError:\n    while True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin in generator", "def g():\n    while True: yield 1\nfor x in g(): pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"steps", "while True: pass\n", 100_000, 0, 0, endLimit, time.Second},
+	{"steps recursion", "def f(n): return f(n - 1) + f(n - 1) if n else 0\nf(100)\n", 100_000, 0, 0, endLimit, time.Second},
+	{"list repeat", "[0] * 10**10\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"str repeat", "'a' * 10**12\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"int times str", "10**9 * ' '\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"tuple repeat", "(1, 2) * 10**9\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"ljust", "'x'.ljust(10**10)\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"center", "'x'.center(10**9, '*')\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"zfill", "'1'.zfill(10**10)\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"join", "s = 'x' * 10**6\n''.join([s] * 1000)\n", 0, 64 * mb, 0, endMemory, time.Second},
+	{"range list", "list(range(10**10))\n", 0, 64 * mb, 0, endMemory, 5 * time.Second},
+	{"list doubling", "x = [0]\nwhile True: x = x + x\n", 0, 64 * mb, 0, endMemory, 5 * time.Second},
+	{"list inplace doubling", "x = [0]\nwhile True: x += x\n", 0, 64 * mb, 0, endMemory, 5 * time.Second},
+	{"str doubling", "s = 'a'\nwhile True: s += s\n", 0, 64 * mb, 0, endMemory, 5 * time.Second},
+	{"append", "l = []\nwhile True: l.append([])\n", 0, 64 * mb, 0, endMemory, 10 * time.Second},
+	{"dict", "d = {}\ni = 0\nwhile True:\n    d[i] = str(i)\n    i += 1\n", 0, 64 * mb, 0, endMemory, 10 * time.Second},
+	{"tasks", tasks, 0, 64 * mb, 0, endMemory, 10 * time.Second},
+	{"async generator", "import asyncio\nasync def forever():\n    i = 0\n    while True:\n        yield [i]\n        i += 1\nasync def main():\n    got = []\n    try:\n        async for x in forever():\n            got.append(x)\n    except MemoryError:\n        got = None\n        print('caught')\nasyncio.run(main())\n", 0, 64 * mb, 0, endMemory, 10 * time.Second},
+	{"big pow", "2 ** 10**9\n", 0, 0, 0, endMemory, time.Second},
+	{"big pow tower", "10 ** 10 ** 10\n", 0, 0, 0, endMemory, time.Second},
+	{"big shift", "1 << 10**10\n", 0, 0, 0, endMemory, time.Second},
+	{"under the limit", "x = [0] * 10**5\ns = 'a' * 10**6\nprint(len(x), len(s))\n", 100_000, 64 * mb, 0, endOK, time.Second},
+}
+
+func TestLimits(t *testing.T) {
+	for _, c := range limitCases {
+		t.Run(c.name, func(t *testing.T) {
+			in, out := newInterp(t, runtime.Options{MaxSteps: c.steps, MaxMemory: c.memory, VirtualTime: true, Stderr: io.Discard})
+			ctx := context.Background()
+			if c.timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, c.timeout)
+				defer cancel()
+			}
+			start := time.Now()
+			_, err := in.Exec(ctx, "limit.agen", []byte(c.src))
+			took := time.Since(start)
+			if took > c.within {
+				t.Errorf("stopped after %v, want within %v", took, c.within)
+			}
+			var le *runtime.LimitError
+			var se *runtime.Error
+			switch c.want {
+			case endOK:
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+			case endLimit, endCancelled:
+				if !errors.As(err, &le) {
+					t.Fatalf("error %v (%T), want a *LimitError", err, err)
+				}
+				if got := errors.Is(err, context.DeadlineExceeded); got != (c.want == endCancelled) {
+					t.Errorf("errors.Is(%v, DeadlineExceeded) = %v", err, got)
+				}
+			case endMemory:
+				if errors.As(err, &se) {
+					if se.Type != "MemoryError" {
+						t.Fatalf("error %v, want MemoryError", err)
+					}
+				} else if err != nil || out.String() != "caught\n" {
+					t.Fatalf("error %v, output %q; want MemoryError", err, out)
+				}
+			}
+			t.Logf("%v in %v", err, took)
+			// The interpreter stays usable.
+			out.Reset()
+			if _, err := in.Exec(context.Background(), "after.agen", []byte("print(sum(range(1000)))\n")); err != nil || out.String() != "499500\n" {
+				t.Errorf("after: error %v, output %q", err, out)
+			}
+		})
+	}
+}
+
+// TestLimitScripts runs the scripts of testdata/limits, which catch
+// MemoryError, against the output of CPython under a memory limit
+// (testdata/limits/gen.sh).
+func TestLimitScripts(t *testing.T) {
+	files, _ := filepath.Glob("testdata/limits/*.py")
+	if len(files) == 0 {
+		t.Fatal("no scripts")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".py")
+		t.Run(name, func(t *testing.T) {
+			want := expect(t, filepath.Join("limits", name+".out"))
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, out := newInterp(t, runtime.Options{MaxMemory: 64 * mb})
+			if _, err := in.Exec(context.Background(), name+".py", src); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Errorf("output\n%s\nwant\n%s", out, want)
+			}
+		})
+	}
+}
+
+// TestStepsPerCall checks that MaxSteps bounds each call, not the life of
+// the interpreter.
+func TestStepsPerCall(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{MaxSteps: 100_000})
+	m := exec(t, in, "def work(n):\n    for i in range(n): pass\n    return n\n")
+	ctx := context.Background()
+	for i := 0; i < 50; i++ {
+		if _, err := in.Call(ctx, m.Get("work"), 30_000); err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+		if _, err := in.Eval(ctx, "sum(range(10))"); err != nil {
+			t.Fatalf("eval %d: %v", i, err)
+		}
+	}
+	var le *runtime.LimitError
+	if _, err := in.Call(ctx, m.Get("work"), 200_000); !errors.As(err, &le) {
+		t.Fatalf("over the budget: %v, want a *LimitError", err)
+	}
+	if v, err := in.Call(ctx, m.Get("work"), 10); err != nil || v != int64(10) {
+		t.Fatalf("after the limit: %v, %v", v, err)
+	}
+}
+
+// TestInterrupt raises KeyboardInterrupt in a spinning script, which
+// catches it.
+func TestInterrupt(t *testing.T) {
+	in, out := newInterp(t, runtime.Options{})
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		in.Interrupt()
+	}()
+	start := time.Now()
+	exec(t, in, "try:\n    while True: pass\nexcept KeyboardInterrupt:\n    print('caught')\n")
+	if out.String() != "caught\n" {
+		t.Errorf("output %q", out)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("interrupted after %v", took)
+	}
+	go in.Interrupt()
+	_, err := in.Exec(context.Background(), "spin.agen", []byte("while True: pass\n"))
+	var e *runtime.Error
+	if !errors.As(err, &e) || e.Type != "KeyboardInterrupt" {
+		t.Errorf("uncaught: %v, want KeyboardInterrupt", err)
+	}
+}
+
+// TestMemoryPeak checks that the host's heap stays bounded while scripts
+// grow without end under MaxMemory: under about twice the limit, as the
+// heap of any Go program holding that much (the garbage collector lets
+// the heap grow to twice the live data), the regrowth of a container and
+// the cancellation of the tasks left.
+func TestMemoryPeak(t *testing.T) {
+	const limit = 64 * mb
+	for _, src := range []string{
+		"l = []\nwhile True: l.append([])\n",
+		"x = [0]\nwhile True: x = x + x\n",
+		"d = {}\ni = 0\nwhile True:\n    d[i] = str(i)\n    i += 1\n",
+		tasks,
+	} {
+		goruntime.GC()
+		base := heapObjects()
+		stop := make(chan struct{})
+		peak := make(chan int64)
+		go func() {
+			var p int64
+			for {
+				p = max(p, heapObjects())
+				select {
+				case <-stop:
+					peak <- p
+					return
+				case <-time.After(100 * time.Microsecond):
+				}
+			}
+		}()
+		in := runtime.New(runtime.Options{MaxMemory: limit, VirtualTime: true, Stderr: io.Discard})
+		_, err := in.Exec(context.Background(), "grow.agen", []byte(src))
+		in.Close()
+		close(stop)
+		grown := <-peak - base
+		t.Logf("%q: %v; peak heap growth %d MiB", src, err, grown/mb)
+		if grown > limit*5/2 {
+			t.Errorf("%q: the heap grew by %d MiB under a limit of %d MiB", src, grown/mb, limit/mb)
+		}
+	}
+}
+
+func heapObjects() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64())
+}
