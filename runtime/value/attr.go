@@ -22,7 +22,7 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 	if p, ok := attr.(*Property); ok {
 		return p.Get(th, v, cls)
 	}
-	if hasDunder(attr, "__set__") || hasDunder(attr, "__delete__") {
+	if isDataDescriptor(attr) {
 		return descriptorGet(th, attr, v, cls)
 	}
 	if d := instanceDict(v); d != nil {
@@ -185,6 +185,13 @@ func exceptionAttr(e *Exception, name string) Value {
 		}
 	}
 	return nil
+}
+
+// isDataDescriptor reports whether v is an instance of a script class
+// defining __set__ or __delete__.
+func isDataDescriptor(v Value) bool {
+	c := userClass(v)
+	return c != nil && (c.lookupUser("__set__") != nil || c.lookupUser("__delete__") != nil)
 }
 
 // hasDunder reports whether v is an instance of a script class defining
