@@ -1,6 +1,9 @@
 package runtime
 
 import (
+	"sync"
+	"time"
+
 	"github.com/asyncgen/asyncgen/runtime/aio"
 )
 
@@ -28,6 +31,62 @@ type ctxClock struct {
 	merged  chan struct{}
 	setDone chan (<-chan struct{})
 	stop    chan struct{}
+
+	// halt is closed when a call is stopped (see stopOnDone): it ends a
+	// time.sleep of the real clock. Used from any goroutine.
+	haltMu sync.Mutex
+	halt   chan struct{}
+	halted bool
+	// onHalt runs on the script goroutine when a sleep ends early.
+	onHalt func()
+}
+
+// Sleep is time.sleep: the real clock's ends early when the call is
+// stopped, so that the script reaches its next step check.
+func (c *ctxClock) Sleep(d int64) {
+	if _, ok := c.Clock.(*aio.RealClock); !ok {
+		c.Clock.Sleep(d)
+		return
+	}
+	t := time.NewTimer(time.Duration(d))
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-c.halting():
+		c.onHalt()
+	}
+}
+
+// halting returns the channel closed when the call is stopped.
+func (c *ctxClock) halting() <-chan struct{} {
+	c.haltMu.Lock()
+	defer c.haltMu.Unlock()
+	if c.halt == nil {
+		c.halt = make(chan struct{})
+	}
+	return c.halt
+}
+
+// stopSleeps ends the sleeps of a stopped call, and those until resume.
+func (c *ctxClock) stopSleeps() {
+	c.haltMu.Lock()
+	defer c.haltMu.Unlock()
+	if c.halt == nil {
+		c.halt = make(chan struct{})
+	}
+	if !c.halted {
+		close(c.halt)
+		c.halted = true
+	}
+}
+
+// resume lets time.sleep sleep again.
+func (c *ctxClock) resume() {
+	c.haltMu.Lock()
+	defer c.haltMu.Unlock()
+	if c.halted {
+		c.halt, c.halted = nil, false
+	}
 }
 
 // watch makes done interrupt the loop's waits, running onDone on the loop

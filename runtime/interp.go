@@ -104,7 +104,7 @@ func New(opts Options) *Interpreter {
 			clock = aio.NewRealClock()
 		}
 	}
-	in.clock = &ctxClock{Clock: clock}
+	in.clock = &ctxClock{Clock: clock, onHalt: in.th.CheckSoon}
 	aio.Install(in.th, aio.Options{Clock: in.clock, Stderr: in.stderr, Source: in.source, Tracer: opts.Tracer})
 	in.th.RegisterModule("random", func(*vm.Thread) (*value.Module, error) { return pyrand.Module(), nil })
 	in.th.SetBuiltin(displayHook, value.NewBuiltin(displayHook, in.display))

@@ -15,13 +15,14 @@ const cancelGrace = 100 * time.Millisecond
 // stopOnDone stops the script code of a call cancelGrace after ctx is
 // done, with a *LimitError wrapping ctx.Err() raised at the next step
 // check: the cancellation of tasks at their awaits does not reach code
-// that computes without awaiting. The returned function ends the watch
+// that computes without awaiting. A time.sleep then ends early. The returned function ends the watch
 // and withdraws an interrupt that has not fired; call it when the call
-// is over.
-func (in *Interpreter) stopOnDone(ctx context.Context) (end func()) {
+// is over: it returns the error of the stop, or nil if it did not
+// happen.
+func (in *Interpreter) stopOnDone(ctx context.Context) (end func() error) {
 	done := ctx.Done()
 	if done == nil {
-		return func() {}
+		return func() error { return nil }
 	}
 	stop := make(chan struct{})
 	over := make(chan bool, 1)
@@ -32,7 +33,8 @@ func (in *Interpreter) stopOnDone(ctx context.Context) (end func()) {
 			t := time.NewTimer(cancelGrace)
 			select {
 			case <-t.C:
-				in.th.Interrupt(&LimitError{Msg: "interrupted: " + ctx.Err().Error(), Err: ctx.Err()})
+				in.th.Interrupt(stopped(ctx))
+				in.clock.stopSleeps()
 				fired = true
 			case <-stop:
 				t.Stop()
@@ -41,12 +43,20 @@ func (in *Interpreter) stopOnDone(ctx context.Context) (end func()) {
 		}
 		over <- fired
 	}()
-	return func() {
+	return func() error {
 		close(stop)
-		if <-over {
-			in.th.Interrupt(nil)
+		if !<-over {
+			return nil
 		}
+		in.th.Interrupt(nil)
+		in.clock.resume()
+		return stopped(ctx)
 	}
+}
+
+// stopped is the error of a call stopped because ctx is done.
+func stopped(ctx context.Context) error {
+	return &LimitError{Msg: "interrupted: " + ctx.Err().Error(), Err: ctx.Err()}
 }
 
 // Interrupt raises KeyboardInterrupt in the script code running (or, if

@@ -33,11 +33,14 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 		return s.run(ctx, start, awaitAny, finish)
 	}
 	defer in.mu.Unlock()
-	defer in.stopOnDone(ctx)()
+	end := in.stopOnDone(ctx)
 	in.th.ResetSteps()
 	v, err := protect(start)
 	if err == nil && isCoroutine(v) {
 		v, err = in.runMain(ctx, v)
+	}
+	if stop := end(); stop != nil && err == nil {
+		err = stop // it ended a time.sleep, and no step followed
 	}
 	return in.finish(ctx, v, err, finish)
 }

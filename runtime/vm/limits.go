@@ -60,6 +60,14 @@ func (th *Thread) Interrupt(err error) {
 	th.intr.Store(&err)
 }
 
+// CheckSoon makes the next step check come at the next counted step, so
+// that a pending interrupt fires there. Call it on the thread's goroutine
+// (from a builtin that was waiting).
+func (th *Thread) CheckSoon() {
+	th.chunk -= th.steps - 1
+	th.steps = 1
+}
+
 // LimitError stops a script that exceeded a resource limit or was
 // interrupted. Script code cannot catch it.
 type LimitError struct {
