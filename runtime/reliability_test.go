@@ -189,38 +189,50 @@ func peakHeap(fn func()) uint64 {
 // mib formats a byte count in MiB.
 func mib(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
+// wantDeadline is the outcome of a hostile case stopped by its context:
+// any error wrapping context.DeadlineExceeded.
+const wantDeadline = "(an error wrapping context.DeadlineExceeded)"
+
 // hostileCases are the hostile inputs that stop cleanly today; see
 // reliability_todo_test.go for those that do not.
 func hostileCases(t testing.TB) []hostileCase {
 	steps := runtime.Options{MaxSteps: 1_000_000, VirtualTime: true}
-	memory := runtime.Options{MaxSteps: 1_000_000, MaxMemory: 64 << 20, VirtualTime: true}
-	const stepsLimit, memoryLimit = "1e6 steps", "1e6 steps, MaxMemory 64 MiB"
+	memory := runtime.Options{MaxMemory: 64 << 20, VirtualTime: true}
+	const stepsLimit, memoryLimit, deadline = "1e6 steps", "MaxMemory 64 MiB", "200ms deadline, real clock"
+	const long = time.Minute // long enough for -race on a loaded machine
 	return []hostileCase{
-		{"while True: pass", hostileFile(t, "spin"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
-		{"while True: await sleep(0)", hostileFile(t, "spin_await"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
-		{"[0] * 10**10", hostileFile(t, "repeat_list"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
-		{"'a' * 10**12", hostileFile(t, "repeat_str"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
-		{"2 ** 10**9", hostileFile(t, "pow_two"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
-		{"10**10**10", hostileFile(t, "pow_ten"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
-		{"1 << (1 << 40)", hostileFile(t, "shift"), memoryLimit, memory, 10 * time.Second, "MemoryError"},
-		{"dict growing forever", hostileFile(t, "dict_grow"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
-		{"10**7 tasks", hostileFile(t, "tasks"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
-		{"async generator hoarded into a list", hostileFile(t, "agen_hoard"), stepsLimit, steps, 10 * time.Second, "LimitError: step limit exceeded"},
-		{"def f(): return f()", hostileFile(t, "recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
-		{"async def f(n): return await f(n+1)", hostileFile(t, "await_chain"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
-		{"def g(n): yield from g(n+1)", hostileFile(t, "yield_from_chain"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
-		{"__repr__ calling repr(self)", hostileFile(t, "repr_recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
-		{"__lt__ calling sorted()", hostileFile(t, "native_recursion"), "default depth (1000)", steps, 10 * time.Second, "RecursionError: maximum recursion depth exceeded"},
-		{"10,000 nested [", nested("[", "]", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
-		{"10,000 nested (", nested("(", ")", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
-		{"10,000 nested {", nested("{", "}", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
-		{"10,000 nested calls f(", nested("f(", ")", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested parentheses"},
-		{"100,000 unary -", nested("-", "", 100_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
-		{"100,000 not", nested("not ", "", 100_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
-		{"10,000 lambda:", nested("lambda: ", "", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
-		{"10,000 x if 1 else", nested("1 if 1 else ", "", 10_000), "parser", steps, 10 * time.Second, "SyntaxError: too many nested"},
-		{"10,000 await", []byte("async def f():\n    " + strings.Repeat("await ", 10_000) + "g()\n"), "parser", steps, 10 * time.Second, "SyntaxError: invalid syntax"},
-		{"1,000 nested if blocks", nestedBlocks(1000), "parser", steps, 10 * time.Second, "IndentationError: too many levels of indentation"},
+		{"while True: pass", hostileFile(t, "spin"), stepsLimit, steps, long, "LimitError: step limit exceeded"},
+		{"while True: pass", hostileFile(t, "spin"), deadline, runtime.Options{}, 200 * time.Millisecond, wantDeadline},
+		{"while True: await sleep(0)", hostileFile(t, "spin_await"), stepsLimit, steps, long, "LimitError: step limit exceeded"},
+		{"while True: await sleep(0)", hostileFile(t, "spin_await"), deadline, runtime.Options{}, 200 * time.Millisecond, wantDeadline},
+		{"[0] * 10**10", hostileFile(t, "repeat_list"), memoryLimit, memory, long, "MemoryError"},
+		{"'a' * 10**12", hostileFile(t, "repeat_str"), memoryLimit, memory, long, "MemoryError"},
+		{"[0] * 2**30", hostileFile(t, "repeat_huge"), memoryLimit, memory, long, "MemoryError"},
+		{"list(range(2**30))", hostileFile(t, "range_list"), memoryLimit, memory, long, "MemoryError"},
+		{"x = x + x forever", hostileFile(t, "list_double"), memoryLimit, memory, long, "MemoryError"},
+		{"s += s forever", hostileFile(t, "str_double"), memoryLimit, memory, long, "MemoryError"},
+		{"dict growing forever", hostileFile(t, "dict_grow"), memoryLimit, memory, long, "MemoryError"},
+		{"10**7 tasks", hostileFile(t, "tasks"), memoryLimit, memory, long, "MemoryError"},
+		{"async generator hoarded into a list", hostileFile(t, "agen_hoard"), memoryLimit, memory, long, "MemoryError"},
+		{"dict growing forever", hostileFile(t, "dict_grow"), stepsLimit, steps, long, "LimitError: step limit exceeded"},
+		{"2 ** 10**9", hostileFile(t, "pow_two"), memoryLimit, memory, long, "MemoryError"},
+		{"10**10**10", hostileFile(t, "pow_ten"), memoryLimit, memory, long, "MemoryError"},
+		{"1 << (1 << 40)", hostileFile(t, "shift"), memoryLimit, memory, long, "MemoryError"},
+		{"def f(): return f()", hostileFile(t, "recursion"), "default depth (1000)", steps, long, "RecursionError: maximum recursion depth exceeded"},
+		{"async def f(n): return await f(n+1)", hostileFile(t, "await_chain"), "default depth (1000)", steps, long, "RecursionError: maximum recursion depth exceeded"},
+		{"def g(n): yield from g(n+1)", hostileFile(t, "yield_from_chain"), "default depth (1000)", steps, long, "RecursionError: maximum recursion depth exceeded"},
+		{"__repr__ calling repr(self)", hostileFile(t, "repr_recursion"), "default depth (1000)", steps, long, "RecursionError: maximum recursion depth exceeded"},
+		{"__lt__ calling sorted()", hostileFile(t, "native_recursion"), "default depth (1000)", steps, long, "RecursionError: maximum recursion depth exceeded"},
+		{"10,000 nested [", nested("[", "]", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested (", nested("(", ")", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested {", nested("{", "}", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
+		{"10,000 nested calls f(", nested("f(", ")", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
+		{"100,000 unary -", nested("-", "", 100_000), "parser", steps, long, "SyntaxError: too many nested"},
+		{"100,000 not", nested("not ", "", 100_000), "parser", steps, long, "SyntaxError: too many nested"},
+		{"10,000 lambda:", nested("lambda: ", "", 10_000), "parser", steps, long, "SyntaxError: too many nested"},
+		{"10,000 x if 1 else", nested("1 if 1 else ", "", 10_000), "parser", steps, long, "SyntaxError: too many nested"},
+		{"10,000 await", []byte("async def f():\n    " + strings.Repeat("await ", 10_000) + "g()\n"), "parser", steps, long, "SyntaxError: invalid syntax"},
+		{"1,000 nested if blocks", nestedBlocks(1000), "parser", steps, long, "IndentationError: too many levels of indentation"},
 	}
 }
 
@@ -238,15 +250,55 @@ func TestHostile(t *testing.T) {
 		peak := peakHeap(func() { out = bounded(t, c.opts, c.src, c.deadline, 10*time.Second, nil) })
 		got := describe(out)
 		t.Logf("| `%s` | %s | %s | %s | %v |", c.name, c.limit, got, mib(peak), out.elapsed.Round(time.Millisecond))
-		if !strings.HasPrefix(got, c.want) {
-			t.Errorf("%s: outcome %q, want %q…", c.name, got, c.want)
+		ok := strings.HasPrefix(got, c.want)
+		if c.want == wantDeadline {
+			ok = !out.hung && errors.Is(out.err, context.DeadlineExceeded)
+		}
+		if !ok {
+			t.Errorf("%s (%s): outcome %q, want %s", c.name, c.limit, got, c.want)
 		}
 		if peak > 512<<20 {
-			t.Errorf("%s: heap grew by %s", c.name, mib(peak))
+			t.Errorf("%s (%s): heap grew by %s", c.name, c.limit, mib(peak))
 		}
 		if n, ok := settle(before); !ok {
-			t.Errorf("%s: %d goroutines after Close, %d before", c.name, n, before)
+			t.Errorf("%s (%s): %d goroutines after Close, %d before", c.name, c.limit, n, before)
 		}
+	}
+}
+
+// TestLimitInSession: a step limit reached by a call running in the
+// background loop (after Start) ends the call with a *LimitError, and
+// Close returns.
+func TestLimitInSession(t *testing.T) {
+	in := runtime.New(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, MaxSteps: 200_000})
+	if err := in.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	m, err := in.Exec(ctx, "bg.agen", []byte(`
+import asyncio
+bg = asyncio.create_task(asyncio.sleep(3600))
+async def spin():
+    while True:
+        await asyncio.sleep(0)
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Call(ctx, m.Get("spin"))
+		in.Close()
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var le *runtime.LimitError
+		if !errors.As(err, &le) {
+			t.Errorf("error %v, want a *LimitError", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Call and Close blocked 10s after the step limit")
 	}
 }
 
