@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/asyncgen/asyncgen/runtime"
-	"github.com/asyncgen/asyncgen/runtime/aio"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
@@ -22,13 +21,11 @@ import (
 func (p program) run(opts runFlags, stdout, stderr io.Writer) int {
 	stdout, flush := outputFor(stdout)
 	defer flush()
-	var trace *traceWriter
-	var clock aio.Clock
-	if opts.trace != "" {
-		trace, clock, stdout = traceRun(opts.virtualTime, stdout)
-	}
 	o := opts.options(stdout, stderr, p.argv)
-	o.Clock = clock
+	var trace *traceWriter
+	if opts.trace != "" {
+		trace = traceRun(&o)
+	}
 	in := runtime.New(o)
 	ctx, stop := interruptible(opts.timeout)
 	defer stop()

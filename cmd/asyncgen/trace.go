@@ -7,32 +7,9 @@ import (
 	"io"
 	"os"
 	"sync"
-)
 
-// Tracer is the hook the task timeline needs from the event loop
-// (runtime/aio has none yet: see loopTrace for what --trace records
-// today). Times are the loop clock's nanoseconds, so a virtual-time run
-// shows the virtual timeline. Tasks are numbered from 1 in creation
-// order; 0 stands for the loop itself (timers, host work).
-type Tracer interface {
-	// TaskCreated: task was created, named name (Task-N or its name=).
-	TaskCreated(now int64, task int, name string)
-	// StepBegin and StepEnd bracket one step of task, which resumes its
-	// coroutine coro (qualified name) at line.
-	StepBegin(now int64, task int, coro string, line int)
-	StepEnd(now int64, task int)
-	// Wake: from (a task, or 0 for a timer or host work) made to ready,
-	// by completing what it waited on or by call_soon.
-	Wake(now int64, from, to int)
-	// Sleep: task started sleeping for delay nanoseconds.
-	Sleep(now int64, task int, delay int64)
-	// AgenStep: task advanced the async generator agen (qualified name).
-	AgenStep(now int64, task int, agen string)
-	// Raise: an exception of class exc left task's coroutine; Cancel:
-	// task was cancelled.
-	Raise(now int64, task int, exc string)
-	Cancel(now int64, task int)
-}
+	"github.com/asyncgen/asyncgen/runtime/aio"
+)
 
 // traceEvent is one Chrome Trace Event.
 type traceEvent struct {
@@ -49,37 +26,49 @@ type traceEvent struct {
 	Args  map[string]any `json:"args,omitempty"`
 }
 
-// traceWriter implements Tracer by collecting Chrome Trace Event JSON
-// (the format chrome://tracing and Perfetto load): a track (thread) per
-// task named after it, a slice per step named by coroutine and line,
-// flow arrows for wake-ups, instant events for sleeps, async generator
-// steps, exceptions and cancellations.
+// traceWriter implements aio.Tracer by collecting Chrome Trace Event
+// JSON (the format chrome://tracing and Perfetto load): a track (thread)
+// per task named after it, a slice per step named by coroutine and line
+// ("main:12"), flow arrows from the waker to the step a wake-up starts,
+// instant events for sleeps, async generator steps, exceptions and
+// cancellations.
 type traceWriter struct {
 	mu     sync.Mutex
 	events []traceEvent
-	open   map[int]int // task -> index of its step slice in progress
+	names  map[int]int   // task -> index of its thread_name event
+	open   map[int]int   // task -> index of its step slice in progress
+	waking map[int][]int // task -> flows to end at its next step
 	flows  int
 }
 
 func newTraceWriter() *traceWriter {
-	w := &traceWriter{open: map[int]int{}}
+	w := &traceWriter{names: map[int]int{}, open: map[int]int{}, waking: map[int][]int{}}
 	w.meta(0, "event loop")
 	return w
 }
 
 func us(ns int64) float64 { return float64(ns) / 1e3 }
 
-func (w *traceWriter) add(e traceEvent) {
+// minDur is the duration of a slice that took no time on the clock, as
+// every step does on the virtual clock: 1ns, so that viewers keep it.
+const minDur = 0.001
+
+// add appends e and returns its index.
+func (w *traceWriter) add(e traceEvent) int {
 	e.Pid = 1
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	w.events = append(w.events, e)
-	w.mu.Unlock()
+	return len(w.events) - 1
 }
 
 // meta names the track of task and orders the tracks by their ids: the
 // loop (0), the tasks, the output.
 func (w *traceWriter) meta(task int, name string) {
-	w.add(traceEvent{Name: "thread_name", Ph: "M", Tid: task, Args: map[string]any{"name": name}})
+	i := w.add(traceEvent{Name: "thread_name", Ph: "M", Tid: task, Args: map[string]any{"name": name}})
+	w.mu.Lock()
+	w.names[task] = i
+	w.mu.Unlock()
 	w.add(traceEvent{Name: "thread_sort_index", Ph: "M", Tid: task, Args: map[string]any{"sort_index": task}})
 }
 
@@ -93,12 +82,31 @@ func (w *traceWriter) TaskCreated(now int64, task int, name string) {
 	w.instant(now, task, "task", "created")
 }
 
-// StepBegin opens the step's slice.
-func (w *traceWriter) StepBegin(now int64, task int, coro string, line int) {
-	w.add(traceEvent{Name: fmt.Sprintf("%s line %d", coro, line), Cat: "step", Ph: "X", Ts: us(now), Tid: task})
+// TaskNamed renames the task's track.
+func (w *traceWriter) TaskNamed(now int64, task int, name string) {
 	w.mu.Lock()
-	w.open[task] = len(w.events) - 1
+	defer w.mu.Unlock()
+	if i, ok := w.names[task]; ok {
+		w.events[i].Args["name"] = name
+	}
+}
+
+// StepBegin opens the step's slice, where the flows of the wake-ups that
+// scheduled it end.
+func (w *traceWriter) StepBegin(now int64, task int, coro string, line int) {
+	name := coro
+	if line > 0 {
+		name = fmt.Sprintf("%s:%d", coro, line)
+	}
+	i := w.add(traceEvent{Name: name, Cat: "step", Ph: "X", Ts: us(now), Tid: task})
+	w.mu.Lock()
+	w.open[task] = i
+	ids := w.waking[task]
+	delete(w.waking, task)
 	w.mu.Unlock()
+	for _, id := range ids {
+		w.add(traceEvent{Name: "wake", Cat: "wake", Ph: "f", BP: "e", Ts: us(now), Tid: task, ID: id})
+	}
 }
 
 // StepEnd closes it.
@@ -106,19 +114,24 @@ func (w *traceWriter) StepEnd(now int64, task int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if i, ok := w.open[task]; ok {
-		w.events[i].Dur = max(us(now)-w.events[i].Ts, 0.001)
+		w.events[i].Dur = max(us(now)-w.events[i].Ts, minDur)
 		delete(w.open, task)
 	}
 }
 
-// Wake draws an arrow from the waker to the woken task.
+// Wake starts an arrow from the waker to the woken task's next step. A
+// wake-up by the loop (a timer, a callback, host work) gets a slice of
+// the loop's track to start from.
 func (w *traceWriter) Wake(now int64, from, to int) {
 	w.mu.Lock()
 	w.flows++
 	id := w.flows
+	w.waking[to] = append(w.waking[to], id)
 	w.mu.Unlock()
+	if from == 0 {
+		w.add(traceEvent{Name: "wake", Cat: "loop", Ph: "X", Ts: us(now), Dur: minDur, Tid: 0})
+	}
 	w.add(traceEvent{Name: "wake", Cat: "wake", Ph: "s", Ts: us(now), Tid: from, ID: id})
-	w.add(traceEvent{Name: "wake", Cat: "wake", Ph: "f", BP: "e", Ts: us(now), Tid: to, ID: id})
 }
 
 // Sleep marks the start of a sleep.
@@ -126,9 +139,9 @@ func (w *traceWriter) Sleep(now int64, task int, delay int64) {
 	w.instant(now, task, "sleep", fmt.Sprintf("sleep %gs", float64(delay)/1e9))
 }
 
-// AgenStep marks an async generator step.
-func (w *traceWriter) AgenStep(now int64, task int, agen string) {
-	w.instant(now, task, "agen", agen)
+// AgenStep marks an async generator step: "anext(ticker)".
+func (w *traceWriter) AgenStep(now int64, task int, agen, op string) {
+	w.instant(now, task, "agen", op+"("+agen+")")
 }
 
 // Raise marks an exception leaving a task's coroutine.
@@ -138,15 +151,28 @@ func (w *traceWriter) Raise(now int64, task int, exc string) {
 
 // Cancel marks a cancellation.
 func (w *traceWriter) Cancel(now int64, task int) {
-	w.instant(now, task, "cancel", "cancelled")
+	w.instant(now, task, "cancel", "cancel")
 }
 
-// write writes the trace as a JSON object {"traceEvents": [...]}.
+// write writes the trace as a JSON object {"traceEvents": [...]},
+// without the starts of flows whose woken task never ran again.
 func (w *traceWriter) write(out io.Writer) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	dangling := map[int]bool{}
+	for _, ids := range w.waking {
+		for _, id := range ids {
+			dangling[id] = true
+		}
+	}
+	events := make([]traceEvent, 0, len(w.events))
+	for _, e := range w.events {
+		if e.Ph != "s" || !dangling[e.ID] {
+			events = append(events, e)
+		}
+	}
 	b := bufio.NewWriter(out)
-	if err := json.NewEncoder(b).Encode(map[string]any{"traceEvents": w.events, "displayTimeUnit": "ms"}); err != nil {
+	if err := json.NewEncoder(b).Encode(map[string]any{"traceEvents": events, "displayTimeUnit": "ms"}); err != nil {
 		return err
 	}
 	return b.Flush()
@@ -165,4 +191,4 @@ func (w *traceWriter) writeFile(name string) error {
 	return f.Close()
 }
 
-var _ Tracer = (*traceWriter)(nil)
+var _ aio.Tracer = (*traceWriter)(nil)

@@ -6,27 +6,32 @@ import (
 	"math"
 	"strings"
 
+	"github.com/asyncgen/asyncgen/runtime"
 	"github.com/asyncgen/asyncgen/runtime/aio"
 )
 
-// What --trace records today, while the event loop has no Tracer hook:
-// the loop's waits, through its clock, and the program's output.
+// What --trace records besides the event loop's own events (the
+// writer is the interpreter's aio.Tracer): the loop's waits, through
+// its clock, and the program's output.
 
 // printTrack is the track of the program's output: a thread id past the
 // tasks' (positive, as trace viewers expect).
 const printTrack = math.MaxInt32
 
-// traceRun prepares the tracing of a run: it returns the writer, the
-// clock the interpreter must use (virtual or real) and the stdout it
-// must print to.
-func traceRun(virtual bool, stdout io.Writer) (*traceWriter, aio.Clock, io.Writer) {
+// traceRun sets up the tracing of a run with the interpreter options o:
+// the writer becomes its tracer, the clock (virtual or real) and its
+// stdout record waits and output. It returns the writer.
+func traceRun(o *runtime.Options) *traceWriter {
 	w := newTraceWriter()
 	w.meta(printTrack, "print")
 	var clock aio.Clock = aio.NewRealClock()
-	if virtual {
+	if o.VirtualTime {
 		clock = aio.NewVirtualClock()
 	}
-	return w, loopTrace{clock, w}, printTrace{stdout, clock, w}
+	o.Tracer = w
+	o.Clock = loopTrace{clock, w}
+	o.Stdout = printTrace{o.Stdout, clock, w}
+	return w
 }
 
 // loopTrace is the loop's clock recording, on the event loop's track,

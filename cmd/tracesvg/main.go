@@ -39,6 +39,7 @@ const (
 	printRow   = 90 // the height of a track with output lines to label
 	top        = 40
 	margin     = 140 // right of the plot: room for the last labels
+	minWidth   = 3   // of a slice, however short (a step on the virtual clock takes no time)
 )
 
 func main() {
@@ -141,7 +142,7 @@ func draw(w io.Writer, events []event, width int, title string) {
 		case "X":
 			x0, x1 := x(e.Ts), x(e.Ts+e.Dur)
 			fmt.Fprintf(w, `<rect x="%.1f" y="%g" width="%.1f" height="%d" fill="%s" stroke="#333" stroke-width="0.5"><title>%s</title></rect>`+"\n",
-				x0, y(e.Tid)+4, math.Max(x1-x0, 1), rowHeight-8, color(e), html.EscapeString(e.Name))
+				x0, y(e.Tid)+4, math.Max(x1-x0, minWidth), rowHeight-8, color(e), html.EscapeString(e.Name))
 			if x1-x0 > float64(7*len(e.Name)) {
 				fmt.Fprintf(w, `<text x="%.1f" y="%g" fill="#111">%s</text>`+"\n", x0+3, y(e.Tid)+rowHeight/2+4, html.EscapeString(e.Name))
 			}
@@ -208,15 +209,18 @@ func seconds(us float64) string {
 	return fmt.Sprintf("%gµs", us)
 }
 
-// color picks a slice's fill from its category, or its name for steps,
-// so that the steps of one coroutine share a color.
+// color picks a slice's fill from its category, or its name for steps
+// ("coro:line"), so that the steps of one coroutine share a color.
 func color(e event) string {
-	if e.Cat == "wait" {
+	switch e.Cat {
+	case "wait":
 		return "#d5dbe3"
+	case "loop":
+		return "#c0392b"
 	}
 	palette := []string{"#8ecae6", "#ffb703", "#90be6d", "#f9844a", "#b5838d", "#4cc9f0", "#f4a261", "#a8dadc"}
 	name := e.Name
-	if i := strings.Index(name, " line "); i >= 0 {
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
 		name = name[:i]
 	}
 	h := fnv.New32a()
