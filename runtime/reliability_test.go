@@ -205,6 +205,7 @@ func hostileCases(t testing.TB) []hostileCase {
 		{"while True: pass", hostileFile(t, "spin"), deadline, runtime.Options{}, 200 * time.Millisecond, wantDeadline},
 		{"while True: await sleep(0)", hostileFile(t, "spin_await"), stepsLimit, steps, long, "LimitError: step limit exceeded"},
 		{"while True: await sleep(0)", hostileFile(t, "spin_await"), deadline, runtime.Options{}, 200 * time.Millisecond, wantDeadline},
+		{"time.sleep(3600)", hostileFile(t, "time_sleep"), deadline, runtime.Options{}, 200 * time.Millisecond, wantDeadline},
 		{"[0] * 10**10", hostileFile(t, "repeat_list"), memoryLimit, memory, long, "MemoryError"},
 		{"'a' * 10**12", hostileFile(t, "repeat_str"), memoryLimit, memory, long, "MemoryError"},
 		{"[0] * 2**30", hostileFile(t, "repeat_huge"), memoryLimit, memory, long, "MemoryError"},

@@ -9,7 +9,6 @@ package runtime_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,18 +21,6 @@ import (
 
 	"github.com/asyncgen/asyncgen/runtime"
 )
-
-// TestTodoSleepDeadline: a context deadline must stop time.sleep on the
-// real clock. Today (HEAD) time.sleep blocks the script goroutine for its
-// whole duration, holding the interpreter's lock: the call returns an
-// hour later, and Close blocks as long.
-func TestTodoSleepDeadline(t *testing.T) {
-	out := bounded(t, runtime.Options{Stdout: io.Discard}, hostileFile(t, "time_sleep"), 200*time.Millisecond, 5*time.Second, nil)
-	if out.hung || !errors.Is(out.err, context.DeadlineExceeded) {
-		t.Errorf("time.sleep(3600) under a 200ms deadline: %s after %v, want an error wrapping context.DeadlineExceeded",
-			describe(out), out.elapsed.Round(time.Millisecond))
-	}
-}
 
 // TestTodoSharedClasses: interpreters must not share mutable state. The
 // classes the event loop defines in Go (aio's package variables) are
