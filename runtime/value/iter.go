@@ -99,6 +99,9 @@ func forEach(th Thread, iterable Value, fn func(Value) error) error {
 		if err != nil || !ok {
 			return err
 		}
+		if err := Alloc(th, wordSize); err != nil {
+			return err
+		}
 		if err := fn(v); err != nil {
 			return err
 		}
@@ -115,9 +118,6 @@ func collect(th Thread, iterable Value) ([]Value, error) {
 	}
 	var out []Value
 	err := forEach(th, iterable, func(v Value) error {
-		if err := Alloc(th, wordSize); err != nil {
-			return err
-		}
 		out = append(out, v)
 		return nil
 	})
@@ -251,12 +251,10 @@ type rangeIter struct {
 func (*rangeIter) Type() *Class { return rangeIterType }
 
 func (it *rangeIter) Next(th Thread) (Value, bool, error) {
-	if it.left <= 0 {
+	v, ok := it.NextInt()
+	if !ok {
 		return nil, false, nil
 	}
-	v := it.next
-	it.next += it.step
-	it.left--
 	return MakeInt(v), true, nil
 }
 
