@@ -103,7 +103,7 @@ type hostileCase struct {
 	limit    string // the limits, as the table shows them
 	opts     runtime.Options
 	deadline time.Duration
-	want     string // a prefix of describe's outcome
+	want     string // a prefix of describe's outcome, or wantDeadline
 }
 
 // hostileFile reads testdata/hostile/NAME.agen.
