@@ -2,6 +2,7 @@ package value
 
 import (
 	"math"
+	"strings"
 
 	"github.com/asyncgen/asyncgen/lang"
 )
@@ -76,4 +77,13 @@ func joinSize(sep String, items []Value) int64 {
 		n += seqSize(it)
 	}
 	return n
+}
+
+// replaceSize estimates the bytes of s.replace(old, repl, count).
+func replaceSize(s String, old, repl string, count int64) int64 {
+	n := int64(strings.Count(s.s, old))
+	if count >= 0 {
+		n = min(n, count)
+	}
+	return int64(len(s.s)) + mulSize(int64(len(repl)-len(old)), n)
 }

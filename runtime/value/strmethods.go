@@ -352,6 +352,9 @@ func strReplace(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return nil, err
 		}
 	}
+	if err := Alloc(th, replaceSize(strReceiver(args), old, repl, count)); err != nil {
+		return nil, err
+	}
 	return MakeString(strings.Replace(strReceiver(args).s, old, repl, int(count))), nil
 }
 
