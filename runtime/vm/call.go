@@ -87,6 +87,9 @@ func extendList(th *Thread, l *value.List, it value.Value, fn value.Value) error
 		if err != nil || !ok {
 			return err
 		}
+		if err := th.Alloc(valueSize); err != nil {
+			return err
+		}
 		l.Append(v)
 	}
 }
@@ -142,6 +145,9 @@ func unpack(th *Thread, v value.Value, before, after int) ([]value.Value, error)
 			}
 			if !ok {
 				break
+			}
+			if err := th.Alloc(valueSize); err != nil {
+				return nil, err
 			}
 			items = append(items, x)
 			if after < 0 && len(items) > before {

@@ -28,6 +28,9 @@ type memory struct {
 	sample []metrics.Sample
 }
 
+// valueSize is the bytes of a Value held by a list.
+const valueSize = 16
+
 // The metrics read: the bytes of heap objects, live or not yet swept,
 // and the bytes allocated in the heap since the process started.
 const (
