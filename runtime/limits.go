@@ -59,12 +59,13 @@ func stopped(ctx context.Context) error {
 	return &LimitError{Msg: "interrupted: " + ctx.Err().Error(), Err: ctx.Err()}
 }
 
-// Interrupt raises KeyboardInterrupt in the script code running (or, if
-// none runs, the next to run) at its next step check, within a fraction
-// of a millisecond of computation, as CPython does on Ctrl-C in a program
-// that does not run an event loop. The script may catch it. It is safe to
-// call from any goroutine. Code waiting in the event loop runs no steps:
-// cancel the context of the call to stop awaits.
+// Interrupt raises KeyboardInterrupt in the script code running at its
+// next step check, within a fraction of a millisecond of computation, as
+// CPython does on Ctrl-C in a program that does not run an event loop.
+// The script may catch it. It is safe to call from any goroutine. When no
+// call is running it does nothing (the next call drops it). Code waiting
+// in the event loop runs no steps: cancel the context of the call to stop
+// awaits.
 func (in *Interpreter) Interrupt() {
 	in.th.Interrupt(value.NewException(value.KeyboardInterrupt))
 }

@@ -198,14 +198,31 @@ func TestInterrupt(t *testing.T) {
 	if out.String() != "caught\n" {
 		t.Errorf("output %q", out)
 	}
+	out.Reset()
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("interrupted after %v", took)
 	}
-	go in.Interrupt()
+	in.Interrupt() // dropped: no call runs
+	exec(t, in, "print('ran')\n")
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(10 * time.Millisecond):
+				in.Interrupt()
+			}
+		}
+	}()
 	_, err := in.Exec(context.Background(), "spin.agen", []byte("while True: pass\n"))
 	var e *runtime.Error
 	if !errors.As(err, &e) || e.Type != "KeyboardInterrupt" {
 		t.Errorf("uncaught: %v, want KeyboardInterrupt", err)
+	}
+	if out.String() != "ran\n" {
+		t.Errorf("output %q", out)
 	}
 }
 

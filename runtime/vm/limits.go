@@ -35,10 +35,11 @@ func (th *Thread) nextChunk() int64 {
 	return stepChunk
 }
 
-// ResetSteps starts a new step budget: Options.MaxSteps counts the steps
-// from the last ResetSteps (or NewThread). Call it on the thread's
-// goroutine, between runs.
+// ResetSteps starts a new run: Options.MaxSteps counts the steps from
+// the last ResetSteps (or NewThread), and an interrupt still pending is
+// dropped. Call it on the thread's goroutine, between runs.
 func (th *Thread) ResetSteps() {
+	th.intr.Store(nil)
 	th.used = 0
 	th.chunk = th.nextChunk()
 	th.steps = th.chunk
