@@ -34,10 +34,11 @@ type traceEvent struct {
 // cancellations.
 type traceWriter struct {
 	mu     sync.Mutex
-	events []traceEvent
-	names  map[int]int   // task -> index of its thread_name event
-	open   map[int]int   // task -> index of its step slice in progress
-	waking map[int][]int // task -> flows to end at its next step
+	events [][]traceEvent // in blocks of blockLen, so that growing copies nothing
+	n      int            // the number of events
+	names  map[int]int    // task -> index of its thread_name event
+	open   map[int]int    // task -> index of its step slice in progress
+	waking map[int][]int  // task -> flows to end at its next step
 	flows  int
 }
 
@@ -58,9 +59,20 @@ func (w *traceWriter) add(e traceEvent) int {
 	e.Pid = 1
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.events = append(w.events, e)
-	return len(w.events) - 1
+	if w.n%blockLen == 0 {
+		w.events = append(w.events, make([]traceEvent, 0, blockLen))
+	}
+	b := &w.events[len(w.events)-1]
+	*b = append(*b, e)
+	w.n++
+	return w.n - 1
 }
+
+// blockLen is the number of events in a block of traceWriter.events.
+const blockLen = 4096
+
+// at returns the event at index i.
+func (w *traceWriter) at(i int) *traceEvent { return &w.events[i/blockLen][i%blockLen] }
 
 // meta names the track of task and orders the tracks by their ids: the
 // loop (0), the tasks, the output.
@@ -87,7 +99,7 @@ func (w *traceWriter) TaskNamed(now int64, task int, name string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if i, ok := w.names[task]; ok {
-		w.events[i].Args["name"] = name
+		w.at(i).Args["name"] = name
 	}
 }
 
@@ -114,7 +126,8 @@ func (w *traceWriter) StepEnd(now int64, task int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if i, ok := w.open[task]; ok {
-		w.events[i].Dur = max(us(now)-w.events[i].Ts, minDur)
+		e := w.at(i)
+		e.Dur = max(us(now)-e.Ts, minDur)
 		delete(w.open, task)
 	}
 }
@@ -154,8 +167,9 @@ func (w *traceWriter) Cancel(now int64, task int) {
 	w.instant(now, task, "cancel", "cancel")
 }
 
-// write writes the trace as a JSON object {"traceEvents": [...]},
-// without the starts of flows whose woken task never ran again.
+// write writes the trace as a JSON object {"traceEvents": [...]}, an
+// event a line, without the starts of flows whose woken task never ran
+// again.
 func (w *traceWriter) write(out io.Writer) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -165,16 +179,23 @@ func (w *traceWriter) write(out io.Writer) error {
 			dangling[id] = true
 		}
 	}
-	events := make([]traceEvent, 0, len(w.events))
-	for _, e := range w.events {
-		if e.Ph != "s" || !dangling[e.ID] {
-			events = append(events, e)
+	b := bufio.NewWriter(out)
+	enc := json.NewEncoder(b)
+	b.WriteString(`{"displayTimeUnit": "ms", "traceEvents": [`)
+	sep := "\n"
+	for _, block := range w.events {
+		for _, e := range block {
+			if e.Ph == "s" && dangling[e.ID] {
+				continue
+			}
+			b.WriteString(sep)
+			if err := enc.Encode(e); err != nil { // appends a newline
+				return err
+			}
+			sep = ","
 		}
 	}
-	b := bufio.NewWriter(out)
-	if err := json.NewEncoder(b).Encode(map[string]any{"traceEvents": events, "displayTimeUnit": "ms"}); err != nil {
-		return err
-	}
+	b.WriteString("]}\n")
 	return b.Flush()
 }
 
