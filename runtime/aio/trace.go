@@ -103,7 +103,7 @@ func (tr *tracing) scheduled(cb callback) {
 // stepBegin notes the start of a step of t.
 func (tr *tracing) stepBegin(t *Task) {
 	tr.step = t
-	if tt := tr.tasks[t]; tt.name != t.name {
+	if tt, ok := tr.tasks[t]; ok && tt.name != t.name {
 		tr.tasks[t] = traced{tt.num, t.name}
 		tr.TaskNamed(tr.now(), tt.num, tr.str(t.name))
 	}
