@@ -49,14 +49,14 @@ var limitCases = []struct {
 	want    ending
 	within  time.Duration
 }{
-	{"spin", "while True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin calls", "def f(): pass\nwhile True: f()\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin asyncio.run", "import asyncio\nasync def main():\n    while True: pass\nasyncio.run(main())\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin top-level await", "import asyncio\nawait asyncio.sleep(0)\nwhile True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin in task", "import asyncio\nasync def f():\n    while True: pass\nt = asyncio.create_task(f())\nawait asyncio.sleep(1)\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"swallow cancel", "import asyncio\nwhile True:\n    try:\n        await asyncio.sleep(0.01)\n    except asyncio.CancelledError:\n        pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin in except", "try:\n    raise ValueError\nexcept ValueError:\n    while True: pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
-	{"spin in generator", "def g():\n    while True: yield 1\nfor x in g(): pass\n", 0, 0, 50 * time.Millisecond, endCancelled, time.Second},
+	{"spin", "while True: pass\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin calls", "def f(): pass\nwhile True: f()\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin asyncio.run", "import asyncio\nasync def main():\n    while True: pass\nasyncio.run(main())\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin top-level await", "import asyncio\nawait asyncio.sleep(0)\nwhile True: pass\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin in task", "import asyncio\nasync def f():\n    while True: pass\nt = asyncio.create_task(f())\nawait asyncio.sleep(1)\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"swallow cancel", "import asyncio\nwhile True:\n    try:\n        await asyncio.sleep(0.01)\n    except asyncio.CancelledError:\n        pass\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin in except", "try:\n    raise ValueError\nexcept ValueError:\n    while True: pass\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
+	{"spin in generator", "def g():\n    while True: yield 1\nfor x in g(): pass\n", 0, 0, 200 * time.Millisecond, endCancelled, 2 * time.Second},
 	{"steps", "while True: pass\n", 100_000, 0, 0, endLimit, time.Second},
 	{"steps recursion", "def f(n): return f(n - 1) + f(n - 1) if n else 0\nf(100)\n", 100_000, 0, 0, endLimit, time.Second},
 	{"list repeat", "[0] * 10**10\n", 0, 64 * mb, 0, endMemory, time.Second},

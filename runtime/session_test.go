@@ -113,7 +113,7 @@ func TestSessionLimit(t *testing.T) {
 	// Cancelling a call stops code that never awaits.
 	in, _ = newInterp(t, runtime.Options{})
 	in.Start()
-	tctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	tctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond) // the spin has started by then
 	defer cancel()
 	if _, err := in.Exec(tctx, "spin.agen", []byte("import asyncio\nawait asyncio.sleep(0)\nwhile True: pass")); !errors.As(err, &le) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want a limit error wrapping the context's", err)
