@@ -34,11 +34,14 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 	}
 	defer in.mu.Unlock()
 	end := in.stopOnDone(ctx)
+	unwatch := in.cancelMainOnDone(ctx)
 	in.th.ResetSteps()
 	v, err := protect(start)
 	if err == nil && isCoroutine(v) {
-		v, err = in.runMain(ctx, v)
+		v, err = in.runMain(v)
 	}
+	unwatch()
+	in.clock.close() // the loops of the call are over
 	if stop := end(); stop != nil && err == nil {
 		err = stop // it ended a time.sleep, and no step followed
 	}
@@ -78,75 +81,23 @@ func isCoroutine(v Value) bool {
 	return ok && ok2
 }
 
-// runMain is asyncio.run(main). Cancelling ctx cancels the main task,
-// as CPython's Runner does on Ctrl-C; the loop's shutdown then cancels
-// the other tasks.
-func (in *Interpreter) runMain(ctx context.Context, main Value) (Value, error) {
+// runMain is asyncio.run(main).
+func (in *Interpreter) runMain(main Value) (Value, error) {
 	defer in.clock.reset()
-	if done := ctx.Done(); done != nil {
-		mc := &mainCoro{Coroutine: main.(value.Coroutine), in: in}
-		main = mc
-		defer in.clock.watch(done, func() {
-			if mc.task != nil {
-				cancelTask(in.th, mc.task)
-			}
-		})()
-	}
 	return aio.Run(in.th, main)
 }
 
-// mainCoro is a main coroutine that notes its task on its first step, so
-// that the cancellation of a context can cancel it. It is otherwise the
-// script's coroutine.
-type mainCoro struct {
-	value.Coroutine
-	in   *Interpreter
-	task Value
-}
-
-// Await returns the coroutine itself.
-func (c *mainCoro) Await(th value.Thread) (value.Coroutine, error) { return c, nil }
-
-// Send notes the task, then resumes the script's coroutine.
-func (c *mainCoro) Send(th value.Thread, v Value) (Value, bool, error) {
-	if c.task == nil {
-		c.task, _ = c.in.callAsyncio("current_task")
+// cancelMainOnDone makes a done ctx cancel the main task of the event
+// loop running then, as CPython's Runner does on Ctrl-C, whether the
+// interpreter started the loop (top-level await, an awaited call) or the
+// script did (asyncio.run); the loop's shutdown then cancels the other
+// tasks. The returned function ends the watch.
+func (in *Interpreter) cancelMainOnDone(ctx context.Context) (unwatch func()) {
+	done := ctx.Done()
+	if done == nil {
+		return func() {}
 	}
-	return c.Coroutine.Send(th, v)
-}
-
-// Repr returns the script coroutine's repr.
-func (c *mainCoro) Repr(th value.Thread) (string, error) { return value.Repr(th, c.Coroutine) }
-
-// coroutineInfo is what asyncio shows of a coroutine in a task's repr.
-type coroutineInfo interface {
-	Name() string
-	Frame() (filename string, line int)
-	Done() bool
-}
-
-// Name returns the script coroutine's name.
-func (c *mainCoro) Name() string {
-	if ci, ok := c.Coroutine.(coroutineInfo); ok {
-		return ci.Name()
-	}
-	return "<module>"
-}
-
-// Frame returns where the script coroutine is suspended.
-func (c *mainCoro) Frame() (string, int) {
-	if ci, ok := c.Coroutine.(coroutineInfo); ok {
-		return ci.Frame()
-	}
-	return "", 0
-}
-
-// Done reports whether the script coroutine finished.
-func (c *mainCoro) Done() bool {
-	if ci, ok := c.Coroutine.(coroutineInfo); ok {
-		return ci.Done()
-	}
-	return false
+	return in.clock.watch(done, func() { aio.CancelMain(in.th) })
 }
 
 // cancelTask calls t.cancel().

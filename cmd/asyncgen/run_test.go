@@ -53,6 +53,9 @@ func TestRunForms(t *testing.T) {
 			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
 		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
 			inStderr: "line 3, in <module>\n"},
+		// A script's own asyncio.run: the timeout cancels its main task too.
+		{args: []string{"--timeout", "200ms", "-c", "import asyncio\nasync def main():\n    try:\n        await asyncio.sleep(60)\n    finally:\n        print('cleanup')\nasyncio.run(main())"},
+			status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms"},
 		{args: []string{"--max-steps", "1000", "-c", "while True: pass"}, status: 1, lastErr: "asyncgen: step limit exceeded (1000 steps)"},
 		{args: []string{"--timeout", "200ms", "-c", "while True: pass"}, status: 1, lastErr: "TimeoutError: program exceeded --timeout 200ms"},
 		{args: []string{"--max-memory", "10MiB", "-c", "x = [0] * 10**8"}, status: 1, lastErr: "MemoryError"},

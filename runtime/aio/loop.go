@@ -22,6 +22,7 @@ type Loop struct {
 	stopping bool
 	closed   bool
 	current  *Task         // the task being stepped, or nil
+	main     *Task         // the main task of asyncio.run, or nil
 	tasks    []*Task       // tasks not yet done, in creation order (all_tasks)
 	nDone    int           // done tasks still in tasks, pruned lazily
 	agens    []value.Value // async generators iterated and not finalized

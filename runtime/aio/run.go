@@ -25,6 +25,7 @@ func Run(th value.Thread, main value.Value) (value.Value, error) {
 	}
 	l := newLoop(in)
 	task := newTask(l, main.(value.Coroutine), nil)
+	l.main = task
 	var result value.Value
 	err := l.runUntilComplete(&task.Future)
 	if err == nil {
@@ -35,6 +36,17 @@ func Run(th value.Thread, main value.Value) (value.Value, error) {
 		err = cerr
 	}
 	return result, err
+}
+
+// CancelMain cancels the main task of the loop running on th, as
+// asyncio's Runner does on Ctrl-C. It reports whether there was one.
+func CancelMain(th value.Thread) bool {
+	l := RunningLoop(th)
+	if l == nil || l.main == nil || l.main.Done() {
+		return false
+	}
+	l.main.cancel(nil)
+	return true
 }
 
 // RunMain runs the coroutine of a module with top-level await (as
