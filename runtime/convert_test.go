@@ -33,7 +33,8 @@ def point(p):
 		X     int
 		Y     float64 `agen:"y"`
 		Inner *inner
-		priv  int
+		//lint:ignore U1000 the conversion must skip unexported fields
+		priv int
 	}
 	got, err = in.Call(ctx, m.Get("point"), Point{X: 1, Y: 2.5, Inner: &inner{"z"}})
 	if err != nil || fmt.Sprint(got) != "[Point 1 2.5 z]" {

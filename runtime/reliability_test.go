@@ -651,3 +651,38 @@ async def spin():
 		in.Close()
 	}
 }
+
+// TestSharedClassesImmutable: interpreters must not share mutable state.
+// The classes defined in Go (the event loop's among them) are shared by
+// every interpreter of the process, so scripts may not set or delete
+// their attributes (CPython refuses it too for Future and Task, which are
+// immutable C types): one interpreter could otherwise replace
+// asyncio.Task.cancel for all the others.
+func TestSharedClassesImmutable(t *testing.T) {
+	classes := []string{"asyncio.Future", "asyncio.Task", "asyncio.Handle", "asyncio.TimerHandle",
+		"asyncio.CancelledError", "asyncio.InvalidStateError", "type(asyncio.get_event_loop())"}
+	var set strings.Builder
+	set.WriteString("import asyncio\n")
+	for _, c := range classes {
+		fmt.Fprintf(&set, "try:\n    %s.leak = 'leaked'\nexcept TypeError:\n    pass\n", c)
+	}
+	a := runtime.New(runtime.Options{Stdout: io.Discard})
+	defer a.Close()
+	if _, err := a.Exec(context.Background(), "a.agen", []byte(set.String())); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	b := runtime.New(runtime.Options{Stdout: &out})
+	defer b.Close()
+	var check strings.Builder
+	check.WriteString("import asyncio\n")
+	for _, c := range classes {
+		fmt.Fprintf(&check, "if hasattr(%s, 'leak'): print(%q)\n", c, c)
+	}
+	if _, err := b.Exec(context.Background(), "b.agen", []byte(check.String())); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() > 0 {
+		t.Errorf("attributes one interpreter set on these classes show in another:\n%s", out.String())
+	}
+}

@@ -22,42 +22,6 @@ import (
 	"github.com/asyncgen/asyncgen/runtime"
 )
 
-// TestTodoSharedClasses: interpreters must not share mutable state. The
-// classes the event loop defines in Go (aio's package variables) are
-// shared by every interpreter of the process, and a script may set their
-// attributes: one interpreter can replace asyncio.Task.cancel for all
-// the others (CPython refuses the assignment for Future and Task, which
-// are immutable C types, and keeps the others per interpreter). Today
-// every one of these leaks.
-func TestTodoSharedClasses(t *testing.T) {
-	classes := []string{"asyncio.Future", "asyncio.Task", "asyncio.Handle", "asyncio.TimerHandle",
-		"asyncio.CancelledError", "asyncio.InvalidStateError", "type(asyncio.get_event_loop())"}
-	var set strings.Builder
-	set.WriteString("import asyncio\n")
-	for _, c := range classes {
-		fmt.Fprintf(&set, "try:\n    %s.leak = 'leaked'\nexcept TypeError:\n    pass\n", c)
-	}
-	a := runtime.New(runtime.Options{Stdout: io.Discard})
-	defer a.Close()
-	if _, err := a.Exec(context.Background(), "a.agen", []byte(set.String())); err != nil {
-		t.Fatal(err)
-	}
-	var out strings.Builder
-	b := runtime.New(runtime.Options{Stdout: &out})
-	defer b.Close()
-	var check strings.Builder
-	check.WriteString("import asyncio\n")
-	for _, c := range classes {
-		fmt.Fprintf(&check, "if hasattr(%s, 'leak'): print(%q)\n", c, c)
-	}
-	if _, err := b.Exec(context.Background(), "b.agen", []byte(check.String())); err != nil {
-		t.Fatal(err)
-	}
-	if out.Len() > 0 {
-		t.Errorf("attributes one interpreter set on these classes show in another:\n%s", out.String())
-	}
-}
-
 // childHeapCap is the heap at which a child process of a test gives up.
 const childHeapCap = 1 << 30
 

@@ -301,7 +301,7 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 		v.Globals.SetString(name, x)
 		return nil
 	case *Class:
-		if v.Module == "builtins" {
+		if !v.mutable {
 			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
 		}
 		v.Dict.SetString(name, x)
@@ -424,7 +424,7 @@ func DelAttr(th Thread, v Value, name string) error {
 		}
 		return Errorf(AttributeError, "module '%s' has no attribute '%s'", v.Name, name)
 	case *Class:
-		if v.Module == "builtins" {
+		if !v.mutable {
 			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
 		}
 		if _, ok, _ := v.Dict.Delete(th, MakeString(name)); ok {

@@ -18,6 +18,11 @@ type Class struct {
 	// ctor makes an instance of a builtin class (and of script classes
 	// deriving from one); nil means "inherit from Base".
 	ctor func(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error)
+
+	// mutable is set for classes a script defines (NewClass). Classes
+	// defined in Go are shared by every interpreter of the process, so
+	// scripts may not change them.
+	mutable bool
 }
 
 // Type returns the class of classes, type.
@@ -112,7 +117,7 @@ func NewClass(th Thread, name string, bases []Value, dict *Dict) (*Class, error)
 	if m, ok := dict.getStr("__module__").(String); ok {
 		module = m.s
 	}
-	cls := &Class{Name: name, Module: module, Base: base, Dict: dict}
+	cls := &Class{Name: name, Module: module, Base: base, Dict: dict, mutable: true}
 	if q, ok := dict.getStr("__qualname__").(String); ok && q.s != name {
 		cls.qualname = q.s
 	}

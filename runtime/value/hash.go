@@ -167,7 +167,15 @@ func tupleHash(th Thread, t Tuple) (int64, error) {
 		prime5 = 2870177450012600261
 	)
 	acc := uint64(prime5)
+	var st *nativeState // counts the nesting of tuples in tuples
 	for _, v := range t {
+		if _, nested := v.(Tuple); nested && st == nil {
+			st = stateOf(th)
+			if err := st.enter(""); err != nil {
+				return 0, err
+			}
+			defer st.leave()
+		}
 		h, err := Hash(th, v)
 		if err != nil {
 			return 0, err
