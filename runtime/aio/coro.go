@@ -18,7 +18,7 @@ func init() {
 			if err := unpack("throw", args, kwargs, []string{"value"}, &v); err != nil {
 				return nil, err
 			}
-			exc, err := toException(th, v)
+			exc, err := toException(th, v, "exceptions must derive from BaseException")
 			if err != nil {
 				return nil, err
 			}
@@ -57,8 +57,9 @@ func stepResult(v value.Value, done bool, err error) (value.Value, error) {
 	return v, nil
 }
 
-// toException accepts an exception instance or class, as throw() does.
-func toException(th value.Thread, v value.Value) (*value.Exception, error) {
+// toException accepts an exception instance or class, as throw() and
+// set_exception() do; notExc is the TypeError's message for anything else.
+func toException(th value.Thread, v value.Value, notExc string) (*value.Exception, error) {
 	if cls, ok := v.(*value.Class); ok {
 		var err error
 		if v, err = value.Call(th, cls, nil, nil); err != nil {
@@ -67,7 +68,7 @@ func toException(th value.Thread, v value.Value) (*value.Exception, error) {
 	}
 	exc, ok := v.(*value.Exception)
 	if !ok {
-		return nil, value.Errorf(value.TypeError, "exceptions must derive from BaseException")
+		return nil, value.Errorf(value.TypeError, "%s", notExc)
 	}
 	return exc, nil
 }

@@ -113,15 +113,9 @@ var futureMethods = map[string]methodFunc{
 		if _, ok := self.(*Task); ok {
 			return nil, value.Errorf(value.RuntimeError, "Task does not support set_exception operation")
 		}
-		if cls, ok := v.(*value.Class); ok {
-			var err error
-			if v, err = value.Call(th, cls, nil, nil); err != nil {
-				return nil, err
-			}
-		}
-		exc, ok := v.(*value.Exception)
-		if !ok {
-			return nil, value.Errorf(value.TypeError, "invalid exception object")
+		exc, err := toException(th, v, "invalid exception object")
+		if err != nil {
+			return nil, err
 		}
 		return value.None, asFuture(self).SetException(exc)
 	},

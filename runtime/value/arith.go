@@ -294,7 +294,7 @@ func baseInplace(th Thread, op lang.Op, x, y Value) (Value, error) {
 				x.Elems = append(x.Elems, y.Elems...)
 				return x, nil
 			}
-			items, err := collect(th, y)
+			items, err := Collect(th, y)
 			if err != nil {
 				return nil, err
 			}

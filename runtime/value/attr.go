@@ -362,7 +362,7 @@ func setExceptionAttr(th Thread, e *Exception, name string, x Value) error {
 	switch name {
 	case "args":
 		var items []Value
-		items, err = collect(th, x)
+		items, err = Collect(th, x)
 		e.Args = items
 	case "__cause__":
 		e.Cause, err = asExc()

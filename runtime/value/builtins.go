@@ -149,7 +149,7 @@ func minMax(th Thread, name string, op lang.Op, args []Value, kwargs []Kwarg) (V
 		return nil, Errorf(TypeError, "%s expected at least 1 argument, got 0", name)
 	case 1:
 		var err error
-		if items, err = collect(th, args[0]); err != nil {
+		if items, err = Collect(th, args[0]); err != nil {
 			return nil, err
 		}
 	default:
@@ -213,7 +213,7 @@ func builtinSum(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	case String:
 		return nil, Errorf(TypeError, "sum() can't sum strings [use ''.join(seq) instead]")
 	}
-	err = forEach(th, a[0], func(v Value) error {
+	err = ForEach(th, a[0], func(v Value) error {
 		var err error
 		acc, err = Binary(th, lang.Add, acc, v)
 		return err
@@ -291,7 +291,7 @@ func builtinSorted(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	items, err := collect(th, args[0])
+	items, err := Collect(th, args[0])
 	if err != nil {
 		return nil, err
 	}

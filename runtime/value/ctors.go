@@ -190,7 +190,7 @@ func listInit(th Thread, l *List, args []Value, kwargs []Kwarg) error {
 	if len(args) == 0 {
 		return nil
 	}
-	items, err := collect(th, args[0])
+	items, err := Collect(th, args[0])
 	l.Elems = items
 	return err
 }
@@ -205,7 +205,7 @@ func newTuple(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 	if t, ok := args[0].(Tuple); ok {
 		return t, nil
 	}
-	items, err := collect(th, args[0])
+	items, err := Collect(th, args[0])
 	return Tuple(items), err
 }
 

@@ -91,7 +91,7 @@ func dictUpdate(th Thread, d *Dict, arg Value, kwargs []Kwarg) error {
 			if err != nil {
 				return err
 			}
-			if err := forEach(th, ks, func(k Value) error {
+			if err := ForEach(th, ks, func(k Value) error {
 				v, err := GetItem(th, arg, k)
 				if err != nil {
 					return err
@@ -103,8 +103,8 @@ func dictUpdate(th Thread, d *Dict, arg Value, kwargs []Kwarg) error {
 			break
 		}
 		i := 0
-		if err := forEach(th, arg, func(item Value) error {
-			pair, err := collect(th, item)
+		if err := ForEach(th, arg, func(item Value) error {
+			pair, err := Collect(th, item)
 			if err != nil {
 				return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
 			}
@@ -235,6 +235,6 @@ func init() {
 			val = args[2]
 		}
 		d := NewDict(0)
-		return d, forEach(th, args[1], func(k Value) error { return d.SetItem(th, k, val) })
+		return d, ForEach(th, args[1], func(k Value) error { return d.SetItem(th, k, val) })
 	})})
 }

@@ -103,7 +103,7 @@ func groupItems(th Thread, v Value) ([]*Exception, error) {
 			return nil, Errorf(TypeError, "second argument (exceptions) must be a sequence")
 		}
 		var err error
-		if items, err = collect(th, v); err != nil {
+		if items, err = Collect(th, v); err != nil {
 			return nil, err
 		}
 	}
@@ -268,7 +268,7 @@ func deriveSubset(th Thread, orig *Exception, excs []Value) (*Exception, error) 
 	e.Traceback = append([]Frame(nil), orig.Traceback...)
 	e.Context, e.Cause, e.SuppressContext = orig.Context, orig.Cause, true
 	if notes, ok := orig.Attrs["__notes__"]; ok {
-		items, err := collect(th, notes)
+		items, err := Collect(th, notes)
 		if err != nil {
 			return nil, err
 		}

@@ -323,7 +323,7 @@ func listSetSlice(th Thread, l *List, s *Slice, v Value) error {
 		items = append([]Value(nil), l.Elems...)
 	} else {
 		var err error
-		if items, err = collect(th, v); err != nil {
+		if items, err = Collect(th, v); err != nil {
 			if e, ok := err.(*Exception); ok && e.Class == TypeError {
 				return Errorf(TypeError, "can only assign an iterable")
 			}

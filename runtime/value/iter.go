@@ -72,8 +72,8 @@ func next(th Thread, v Value) (Value, bool, error) {
 	return nil, false, Errorf(TypeError, "'%s' object is not an iterator", v.Type().Name)
 }
 
-// forEach calls fn for each item of iterable.
-func forEach(th Thread, iterable Value, fn func(Value) error) error {
+// ForEach calls fn for each item of iterable, stopping at the first error.
+func ForEach(th Thread, iterable Value, fn func(Value) error) error {
 	switch v := iterable.(type) {
 	case *List:
 		for i := 0; i < len(v.Elems); i++ {
@@ -108,8 +108,8 @@ func forEach(th Thread, iterable Value, fn func(Value) error) error {
 	}
 }
 
-// collect returns the items of iterable in a new slice.
-func collect(th Thread, iterable Value) ([]Value, error) {
+// Collect returns the items of iterable in a new slice.
+func Collect(th Thread, iterable Value) ([]Value, error) {
 	switch v := iterable.(type) {
 	case *List:
 		return append([]Value(nil), v.Elems...), nil
@@ -117,7 +117,7 @@ func collect(th Thread, iterable Value) ([]Value, error) {
 		return append([]Value(nil), v...), nil
 	}
 	var out []Value
-	err := forEach(th, iterable, func(v Value) error {
+	err := ForEach(th, iterable, func(v Value) error {
 		out = append(out, v)
 		return nil
 	})

@@ -243,7 +243,7 @@ func newReversed(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, er
 		if view, ok := v.(*dictView); ok && view.kind == dictValues {
 			break
 		}
-		items, err := collect(th, v)
+		items, err := Collect(th, v)
 		if err != nil {
 			return nil, err
 		}

@@ -98,7 +98,7 @@ func init() {
 			if err := checkOneArg("list.extend", args, kwargs, 1); err != nil {
 				return nil, err
 			}
-			items, err := collect(th, args[1])
+			items, err := Collect(th, args[1])
 			if err != nil {
 				return nil, err
 			}
@@ -254,7 +254,7 @@ func init() {
 				}
 				return nil, Errorf(ValueError, "%d is not in range", i)
 			}
-			items, _ := collect(th, args[0])
+			items, _ := Collect(th, args[0])
 			return seqIndexOf(th, "range", items, args, nil)
 		},
 		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -267,7 +267,7 @@ func init() {
 				}
 				return MakeInt(0), nil
 			}
-			items, _ := collect(th, args[0])
+			items, _ := Collect(th, args[0])
 			return seqCount(th, "range", items, args, kwargs)
 		},
 	})

@@ -290,7 +290,7 @@ func (s *Set) Update(th Thread, iterable Value) error {
 		}
 		return nil
 	}
-	return forEach(th, iterable, func(v Value) error { return s.Add(th, v) })
+	return ForEach(th, iterable, func(v Value) error { return s.Add(th, v) })
 }
 
 // copySet returns a copy with the same frozenness as s (set_copy).

@@ -99,7 +99,7 @@ func init() {
 			}
 			s := setReceiver(args)
 			disjoint := true
-			err := forEach(th, args[1], func(v Value) error {
+			err := ForEach(th, args[1], func(v Value) error {
 				in, err := s.Contains(th, v)
 				if in {
 					disjoint = false

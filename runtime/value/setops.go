@@ -177,7 +177,7 @@ func (s *Set) differenceUpdate(th Thread, other Value) error {
 				}
 			}
 		}
-	} else if err := forEach(th, other, func(v Value) error {
+	} else if err := ForEach(th, other, func(v Value) error {
 		_, err := s.Discard(th, v)
 		return err
 	}); err != nil {

@@ -310,7 +310,7 @@ func strJoin(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return nil, err
 	}
 	sep := strReceiver(args)
-	items, err := collect(th, args[1])
+	items, err := Collect(th, args[1])
 	if err != nil {
 		return nil, Errorf(TypeError, "can only join an iterable")
 	}

@@ -328,26 +328,19 @@ func sampleSize(v value.Value, n int) (int, error) {
 // cumulativeCounts is sample's `list(accumulate(counts))` with its checks,
 // for int counts.
 func cumulativeCounts(th value.Thread, counts value.Value, n int) ([]int64, error) {
-	it, err := value.Iterate(th, counts)
-	if err != nil {
-		return nil, err
-	}
 	var cum []int64
 	total := int64(0)
-	for {
-		v, ok, err := it.Next(th)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			break
-		}
+	err := value.ForEach(th, counts, func(v value.Value) error {
 		c, ok := value.AsInt64(v)
 		if !ok {
-			return nil, value.Errorf(value.TypeError, "Counts must be integers")
+			return value.Errorf(value.TypeError, "Counts must be integers")
 		}
 		total += c
 		cum = append(cum, total)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(cum) != n {
 		return nil, value.Errorf(value.ValueError, "The number of counts does not match the population")
@@ -411,19 +404,8 @@ func choices(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg)
 	case weights != nil && weights != value.None:
 		return nil, value.Errorf(value.TypeError, "Cannot specify both weights and cumulative weights")
 	default:
-		it, err := value.Iterate(th, cum)
-		if err != nil {
+		if cumWeights, err = value.Collect(th, cum); err != nil {
 			return nil, err
-		}
-		for {
-			v, ok, err := it.Next(th)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			cumWeights = append(cumWeights, v)
 		}
 	}
 	if len(cumWeights) != n {
@@ -593,25 +575,16 @@ func stateWords(v value.Value) ([]uint32, error) {
 
 // unsignedWords is tuple(x % 2**32 for x in v).
 func unsignedWords(th value.Thread, v value.Value) (value.Value, error) {
-	it, err := value.Iterate(th, v)
+	var out value.Tuple
+	err := value.ForEach(th, v, func(x value.Value) error {
+		w, err := value.Binary(th, lang.Mod, x, value.MakeInt(1<<32))
+		out = append(out, w)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	var out value.Tuple
-	for {
-		x, ok, err := it.Next(th)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		w, err := value.Binary(th, lang.Mod, x, value.MakeInt(1<<32))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
+	return out, nil
 }
 
 // unpack is `a, b, c = v` for want targets.
