@@ -113,7 +113,7 @@ func builtinDivmod(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		}
 		q, m, err := pyfmt.DivMod(a, b)
 		if err != nil {
-			return nil, pyErr(err)
+			return nil, PyfmtError(err)
 		}
 		return Tuple{Float(q), Float(m)}, nil
 	}

@@ -70,7 +70,7 @@ func newInt(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) 
 		}
 		n, err := pyfmt.ParseInt(s.s, int(b))
 		if err != nil {
-			return nil, pyErr(err)
+			return nil, PyfmtError(err)
 		}
 		return MakeBigInt(n), nil
 	}
@@ -90,13 +90,13 @@ func toInt(th Thread, x Value) (Value, error) {
 		}
 		n, err := pyfmt.FloatToInt(float64(v))
 		if err != nil {
-			return nil, pyErr(err)
+			return nil, PyfmtError(err)
 		}
 		return MakeBigInt(n), nil
 	case String:
 		n, err := pyfmt.ParseInt(v.s, 10)
 		if err != nil {
-			return nil, pyErr(err)
+			return nil, PyfmtError(err)
 		}
 		return MakeBigInt(n), nil
 	case *Instance:
@@ -142,7 +142,7 @@ func newFloat(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 	case String:
 		f, err := pyfmt.ParseFloat(v.s)
 		if err != nil {
-			return nil, pyErr(err)
+			return nil, PyfmtError(err)
 		}
 		return Float(f), nil
 	case *Instance:

@@ -32,10 +32,10 @@ func floatBinaryMixed(op lang.Op, x, y Value) (Value, error) {
 		return Float(a / b), nil
 	case lang.FloorDiv:
 		q, err := pyfmt.FloorDiv(a, b)
-		return Float(q), pyErr(err)
+		return Float(q), PyfmtError(err)
 	case lang.Mod:
 		m, err := pyfmt.Mod(a, b)
-		return Float(m), pyErr(err)
+		return Float(m), PyfmtError(err)
 	case lang.Pow:
 		return floatPow(a, b)
 	}

@@ -29,31 +29,31 @@ func Format(th Thread, v Value, spec string) (string, error) {
 		}
 		sp, err := pyfmt.ParseSpec(spec)
 		if err != nil {
-			return "", pyErr(err)
+			return "", PyfmtError(err)
 		}
 		sp.TypeName = v.Type().Name
 		s, err := pyfmt.FormatInt(toBig(x), sp)
-		return s, pyErr(err)
+		return s, PyfmtError(err)
 	case Float:
 		if spec == "" {
 			return pyfmt.FloatRepr(float64(x)), nil
 		}
 		sp, err := pyfmt.ParseSpec(spec)
 		if err != nil {
-			return "", pyErr(err)
+			return "", PyfmtError(err)
 		}
 		s, err := pyfmt.FormatFloat(float64(x), sp)
-		return s, pyErr(err)
+		return s, PyfmtError(err)
 	case String:
 		if spec == "" {
 			return x.s, nil
 		}
 		sp, err := pyfmt.ParseSpec(spec)
 		if err != nil {
-			return "", pyErr(err)
+			return "", PyfmtError(err)
 		}
 		s, err := pyfmt.FormatString(x.s, sp)
-		return s, pyErr(err)
+		return s, PyfmtError(err)
 	}
 	if spec != "" {
 		return "", Errorf(TypeError, "unsupported format string passed to %s.__format__", v.Type().Name)

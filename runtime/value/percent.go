@@ -158,7 +158,7 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 		}
 		spec.WriteString(prec)
 		out, err := pyfmt.FormatString(str, mustSpec(spec.String()))
-		return out, pyErr(err)
+		return out, PyfmtError(err)
 	case 'c':
 		var str string
 		switch x := v.(type) {
@@ -178,7 +178,7 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 			str = string(rune(n))
 		}
 		out, err := pyfmt.FormatString(str, mustSpec(spec.String()))
-		return out, pyErr(err)
+		return out, PyfmtError(err)
 	case 'd', 'i', 'u', 'x', 'X', 'o':
 		n, err := percentInt(v, typ)
 		if err != nil {
@@ -190,7 +190,7 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 		}
 		spec.WriteByte(t)
 		out, err := pyfmt.FormatInt(toBig(n), mustSpec(spec.String()))
-		return out, pyErr(err)
+		return out, PyfmtError(err)
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		if !isInt(v) {
 			if _, ok := v.(Float); !ok {
@@ -207,7 +207,7 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 		spec.WriteString(prec)
 		spec.WriteByte(typ)
 		out, err := pyfmt.FormatFloat(f, mustSpec(spec.String()))
-		return out, pyErr(err)
+		return out, PyfmtError(err)
 	}
 	return "", Errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", typ, typ, pos)
 }
@@ -222,7 +222,7 @@ func percentInt(v Value, typ byte) (Value, error) {
 		if typ == 'd' || typ == 'i' || typ == 'u' {
 			b, err := pyfmt.FloatToInt(float64(x))
 			if err != nil {
-				return nil, pyErr(err)
+				return nil, PyfmtError(err)
 			}
 			return MakeBigInt(b), nil
 		}

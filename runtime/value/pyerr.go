@@ -11,8 +11,9 @@ var pyfmtClasses = [...]*Class{
 	pyfmt.MemoryError:       MemoryError,
 }
 
-// pyErr converts an error of package pyfmt to the script exception.
-func pyErr(err error) error {
+// PyfmtError converts an error of package runtime/internal/pyfmt to the
+// script exception it stands for; other errors pass through.
+func PyfmtError(err error) error {
 	if e, ok := err.(*pyfmt.Error); ok {
 		return Errorf(pyfmtClasses[e.Kind], "%s", e.Msg)
 	}

@@ -44,7 +44,7 @@ func baseRepr(th Thread, v Value) (string, error) {
 		return strconv.FormatInt(int64(v), 10), nil
 	case *BigInt:
 		s, err := pyfmt.IntString(&v.v)
-		return s, pyErr(err)
+		return s, PyfmtError(err)
 	case Float:
 		return pyfmt.FloatRepr(float64(v)), nil
 	case String:

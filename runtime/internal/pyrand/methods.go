@@ -78,7 +78,7 @@ func getrandbits(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kw
 	}
 	x, err := r.GetRandBits(k)
 	if err != nil {
-		return nil, scriptErr(err)
+		return nil, value.PyfmtError(err)
 	}
 	return fromBig(x), nil
 }
@@ -121,7 +121,7 @@ func rangeCall(r *Rand, start, stop, step value.Value) (value.Value, error) {
 	}
 	x, err := r.RandRange(istart, istop, istep)
 	if err != nil {
-		return nil, scriptErr(err)
+		return nil, value.PyfmtError(err)
 	}
 	return fromBig(x), nil
 }
@@ -155,7 +155,7 @@ func rangeArg(v value.Value, which string) (*big.Int, error) {
 	case value.Float:
 		n, err := pyfmt.FloatToInt(float64(x))
 		if err != nil {
-			return nil, scriptErr(err)
+			return nil, value.PyfmtError(err)
 		}
 		if float64(x) != math.Trunc(float64(x)) {
 			return nil, value.Errorf(value.ValueError, "non-integer %s for randrange()", which)
@@ -163,7 +163,7 @@ func rangeArg(v value.Value, which string) (*big.Int, error) {
 		return n, nil
 	case value.String:
 		if _, err := pyfmt.ParseInt(x.String(), 10); err != nil {
-			return nil, scriptErr(err)
+			return nil, value.PyfmtError(err)
 		}
 		return nil, value.Errorf(value.ValueError, "non-integer %s for randrange()", which)
 	}
@@ -215,7 +215,7 @@ func choice(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg) 
 	}
 	i, err := r.Choice(n)
 	if err != nil {
-		return nil, scriptErr(err)
+		return nil, value.PyfmtError(err)
 	}
 	return value.GetItem(th, a[0], value.MakeInt(int64(i)))
 }
@@ -292,7 +292,7 @@ func sample(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg) 
 	}
 	picks, err := r.SampleIndices(n, k)
 	if err != nil {
-		return nil, scriptErr(err)
+		return nil, value.PyfmtError(err)
 	}
 	out := make([]value.Value, len(picks))
 	for i, p := range picks {
@@ -535,7 +535,7 @@ func setstate(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg
 		return nil, err
 	}
 	if err := r.SetState(words); err != nil {
-		return nil, scriptErr(err)
+		return nil, value.PyfmtError(err)
 	}
 	return value.None, nil
 }

@@ -1,7 +1,6 @@
 package pyrand
 
 import (
-	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
@@ -128,22 +127,4 @@ func newGenerator(th value.Thread, cls *value.Class, args []value.Value, kwargs 
 		return nil, err
 	}
 	return g, nil
-}
-
-// pyfmtClasses maps the kinds of pyfmt errors to exception classes.
-var pyfmtClasses = [...]*value.Class{
-	pyfmt.ValueError:        value.ValueError,
-	pyfmt.TypeError:         value.TypeError,
-	pyfmt.OverflowError:     value.OverflowError,
-	pyfmt.ZeroDivisionError: value.ZeroDivisionError,
-	pyfmt.IndexError:        value.IndexError,
-	pyfmt.MemoryError:       value.MemoryError,
-}
-
-// scriptErr converts a *pyfmt.Error to the script exception.
-func scriptErr(err error) error {
-	if e, ok := err.(*pyfmt.Error); ok {
-		return value.Errorf(pyfmtClasses[e.Kind], "%s", e.Msg)
-	}
-	return err
 }
