@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+
+	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
 )
 
 // CPython's numeric hash: reduction modulo the Mersenne prime 2**61-1, so
@@ -38,7 +40,7 @@ func baseHash(th Thread, v Value) (int64, error) {
 	case *BigInt:
 		return bigHash(&v.v), nil
 	case Float:
-		return floatHash(float64(v)), nil
+		return pyfmt.FloatHash(float64(v)), nil
 	case Tuple:
 		return tupleHash(th, v)
 	case NoneType:
@@ -119,44 +121,6 @@ func bigHash(x *big.Int) int64 {
 		h = -h
 	}
 	return fixHash(h)
-}
-
-// floatHash is CPython's _Py_HashDouble (NaN hashes as 0 here; CPython
-// uses the object's address).
-func floatHash(f float64) int64 {
-	switch {
-	case math.IsInf(f, 1):
-		return hashInf
-	case math.IsInf(f, -1):
-		return -hashInf
-	case math.IsNaN(f):
-		return 0
-	}
-	m, e := math.Frexp(f)
-	sign := int64(1)
-	if m < 0 {
-		sign = -1
-		m = -m
-	}
-	var x uint64
-	for m != 0 {
-		x = ((x << 28) & hashModulus) | x>>(hashBits-28)
-		m *= 268435456.0
-		e -= 28
-		y := uint64(m)
-		m -= float64(y)
-		x += y
-		if x >= hashModulus {
-			x -= hashModulus
-		}
-	}
-	if e >= 0 {
-		e = e % hashBits
-	} else {
-		e = hashBits - 1 - ((-1 - e) % hashBits)
-	}
-	x = ((x << uint(e)) & hashModulus) | x>>uint(hashBits-e)
-	return fixHash(int64(x) * sign)
 }
 
 // tupleHash is CPython 3.11's xxHash-based tuple hash.
