@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # compare.sh runs the benchmark workloads under asyncgen, python3 and node,
 # alternating runtimes, and prints median wall time, min-max, peak RSS, the
-# asyncgen/CPython ratio and derived per-operation figures.
+# asyncgen/CPython ratio, derived per-operation figures and each ratio against
+# its target (issue #7).
 #
 # Usage: bench/compare.sh [--runs N] [--only NAME]
 #
@@ -105,7 +106,23 @@ timers 100000 B/task
 gather_many 200000 B/task
 EOF
 
-awk -v ops="$tmp/ops" '
+# Targets of the ratio asyncgen/CPython: "NAME MEASURE TARGET", where
+# MEASURE is wall (median wall time), beyond1s (median wall minus 1 s) or
+# rss (peak RSS minus hello's, per task).
+cat >"$tmp/targets" <<'EOF'
+switch wall 0.10
+agen_stream wall 0.20
+pipeline wall 0.20
+timers beyond1s 0.10
+mem rss 0.25
+gather_many wall 0.05
+queue wall 0.15
+fib wall 1.0
+loop wall 1.0
+hello wall 0.10
+EOF
+
+awk -v ops="$tmp/ops" -v targets="$tmp/targets" '
 function median(key,   n, i, j, t, a) {
 	n = split(walls[key], a, " ")
 	for (i = 1; i <= n; i++)
@@ -156,5 +173,17 @@ END {
 			out = out sprintf("  %s %.0f", rts[r], v)
 		}
 		if (out != "") printf "%-12s %-9s%s\n", name, unit, out
+	}
+	print ""
+	print "targets (ratio asyncgen/CPython):"
+	while ((getline line < targets) > 0) {
+		split(line, f, " ")
+		name = f[1]; how = f[2]; goal = f[3]
+		a = name SUBSEP "asyncgen"; p = name SUBSEP "python3"
+		if (!(a in med) || !(p in med)) continue
+		if (how == "beyond1s") ratio = (med[a] - 1e9) / (med[p] - 1e9)
+		else if (how == "rss") ratio = (rss[a] - rss["hello" SUBSEP "asyncgen"]) / (rss[p] - rss["hello" SUBSEP "python3"])
+		else ratio = med[a] / med[p]
+		printf "%-12s %-9s %5.2f  target <= %-5s %s\n", name, how, ratio, goal, ratio <= goal ? "met" : "missed"
 	}
 }' "$tmp/results"
