@@ -197,19 +197,19 @@ func (th *Thread) buildClass(fr *frame, body *Function, name string, bases []val
 func (*cell) Type() *value.Class { return value.ObjectType }
 
 // raise makes the exception of a raise statement from its operands
-// (none: re-raise the handled exception).
-// It reports whether the exception is re-raised (bare raise) or explicitly
-// raised (its context is set even if it has a traceback).
-func (th *Thread) raise(ops []value.Value) (reraise, explicit bool, err error) {
+// (none: re-raise the handled exception), and tells how it is raised: a
+// bare raise re-raises, any other raise sets the context even of an
+// exception that has a traceback.
+func (th *Thread) raise(ops []value.Value) (raiseHow, error) {
 	if len(ops) == 0 {
 		if exc := th.handled(); exc != nil {
-			return true, false, exc
+			return howReraise, exc
 		}
-		return false, false, value.Errorf(value.RuntimeError, "No active exception to reraise")
+		return howRaised, value.Errorf(value.RuntimeError, "No active exception to reraise")
 	}
 	exc, err := th.makeException(ops[0], "exceptions must derive from BaseException")
 	if err != nil {
-		return false, false, err
+		return howRaised, err
 	}
 	if len(ops) == 2 {
 		if ops[1] == value.None {
@@ -217,13 +217,13 @@ func (th *Thread) raise(ops []value.Value) (reraise, explicit bool, err error) {
 		} else {
 			cause, err := th.makeException(ops[1], "exception causes must derive from BaseException")
 			if err != nil {
-				return false, false, err
+				return howRaised, err
 			}
 			exc.Cause = cause
 		}
 		exc.SuppressContext = true
 	}
-	return false, true, exc
+	return howExplicit, exc
 }
 
 // makeException returns v as an exception, instantiating a class.

@@ -31,6 +31,7 @@ type frame struct {
 	awaiting bool             // suspended inside YIELD_FROM (an await)
 	yieldPC  int              // the instruction the frame is suspended at
 	pending  *value.Exception // raised at yieldPC when the frame resumes
+	how      raiseHow         // how the error being raised was raised
 
 	ints value.IntBox // boxes the ints computed by the frame's code
 }

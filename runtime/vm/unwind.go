@@ -53,3 +53,56 @@ func setContext(exc, handled *value.Exception) {
 	}
 	exc.Context = handled
 }
+
+// raiseHow tells how an instruction raised its error, which decides the
+// exception's context and traceback entry.
+type raiseHow uint8
+
+const (
+	howRaised   raiseHow = iota // raised by an operation
+	howReraise                  // re-raised: no traceback entry, no context
+	howExplicit                 // raised by a raise statement
+	howThrown                   // thrown into a suspended generator
+)
+
+// unwind handles err, raised by the instruction before pc with fr.how
+// telling how: it sets the exception's context, adds the frame to its
+// traceback and finds the handler. It returns the handler's pc and stack
+// pointer, with the exception pushed; when no handler covers the
+// instruction (or err is a limit), it empties the stack and returns the
+// error for the frame to raise.
+func (th *Thread) unwind(fr *frame, err error, pc, sp int) (int, int, error) {
+	how := fr.how
+	fr.how = howRaised
+	s, code := fr.slots, fr.code
+	exc, ok := err.(*value.Exception)
+	if !ok {
+		if _, fatal := err.(*LimitError); fatal {
+			th.dropStack(s[fr.base:sp])
+			return pc, fr.base, err
+		}
+		exc = value.Errorf(value.SystemError, "%v", err)
+	}
+	switch {
+	case how == howThrown:
+		// Only the generator's own handled exception becomes the
+		// context (CPython's _PyErr_ChainStackItem).
+		setContext(exc, th.ei.exc)
+	case how == howReraise:
+	case how == howExplicit || len(exc.Traceback) == 0:
+		setContext(exc, th.handled())
+	}
+	if how != howReraise {
+		exc.Traceback = append(exc.Traceback, value.Frame{Filename: code.Filename, Func: code.Name, Line: code.LineAt(pc - 1)})
+	}
+	h := code.Handler[pc-1]
+	if h < 0 {
+		th.dropStack(s[fr.base:sp])
+		return pc, fr.base, exc
+	}
+	hd := code.Handlers[h]
+	nsp := fr.base + hd.Depth
+	th.dropStack(s[nsp:sp])
+	s[nsp] = exc
+	return hd.Target, nsp + 1, nil
+}
