@@ -36,7 +36,7 @@ var asyncioFuncs = map[string]builtinFunc{
 			return t, err
 		}
 		s, err := value.Str(th, name)
-		t.(*Task).name = value.MakeString(s)
+		t.(*Task).setName(s)
 		return t, err
 	},
 	"ensure_future": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
@@ -186,9 +186,9 @@ func (in *interpreter) sleep(th value.Thread, args []value.Value, kwargs []value
 		return in.newSleep0(result), nil
 	}
 	if math.IsNaN(d) {
-		return &sleepCoro{delay: 1, result: result}, nil // a NaN deadline is always due
+		return newSleep(1, result), nil // a NaN deadline is always due
 	}
-	return &sleepCoro{delay: nanos(d), result: result}, nil
+	return newSleep(nanos(d), result), nil
 }
 
 // createTask is loop.create_task / asyncio.create_task.

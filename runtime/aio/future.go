@@ -25,10 +25,10 @@ type Future struct {
 	self futureLike // the outer value: the Future itself, a Task, ...
 
 	state        futureState
-	blocking     bool // _asyncio_future_blocking
-	logTraceback bool // an exception nobody has retrieved yet
-	result       value.Value
-	exc          *value.Exception
+	blocking     bool        // _asyncio_future_blocking
+	logTraceback bool        // an exception nobody has retrieved yet
+	failed       bool        // finished with the exception in result
+	result       value.Value // the result, or the exception if failed
 
 	// The first done callback is inline since most futures have exactly
 	// one (the waiting task's wake-up); the rarely used rest is in more,
@@ -42,6 +42,7 @@ type futureMore struct {
 	cbs          []callback       // done callbacks after cb0
 	cancelMsg    value.Value      // the cancel() message; nil for None
 	cancelledExc *value.Exception // the CancelledError that cancelled a task
+	name         value.Value      // a task's name, once given or asked for
 
 	// cls and dict are the script class and attributes of an instance of
 	// a script class deriving from Future; nil otherwise.
@@ -153,7 +154,7 @@ func (f *Future) SetException(exc *value.Exception) error {
 	if exc.Class == value.StopIteration {
 		return value.Errorf(value.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")
 	}
-	f.exc = exc
+	f.result, f.failed = exc, true
 	f.state = finished
 	f.scheduleCallbacks()
 	f.logTraceback = true
@@ -227,8 +228,8 @@ func (f *Future) Result() (value.Value, error) {
 		return nil, value.Errorf(InvalidStateError, "Result is not set.")
 	}
 	f.logTraceback = false
-	if f.exc != nil {
-		return nil, f.exc
+	if exc := f.failure(); exc != nil {
+		return nil, exc
 	}
 	return f.result, nil
 }
@@ -242,10 +243,18 @@ func (f *Future) Exception() (value.Value, error) {
 		return nil, value.Errorf(InvalidStateError, "Exception is not set.")
 	}
 	f.logTraceback = false
-	if f.exc != nil {
-		return f.exc, nil
+	if exc := f.failure(); exc != nil {
+		return exc, nil
 	}
 	return value.None, nil
+}
+
+// failure returns the exception the future finished with, or nil.
+func (f *Future) failure() *value.Exception {
+	if !f.failed {
+		return nil
+	}
+	return f.result.(*value.Exception)
 }
 
 // makeCancelledError is _make_cancelled_error: the CancelledError to raise

@@ -80,9 +80,9 @@ func (g *gathering) call(l *Loop, arg value.Value) error {
 			g.SetException(f.makeCancelledError())
 			return nil
 		}
-		if f.exc != nil {
+		if exc := f.failure(); exc != nil {
 			f.logTraceback = false
-			g.SetException(f.exc)
+			g.SetException(exc)
 			return nil
 		}
 	}
@@ -99,9 +99,9 @@ func (g *gathering) call(l *Loop, arg value.Value) error {
 				msg = value.MakeString("")
 			}
 			results[i] = value.NewException(value.CancelledError, msg)
-		case cf.exc != nil:
+		case cf.failed:
 			cf.logTraceback = false
-			results[i] = cf.exc
+			results[i] = cf.result
 		default:
 			results[i] = cf.result
 		}

@@ -233,7 +233,7 @@ func (l *Loop) runForever() error {
 type stopCallback struct{}
 
 func (*stopCallback) call(l *Loop, arg value.Value) error {
-	if f := asFuture(arg); f != nil && f.state == finished && f.exc != nil && isExitException(f.exc) {
+	if f := asFuture(arg); f != nil && f.failed && isExitException(f.failure()) {
 		return nil // run_forever already stopped by the exception
 	}
 	l.stopping = true

@@ -143,7 +143,7 @@ var taskMethods = map[string]methodFunc{
 		if err != nil {
 			return nil, err
 		}
-		self.(*Task).name = value.MakeString(s)
+		self.(*Task).setName(s)
 		return value.None, nil
 	},
 	"get_coro": noArgs("get_coro", func(th value.Thread, self value.Value) (value.Value, error) {

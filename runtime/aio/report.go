@@ -55,7 +55,7 @@ func (l *Loop) reportUnretrieved() {
 		if _, ok := fl.(*Task); ok {
 			kind = "Task"
 		}
-		l.report(kind+" exception was never retrieved", f.exc, []string{"future: " + reprOf(th, fl)})
+		l.report(kind+" exception was never retrieved", f.failure(), []string{"future: " + reprOf(th, fl)})
 	}
 	l.failed = nil
 }

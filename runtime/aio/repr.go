@@ -47,8 +47,8 @@ func (g *gathering) Repr(th value.Thread) (string, error) {
 func (f *Future) reprInfo(th value.Thread) []string {
 	info := []string{[...]string{"pending", "cancelled", "finished"}[f.state]}
 	if f.state == finished {
-		if f.exc != nil {
-			s, _ := value.Repr(th, f.exc)
+		if f.failed {
+			s, _ := value.Repr(th, f.result)
 			info = append(info, "exception="+s)
 		} else {
 			s, _ := value.Repr(th, f.result)
@@ -102,7 +102,7 @@ func describeCoro(th value.Thread, c value.Coroutine) string {
 		return fmt.Sprintf("%s() running at %s:%d", ci.Name(), file, line)
 	}
 	switch c.(type) {
-	case *sleepCoro, *sleep0:
+	case *sleepCoro, *sleep0, *taskSleep0:
 		return "sleep()"
 	}
 	s, _ := value.Repr(th, c)
@@ -128,9 +128,7 @@ func (h *Handle) Repr(th value.Thread) (string, error) {
 }
 
 // Repr returns the coroutine's repr.
-func (s *sleepCoro) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<coroutine object sleep at %p>", s), nil
-}
+func (s *sleepCoro) Repr(th value.Thread) (string, error) { return sleepRepr(s) }
 
 func floatRepr(th value.Thread, f float64) string {
 	s, _ := value.Repr(th, value.Float(f))

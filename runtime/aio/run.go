@@ -107,11 +107,11 @@ func (l *Loop) cancelAllTasks() error {
 	}
 	th := l.in.th
 	for _, t := range tasks {
-		if t.state == cancelled || t.exc == nil {
+		if t.state == cancelled || !t.failed {
 			continue
 		}
 		t.logTraceback = false
-		l.report("unhandled exception during asyncio.run() shutdown", t.exc, []string{"task: " + reprOf(th, t)})
+		l.report("unhandled exception during asyncio.run() shutdown", t.failure(), []string{"task: " + reprOf(th, t)})
 	}
 	return nil
 }

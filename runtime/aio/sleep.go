@@ -9,13 +9,21 @@ import (
 // sleepCoro is the coroutine asyncio.sleep(delay, result) returns for a
 // positive delay: it waits on a future that a timer completes, so the
 // task resumes one loop iteration after the timer fires, as in CPython.
-// The coroutine, its future and its timer are one allocation.
+// The coroutine, its future and its timer are one allocation, with no
+// field of its own: the future holds the result from the start (it is
+// read only once the future is done), the timer holds the delay until
+// the sleep starts (the future then has a loop), and the timer is
+// cancelled once the sleep is over.
 type sleepCoro struct {
-	delay  int64 // nanoseconds, > 0
-	result value.Value
-	state  sleepState
-	fut    Future
-	timer  timer
+	fut   Future
+	timer timer
+}
+
+// newSleep returns the coroutine of a sleep for delay nanoseconds (> 0).
+func newSleep(delay int64, result value.Value) *sleepCoro {
+	s := &sleepCoro{timer: timer{when: delay}}
+	s.fut.result = result
+	return s
 }
 
 type sleepState uint8
@@ -23,8 +31,7 @@ type sleepState uint8
 const (
 	sleepNew sleepState = iota
 	sleepYielded
-	sleepWaiting
-	sleepIdle // a task's spare sleep(0) not handed out
+	sleepIdle // a task's own sleep(0) not handed out
 	sleepDone
 )
 
@@ -36,36 +43,36 @@ func (s *sleepCoro) Await(th value.Thread) (value.Coroutine, error) { return s, 
 
 // Send starts or resumes the sleep.
 func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
-	switch s.state {
-	case sleepNew:
+	switch {
+	case s.timer.cancelled:
+		return nil, false, errReused()
+	case s.fut.loop == nil:
 		l, err := runningLoop(th)
 		if err != nil {
-			s.state = sleepDone
+			s.timer.cancelled = true
 			return nil, false, err
 		}
+		delay := s.timer.when
 		s.fut.init(l, &s.fut)
-		s.timer = timer{when: l.Time() + s.delay, cb: (*sleepTimer)(s)}
+		s.timer.when, s.timer.cb = l.Time()+delay, (*sleepTimer)(s)
 		l.addTimer(&s.timer, false)
 		if tr := l.in.trace; tr != nil {
-			tr.sleep(s.delay)
+			tr.sleep(delay)
 		}
-		s.state = sleepWaiting
 		s.fut.blocking = true
 		return &s.fut, false, nil
-	case sleepWaiting:
-		s.finish()
-		if s.fut.state == pending {
-			return nil, false, value.Errorf(value.RuntimeError, "await wasn't used with future")
-		}
-		r, err := s.fut.Result()
-		return r, err == nil, err
 	}
-	return nil, false, errReused()
+	s.finish()
+	if s.fut.state == pending {
+		return nil, false, value.Errorf(value.RuntimeError, "await wasn't used with future")
+	}
+	r, err := s.fut.Result()
+	return r, err == nil, err
 }
 
 // Throw raises exc where the sleep is suspended (or at its start).
 func (s *sleepCoro) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
-	if s.state == sleepDone {
+	if s.timer.cancelled {
 		return nil, false, errReused()
 	}
 	s.finish()
@@ -78,12 +85,14 @@ func (s *sleepCoro) Close(th value.Thread) error {
 	return nil
 }
 
-// finish cancels the timer (sleep's `finally: h.cancel()`).
+// finish cancels the timer (sleep's `finally: h.cancel()`), which marks
+// the sleep over.
 func (s *sleepCoro) finish() {
-	if s.state == sleepWaiting {
-		s.fut.loop.cancelTimer(&s.timer)
+	if s.fut.loop == nil {
+		s.timer.cancelled = true
+		return
 	}
-	s.state = sleepDone
+	s.fut.loop.cancelTimer(&s.timer)
 }
 
 // sleepTimer is futures._set_result_unless_cancelled for the sleep's
@@ -91,8 +100,8 @@ func (s *sleepCoro) finish() {
 type sleepTimer sleepCoro
 
 func (s *sleepTimer) call(l *Loop, arg value.Value) error {
-	if s.state == sleepWaiting && s.fut.state == pending {
-		s.fut.SetResult(s.result)
+	if s.fut.state == pending {
+		s.fut.SetResult(s.fut.result)
 	}
 	return nil
 }
@@ -108,16 +117,16 @@ type sleep0 struct {
 	state  sleepState
 }
 
-// newSleep0 returns a sleep(0) coroutine. Each task keeps a spare one
-// that it hands out again once the previous use is over, so the hot
-// `await asyncio.sleep(0)` allocates nothing. (The only visible
+// newSleep0 returns a sleep(0) coroutine. The task being stepped hands
+// out itself as one (taskSleep0) once the previous use is over, so the
+// hot `await asyncio.sleep(0)` allocates nothing. (The only visible
 // difference from CPython: two sleep(0) objects made one after the other
 // in a task, the first awaited to its end, can be the same object.)
-func (in *interpreter) newSleep0(result value.Value) *sleep0 {
-	if l := in.loop; l != nil && l.current != nil {
-		if s := &l.current.spare; s.state == sleepIdle || s.state == sleepDone {
-			*s = sleep0{result: result}
-			return s
+func (in *interpreter) newSleep0(result value.Value) value.Coroutine {
+	if l := in.loop; l != nil && l.current != nil && result == value.None {
+		if t := l.current; t.sleep0 == sleepIdle || t.sleep0 == sleepDone {
+			t.sleep0 = sleepNew
+			return (*taskSleep0)(t)
 		}
 	}
 	return &sleep0{result: result}
@@ -131,24 +140,12 @@ func (s *sleep0) Await(th value.Thread) (value.Coroutine, error) { return s, nil
 
 // Send yields None once, then returns the result.
 func (s *sleep0) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
-	switch s.state {
-	case sleepNew:
-		s.state = sleepYielded
-		return value.None, false, nil
-	case sleepYielded:
-		s.state = sleepDone
-		return s.result, true, nil
-	}
-	return nil, false, errReused()
+	return s.state.send(s.result)
 }
 
 // Throw raises exc where the sleep is suspended.
 func (s *sleep0) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
-	if s.state == sleepDone || s.state == sleepIdle {
-		return nil, false, errReused()
-	}
-	s.state = sleepDone
-	return nil, false, exc
+	return s.state.throw(exc)
 }
 
 // Close ends the sleep.
@@ -158,6 +155,61 @@ func (s *sleep0) Close(th value.Thread) error {
 }
 
 // Repr returns the coroutine's repr.
-func (s *sleep0) Repr(th value.Thread) (string, error) {
+func (s *sleep0) Repr(th value.Thread) (string, error) { return sleepRepr(s) }
+
+// taskSleep0 is a sleep(0) coroutine with result None that a task hands
+// out: the Task itself under another type, its state in Task.sleep0.
+type taskSleep0 Task
+
+// Type returns the coroutine class.
+func (s *taskSleep0) Type() *value.Class { return CoroutineType }
+
+// Await returns the coroutine itself.
+func (s *taskSleep0) Await(th value.Thread) (value.Coroutine, error) { return s, nil }
+
+// Send yields None once, then returns None.
+func (s *taskSleep0) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	return s.sleep0.send(value.None)
+}
+
+// Throw raises exc where the sleep is suspended.
+func (s *taskSleep0) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
+	return s.sleep0.throw(exc)
+}
+
+// Close ends the sleep.
+func (s *taskSleep0) Close(th value.Thread) error {
+	s.sleep0 = sleepDone
+	return nil
+}
+
+// Repr returns the coroutine's repr.
+func (s *taskSleep0) Repr(th value.Thread) (string, error) { return sleepRepr(s) }
+
+// sleepRepr returns the repr of a coroutine of asyncio.sleep.
+func sleepRepr(s value.Coroutine) (string, error) {
 	return fmt.Sprintf("<coroutine object sleep at %p>", s), nil
+}
+
+// send steps a sleep(0) in state *st: it yields None once, then returns
+// result.
+func (st *sleepState) send(result value.Value) (value.Value, bool, error) {
+	switch *st {
+	case sleepNew:
+		*st = sleepYielded
+		return value.None, false, nil
+	case sleepYielded:
+		*st = sleepDone
+		return result, true, nil
+	}
+	return nil, false, errReused()
+}
+
+// throw raises exc in a sleep(0) in state *st.
+func (st *sleepState) throw(exc *value.Exception) (value.Value, bool, error) {
+	if *st == sleepDone || *st == sleepIdle {
+		return nil, false, errReused()
+	}
+	*st = sleepDone
+	return nil, false, exc
 }

@@ -9,23 +9,24 @@ import (
 type Task struct {
 	Future
 	coro   value.Coroutine
-	name   value.Value // nil until named: the name is then "Task-<num>"
-	num    int
-	waiter futureLike // _fut_waiter
+	num    int     // the number in the default name "Task-<num>"
+	waiter *Future // _fut_waiter
 
-	mustCancel bool
-	nCancels   int32  // _num_cancels_requested
-	spare      sleep0 // the sleep(0) coroutine the task reuses
+	nCancels   int32      // _num_cancels_requested
+	mustCancel bool       // _must_cancel
+	sleep0     sleepState // of the task as its own sleep(0) (taskSleep0)
 }
 
 // newTask makes a task for coro and schedules its first step, as
 // Task.__init__.
 func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
-	t := &Task{coro: coro, name: name, spare: sleep0{state: sleepIdle}}
+	t := &Task{coro: coro, sleep0: sleepIdle}
 	t.init(l, t)
 	if name == nil {
 		l.in.taskCounter++
 		t.num = l.in.taskCounter
+	} else {
+		t.extra().name = name
 	}
 	if tr := l.in.trace; tr != nil {
 		tr.created(t)
@@ -40,11 +41,15 @@ func (t *Task) Type() *value.Class { return TaskType }
 
 // Name returns the task's name.
 func (t *Task) Name(th value.Thread) value.Value {
-	if t.name == nil {
-		t.name = value.MakeString("Task-" + itoa(t.num))
+	m := t.extra()
+	if m.name == nil {
+		m.name = value.MakeString("Task-" + itoa(t.num))
 	}
-	return t.name
+	return m.name
 }
+
+// setName renames the task.
+func (t *Task) setName(s string) { t.extra().name = value.MakeString(s) }
 
 // Await returns the task's await iterator.
 func (t *Task) Await(th value.Thread) (value.Coroutine, error) {
@@ -62,7 +67,7 @@ func (t *Task) cancel(msg value.Value) bool {
 	if tr := t.loop.in.trace; tr != nil {
 		tr.cancelled(t)
 	}
-	if t.waiter != nil && t.waiter.cancel(msg) {
+	if t.waiter != nil && t.waiter.self.cancel(msg) {
 		return true
 	}
 	t.mustCancel = true
@@ -185,7 +190,7 @@ func (t *Task) yielded(result value.Value) {
 	default:
 		f.blocking = false
 		f.addDoneCallback((*taskWakeup)(t))
-		t.waiter = fl
+		t.waiter = f
 		if t.mustCancel && fl.cancel(t.cancelMsg()) {
 			t.mustCancel = false
 		}
@@ -203,7 +208,7 @@ type taskWakeup Task
 func (w *taskWakeup) call(l *Loop, arg value.Value) error {
 	t := (*Task)(w)
 	f := asFuture(arg)
-	if f.state == finished && f.exc == nil {
+	if f.state == finished && !f.failed {
 		return t.step(nil)
 	}
 	_, err := f.Result()

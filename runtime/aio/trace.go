@@ -103,9 +103,11 @@ func (tr *tracing) scheduled(cb callback) {
 // stepBegin notes the start of a step of t.
 func (tr *tracing) stepBegin(t *Task) {
 	tr.step = t
-	if tt, ok := tr.tasks[t]; ok && tt.name != t.name {
-		tr.tasks[t] = traced{tt.num, t.name}
-		tr.TaskNamed(tr.now(), tt.num, tr.str(t.name))
+	if tt, ok := tr.tasks[t]; ok {
+		if name := t.Name(tr.in.th); name != tt.name {
+			tr.tasks[t] = traced{tt.num, name}
+			tr.TaskNamed(tr.now(), tt.num, tr.str(name))
+		}
 	}
 	name, line := coroPlace(t.coro)
 	tr.StepBegin(tr.now(), tr.id(t), name, line)
@@ -140,7 +142,7 @@ func coroPlace(c value.Coroutine) (string, int) {
 		return ci.Name(), line
 	}
 	switch c.(type) {
-	case *sleepCoro, *sleep0:
+	case *sleepCoro, *sleep0, *taskSleep0:
 		return "sleep", 0
 	case *shutdownAgens:
 		return "BaseEventLoop.shutdown_asyncgens", 0
