@@ -96,7 +96,14 @@ func (g *AsyncGenerator) hook(th *Thread) {
 func (g *AsyncGenerator) next(th *Thread) (v value.Value, pending *agenOp, err error) {
 	g.hook(th)
 	o := agenOp{ag: g, kind: opSend, val: value.None}
-	v, done, err := o.Send(th, value.None)
+	var done bool
+	if c := &g.core; g.runningAsync || c.running || c.finished || th.AgenStep != nil {
+		v, done, err = o.Send(th, value.None)
+	} else {
+		// What Send does in this state, without its checks.
+		o.state, g.runningAsync = opIter, true
+		v, done, err = o.result(c.step(th, value.None, true))
+	}
 	if err != nil || done {
 		return v, nil, err
 	}

@@ -47,8 +47,19 @@ func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, ki
 // (yielded, false, nil), (returned, true, nil) or an error.
 func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Value, done bool, err error) {
 	defer th.guard(th.frame, th.depth, th.ei, &err)
+	return g.step(th, v, push)
+}
+
+// step is resume without the guard against Go panics, for the VM's own
+// loop, which runs under the guard of its caller.
+func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
 	fr := g.fr
-	if push && g.started {
+	switch {
+	case !push || !g.started:
+	case !fr.awaiting && fr.code.Instrs[fr.pc].Op == compile.POP_TOP:
+		// A yield statement drops the value sent at once.
+		fr.pc++
+	default:
 		fr.slots[fr.sp] = v
 		fr.sp++
 	}

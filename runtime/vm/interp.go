@@ -184,10 +184,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				}
 			}
 			var v value.Value
-			var ok bool
-			if it, isInt := s[sp-1].(value.IntIterator); isInt {
-				var i int64
-				if i, ok = it.NextInt(); ok {
+			i, ok, isRange := value.NextRangeInt(s[sp-1])
+			if isRange {
+				if ok {
 					v = fr.ints.Make(i)
 				}
 			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
@@ -197,6 +196,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				sp--
 				s[sp] = nil
 				pc = int(in.Arg)
+				break
+			}
+			// The loop's target is most often a local: store it now,
+			// saving a dispatch.
+			if next := instrs[pc]; next.Op == compile.STORE_FAST {
+				s[next.Arg] = v
+				pc++
 				break
 			}
 			s[sp] = v
@@ -282,9 +288,15 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				case e != nil:
 					err = e
 				case pending == nil:
+					pc += 3
+					// As FOR_ITER does, store a local target at once.
+					if next := instrs[pc]; next.Op == compile.STORE_FAST {
+						s[next.Arg] = v
+						pc++
+						break
+					}
 					s[sp] = v
 					sp++
-					pc += 3
 				default:
 					// Suspended as the YIELD_FROM would be.
 					s[sp] = pending
