@@ -2,6 +2,7 @@ package aio
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -37,8 +38,9 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 	}
 	g := &gathering{returnExc: returnExc, children: make([]futureLike, 0, len(aws))}
 	var seen map[value.Value]futureLike // by identity, for pointer values
+	repeats := hasRepeats(aws)
 	for _, aw := range aws {
-		byID := reflect.TypeOf(aw).Kind() == reflect.Pointer
+		byID := repeats && reflect.TypeOf(aw).Kind() == reflect.Pointer
 		if byID {
 			if fl, ok := seen[aw]; ok {
 				g.children = append(g.children, fl)
@@ -63,6 +65,25 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 		g.children = append(g.children, fl)
 	}
 	return g, nil
+}
+
+// hasRepeats reports whether a pointer value may occur twice in aws, in
+// which case gather must map each to its future as CPython's arg_to_fut
+// does. It costs a sorted slice of addresses rather than a map of them.
+func hasRepeats(aws []value.Value) bool {
+	addrs := make([]uintptr, 0, len(aws))
+	for _, aw := range aws {
+		if v := reflect.ValueOf(aw); v.Kind() == reflect.Pointer {
+			addrs = append(addrs, v.Pointer())
+		}
+	}
+	slices.Sort(addrs)
+	for i := 1; i < len(addrs); i++ {
+		if addrs[i] == addrs[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // call is gather's _done_callback, run when a child is done.

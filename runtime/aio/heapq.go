@@ -6,7 +6,7 @@ package aio
 
 // heapPush is heapq.heappush.
 func heapPush[T any](h []T, item T, less func(a, b T) bool) []T {
-	h = append(h, item)
+	h = appendDoubling(h, item)
 	siftDown(h, 0, len(h)-1, less)
 	return h
 }

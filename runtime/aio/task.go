@@ -32,7 +32,7 @@ func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 		tr.created(t)
 	}
 	l.callSoon(t, nil)
-	l.tasks = append(l.tasks, t)
+	l.tasks = appendDoubling(l.tasks, t)
 	return t
 }
 
