@@ -12,7 +12,7 @@ func init() {
 // of script classes deriving from Future.
 func newFutureValue(th value.Thread, cls *value.Class, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 	f := &Future{}
-	f.init(eventLoop(th), f)
+	f.init(eventLoop(th), plainFuture)
 	if cls != FutureType {
 		m := f.extra()
 		m.cls, m.dict = cls, value.NewDict(0)

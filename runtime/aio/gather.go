@@ -58,7 +58,7 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 			seen[aw] = fl
 		}
 		if g.loop == nil {
-			g.init(fl.base().loop, g)
+			g.init(fl.base().loop, gatherFuture)
 		}
 		g.nfuts++
 		fl.base().addDoneCallback(g)

@@ -31,7 +31,7 @@ func (t *Task) Repr(th value.Thread) (string, error) {
 	name, _ := value.Repr(th, t.Name(th))
 	extra := []string{"name=" + name, "coro=<" + describeCoro(th, t.coro) + ">"}
 	if t.waiter != nil {
-		w, _ := value.Repr(th, t.waiter.self)
+		w, _ := value.Repr(th, t.waiter.self())
 		extra = append(extra, "wait_for="+w)
 	}
 	info = append(info[:1], append(extra, info[1:]...)...)

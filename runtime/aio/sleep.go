@@ -53,7 +53,7 @@ func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, err
 			return nil, false, err
 		}
 		delay := s.timer.when
-		s.fut.init(l, &s.fut)
+		s.fut.init(l, plainFuture)
 		s.timer.when, s.timer.cb = l.Time()+delay, (*sleepTimer)(s)
 		l.addTimer(&s.timer, false)
 		if tr := l.in.trace; tr != nil {

@@ -21,7 +21,7 @@ type Task struct {
 // Task.__init__.
 func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 	t := &Task{coro: coro, sleep0: sleepIdle}
-	t.init(l, t)
+	t.init(l, taskFuture)
 	if name == nil {
 		l.in.taskCounter++
 		t.num = l.in.taskCounter
@@ -67,7 +67,7 @@ func (t *Task) cancel(msg value.Value) bool {
 	if tr := t.loop.in.trace; tr != nil {
 		tr.cancelled(t)
 	}
-	if t.waiter != nil && t.waiter.self.cancel(msg) {
+	if t.waiter != nil && t.waiter.self().cancel(msg) {
 		return true
 	}
 	t.mustCancel = true
