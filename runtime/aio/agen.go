@@ -44,7 +44,7 @@ func (l *Loop) finalize(agen value.Value) {
 		l.callbackError(err, nil)
 		return
 	}
-	l.callSoon(createTaskCallback{}, aw)
+	l.callSoon(&createTaskCallback{aw})
 }
 
 // aclose calls agen.aclose().
@@ -56,12 +56,11 @@ func aclose(th value.Thread, agen value.Value) (value.Value, error) {
 	return value.Call(th, fn, nil, nil)
 }
 
-// createTaskCallback is loop.create_task scheduled with call_soon; its
-// argument is the coroutine.
-type createTaskCallback struct{}
+// createTaskCallback is loop.create_task(coro) scheduled with call_soon.
+type createTaskCallback struct{ coro value.Value }
 
-func (createTaskCallback) call(l *Loop, arg value.Value) error {
-	_, err := createTask(l.in.th, l, arg, nil)
+func (c *createTaskCallback) call(l *Loop) error {
+	_, err := createTask(l.in.th, l, c.coro, nil)
 	return l.callbackError(err, nil)
 }
 

@@ -199,15 +199,15 @@ func (f *Future) scheduleCallbacks() {
 	if f.cb0 == nil {
 		return
 	}
-	l, self := f.loop, value.Value(f.self())
-	l.callSoon(f.cb0, self)
+	l := f.loop
+	l.callSoon(f.cb0)
 	f.cb0 = nil
 	if f.more == nil {
 		return
 	}
 	cbs := f.more.cbs
 	for i, cb := range cbs {
-		l.callSoon(cb, self)
+		l.callSoon(cb)
 		cbs[i] = nil
 	}
 	f.more.cbs = cbs[:0]
@@ -217,7 +217,7 @@ func (f *Future) scheduleCallbacks() {
 // argument) via call_soon once the future is done.
 func (f *Future) addDoneCallback(cb callback) {
 	if f.state != pending {
-		f.loop.callSoon(cb, f.self())
+		f.loop.callSoon(cb)
 		return
 	}
 	if f.cb0 == nil {

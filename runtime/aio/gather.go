@@ -7,14 +7,20 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// gathering is the future asyncio.gather returns (_GatheringFuture) and
-// the done callback it adds to each child.
+// gathering is the future asyncio.gather returns (_GatheringFuture).
 type gathering struct {
 	Future
-	children        []futureLike
+	children        []gatherChild
 	nfuts, finished int
 	returnExc       bool
 	cancelRequested bool
+}
+
+// A gatherChild is a child of a gather, and the done callback the gather
+// adds to it (_done_callback).
+type gatherChild struct {
+	g *gathering
+	f futureLike
 }
 
 // Type returns the future class (a _GatheringFuture is a Future).
@@ -36,14 +42,16 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 		f.SetResult(value.NewList(nil))
 		return f, nil
 	}
-	g := &gathering{returnExc: returnExc, children: make([]futureLike, 0, len(aws))}
-	var seen map[value.Value]futureLike // by identity, for pointer values
+	// children never grows beyond its capacity: the callbacks point
+	// into it.
+	g := &gathering{returnExc: returnExc, children: make([]gatherChild, 0, len(aws))}
+	var seen map[value.Value]*gatherChild // by identity, for pointer values
 	repeats := hasRepeats(aws)
 	for _, aw := range aws {
 		byID := repeats && reflect.TypeOf(aw).Kind() == reflect.Pointer
 		if byID {
-			if fl, ok := seen[aw]; ok {
-				g.children = append(g.children, fl)
+			if c, ok := seen[aw]; ok {
+				g.children = append(g.children, *c)
 				continue
 			}
 		}
@@ -51,18 +59,19 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 		if err != nil {
 			return nil, err
 		}
-		if byID {
-			if seen == nil {
-				seen = make(map[value.Value]futureLike, len(aws))
-			}
-			seen[aw] = fl
-		}
 		if g.loop == nil {
 			g.init(fl.base().loop, gatherFuture)
 		}
 		g.nfuts++
-		fl.base().addDoneCallback(g)
-		g.children = append(g.children, fl)
+		g.children = append(g.children, gatherChild{g, fl})
+		c := &g.children[len(g.children)-1]
+		if byID {
+			if seen == nil {
+				seen = make(map[value.Value]*gatherChild, len(aws))
+			}
+			seen[aw] = c
+		}
+		fl.base().addDoneCallback(c)
 	}
 	return g, nil
 }
@@ -86,9 +95,9 @@ func hasRepeats(aws []value.Value) bool {
 	return false
 }
 
-// call is gather's _done_callback, run when a child is done.
-func (g *gathering) call(l *Loop, arg value.Value) error {
-	f := asFuture(arg)
+// call is gather's _done_callback, run when the child is done.
+func (c *gatherChild) call(l *Loop) error {
+	g, f := c.g, c.f.base()
 	g.finished++
 	if g.state != pending {
 		if f.state != cancelled {
@@ -112,7 +121,7 @@ func (g *gathering) call(l *Loop, arg value.Value) error {
 	}
 	results := make([]value.Value, len(g.children))
 	for i, c := range g.children {
-		cf := c.base()
+		cf := c.f.base()
 		switch {
 		case cf.state == cancelled:
 			msg := cf.cancelMsg()
@@ -130,7 +139,7 @@ func (g *gathering) call(l *Loop, arg value.Value) error {
 	if g.cancelRequested {
 		// CPython's callback reuses the name of its loop variable here, so
 		// the error comes from the last child.
-		last := g.children[len(g.children)-1].base()
+		last := g.children[len(g.children)-1].f.base()
 		g.SetException(last.makeCancelledError())
 	} else {
 		g.SetResult(value.NewList(results))
@@ -146,7 +155,7 @@ func (g *gathering) cancel(msg value.Value) bool {
 	}
 	ret := false
 	for _, c := range g.children {
-		if c.cancel(msg) {
+		if c.f.cancel(msg) {
 			ret = true
 		}
 	}

@@ -28,7 +28,7 @@ func (h *Handle) Type() *value.Class {
 
 // call runs the callable, reporting a script exception as asyncio's
 // Handle._run does.
-func (h *Handle) call(l *Loop, arg value.Value) error {
+func (h *Handle) call(l *Loop) error {
 	fn, args := h.fn, h.args
 	_, err := value.Call(l.in.th, fn, args, nil)
 	return l.callbackError(err, fn, args...)
@@ -46,13 +46,13 @@ func (h *Handle) cancel() {
 	h.fn, h.args = nil, nil
 }
 
-// funcCallback runs a script callable with one argument: a done callback
-// added by add_done_callback.
-type funcCallback struct{ fn value.Value }
+// funcCallback is a done callback added by add_done_callback: a script
+// callable called with the future.
+type funcCallback struct{ fn, fut value.Value }
 
-func (c *funcCallback) call(l *Loop, arg value.Value) error {
-	_, err := value.Call(l.in.th, c.fn, []value.Value{arg}, nil)
-	return l.callbackError(err, c.fn, arg)
+func (c *funcCallback) call(l *Loop) error {
+	_, err := value.Call(l.in.th, c.fn, []value.Value{c.fut}, nil)
+	return l.callbackError(err, c.fn, c.fut)
 }
 
 // callbackError reports a script exception raised by a callback and

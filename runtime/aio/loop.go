@@ -13,7 +13,7 @@ import (
 type Loop struct {
 	in         *interpreter
 	clock      Clock
-	ready      ring[entry]
+	ready      ring[callback]
 	timers     timerHeap
 	seq        uint64
 	nCancelled int // cancelled timers still in the heap
@@ -44,12 +44,12 @@ func newLoop(in *interpreter) *Loop {
 // Time returns the loop's time in nanoseconds.
 func (l *Loop) Time() int64 { return l.clock.Now() }
 
-// callSoon schedules cb(arg) at the end of the ready queue.
-func (l *Loop) callSoon(cb callback, arg value.Value) {
+// callSoon schedules cb at the end of the ready queue.
+func (l *Loop) callSoon(cb callback) {
 	if tr := l.in.trace; tr != nil {
 		tr.scheduled(cb)
 	}
-	l.ready.push(entry{cb: cb, arg: arg})
+	l.ready.push(cb)
 }
 
 // addTimer schedules t; exact (call_at) deadlines may tie, as in CPython.
@@ -162,14 +162,14 @@ func (l *Loop) runOnce() error {
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := l.timers.pop()
 		t.inHeap = false
-		l.ready.push(entry{cb: t})
+		l.ready.push(t)
 	}
 	for n := l.ready.len(); n > 0; n-- {
-		e := l.ready.pop()
-		if h, ok := e.cb.(*Handle); ok && h.cancelled {
+		cb := l.ready.pop()
+		if h, ok := cb.(*Handle); ok && h.cancelled {
 			continue // a cancelled call_soon
 		}
-		if err := e.cb.call(l, e.arg); err != nil {
+		if err := cb.call(l); err != nil {
 			return err
 		}
 	}
@@ -191,7 +191,7 @@ func (l *Loop) runUntilComplete(fut *Future) error {
 	if l.running {
 		return value.Errorf(value.RuntimeError, "This event loop is already running")
 	}
-	fut.addDoneCallback(&stopCallback{})
+	fut.addDoneCallback(&stopCallback{fut})
 	err := l.runForever()
 	fut.removeDoneCallback(func(cb callback) bool { _, ok := cb.(*stopCallback); return ok })
 	if err != nil {
@@ -230,10 +230,10 @@ func (l *Loop) runForever() error {
 
 // stopCallback is _run_until_complete_cb: it stops the loop when the
 // future it waits on is done.
-type stopCallback struct{}
+type stopCallback struct{ f *Future }
 
-func (*stopCallback) call(l *Loop, arg value.Value) error {
-	if f := asFuture(arg); f != nil && f.failed && isExitException(f.failure()) {
+func (c *stopCallback) call(l *Loop) error {
+	if f := c.f; f.failed && isExitException(f.failure()) {
 		return nil // run_forever already stopped by the exception
 	}
 	l.stopping = true

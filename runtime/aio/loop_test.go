@@ -21,7 +21,7 @@ var scenarios = map[string]func(th *fakeThread) value.Value{
 			f := NewFuture(l)
 			show(f)
 			for i := 0; i < 3; i++ {
-				f.addDoneCallback(&funcCallback{print})
+				f.addDoneCallback(&funcCallback{print, f})
 			}
 			show(f)
 			f.removeDoneCallback(func(callback) bool { return true })
@@ -235,10 +235,10 @@ var scenarios = map[string]func(th *fakeThread) value.Value{
 		return newFake(th, func(y *yielder) (value.Value, error) {
 			l, _ := runningLoop(th)
 			fut := NewFuture(l)
-			fut.addDoneCallback(&funcCallback{printer("callback 1")})
+			fut.addDoneCallback(&funcCallback{printer("callback 1"), fut})
 			t1 := must(call(th, "create_task", []value.Value{waiter("w1", fut)}))
 			t2 := must(call(th, "create_task", []value.Value{waiter("w2", fut)}))
-			fut.addDoneCallback(&funcCallback{printer("callback 2")})
+			fut.addDoneCallback(&funcCallback{printer("callback 2"), fut})
 			y.await(sleepV(th, 0))
 			must(l.schedule("call_soon", -1, false, []value.Value{printer("soon 1")}, nil))
 			fut.SetResult(value.MakeInt(42))

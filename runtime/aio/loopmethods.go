@@ -24,7 +24,7 @@ func (l *Loop) schedule(name string, when int64, exact bool, args []value.Value,
 	}
 	h := &Handle{loop: l, fn: args[0], args: append([]value.Value(nil), args[1:]...)}
 	if when < 0 {
-		l.ready.push(entry{cb: h})
+		l.ready.push(h)
 		return h, nil
 	}
 	h.timer = &timer{when: when, cb: h}

@@ -72,7 +72,7 @@ var futureMethods = map[string]methodFunc{
 		if err := unpack("add_done_callback", args, kwargs, []string{"fn", "*context="}, &fn, &ctx); err != nil {
 			return nil, err
 		}
-		asFuture(self).addDoneCallback(&funcCallback{fn: fn})
+		asFuture(self).addDoneCallback(&funcCallback{fn: fn, fut: self})
 		return value.None, nil
 	},
 	"remove_done_callback": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {

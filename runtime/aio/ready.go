@@ -1,20 +1,13 @@
 package aio
 
-import "github.com/asyncgen/asyncgen/runtime/value"
-
 // A callback is work the loop runs: a task step, a task wake-up, a done
 // callback, a script callable. It returns an error only for failures that
 // must stop the loop (SystemExit, KeyboardInterrupt, limits, internal
 // errors); script exceptions are reported and swallowed, as asyncio's
-// Handle._run does.
+// Handle._run does. A callback holds what it works on (a done callback
+// its future), so the ready queue holds callbacks alone.
 type callback interface {
-	call(l *Loop, arg value.Value) error
-}
-
-// entry is one scheduled callback with its argument.
-type entry struct {
-	cb  callback
-	arg value.Value
+	call(l *Loop) error
 }
 
 // ring is a double-ended queue on a growable ring buffer: the loop's FIFO

@@ -82,7 +82,7 @@ func cbName(cb callback) string {
 	switch cb := cb.(type) {
 	case *taskWakeup:
 		return "Task.task_wakeup()"
-	case *gathering:
+	case *gatherChild:
 		return "gather.<locals>._done_callback()"
 	case *stopCallback:
 		return "_run_until_complete_cb()"

@@ -99,7 +99,7 @@ func (s *sleepCoro) finish() {
 // future, run when the timer fires.
 type sleepTimer sleepCoro
 
-func (s *sleepTimer) call(l *Loop, arg value.Value) error {
+func (s *sleepTimer) call(l *Loop) error {
 	if s.fut.state == pending {
 		s.fut.SetResult(s.fut.result)
 	}

@@ -31,7 +31,7 @@ func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 	if tr := l.in.trace; tr != nil {
 		tr.created(t)
 	}
-	l.callSoon(t, nil)
+	l.callSoon(t)
 	l.tasks = appendDoubling(l.tasks, t)
 	return t
 }
@@ -84,11 +84,8 @@ func (t *Task) uncancel() int32 {
 }
 
 // call runs one step of the task: the callback a task schedules for
-// itself. arg is the exception to throw into the coroutine, or nil.
-func (t *Task) call(l *Loop, arg value.Value) error {
-	exc, _ := arg.(*value.Exception)
-	return t.step(exc)
-}
+// itself.
+func (t *Task) call(l *Loop) error { return t.step(nil) }
 
 // step is Task.__step: resume the coroutine (or throw exc into it) and
 // act on what it yields, returns or raises.
@@ -171,7 +168,7 @@ func (t *Task) yielded(result value.Value) {
 		if tr := l.in.trace; tr != nil {
 			tr.sleep(0)
 		}
-		l.callSoon(t, nil)
+		l.callSoon(t)
 		return
 	}
 	fl, ok := result.(futureLike)
@@ -198,16 +195,25 @@ func (t *Task) yielded(result value.Value) {
 }
 
 // retry schedules a step that throws exc into the coroutine.
-func (t *Task) retry(exc *value.Exception) { t.loop.callSoon(t, exc) }
+func (t *Task) retry(exc *value.Exception) { t.loop.callSoon(&taskThrow{t, exc}) }
+
+// taskThrow is a step of a task that throws an exception into its
+// coroutine.
+type taskThrow struct {
+	t   *Task
+	exc *value.Exception
+}
+
+func (c *taskThrow) call(l *Loop) error { return c.t.step(c.exc) }
 
 // taskWakeup is Task.__wakeup, the done callback a task adds to the
-// future it waits on. It is the Task itself under another type, so adding
-// it allocates nothing.
+// future it waits on (its waiter until the step it runs). It is the Task
+// itself under another type, so adding it allocates nothing.
 type taskWakeup Task
 
-func (w *taskWakeup) call(l *Loop, arg value.Value) error {
+func (w *taskWakeup) call(l *Loop) error {
 	t := (*Task)(w)
-	f := asFuture(arg)
+	f := t.waiter
 	if f.state == finished && !f.failed {
 		return t.step(nil)
 	}

@@ -1,7 +1,5 @@
 package aio
 
-import "github.com/asyncgen/asyncgen/runtime/value"
-
 // timer is a callback due at a deadline: asyncio's TimerHandle.
 //
 // CPython orders timers by deadline alone, in a heapq. Its clock moves
@@ -25,11 +23,11 @@ func (t *timer) less(u *timer) bool {
 
 // call runs the timer's callback unless it was cancelled meanwhile (the
 // loop runs timers from its ready queue).
-func (t *timer) call(l *Loop, _ value.Value) error {
+func (t *timer) call(l *Loop) error {
 	if t.cancelled {
 		return nil
 	}
-	return t.cb.call(l, nil)
+	return t.cb.call(l)
 }
 
 // timerHeap is a min-heap of timers with the algorithms of CPython's
