@@ -15,17 +15,53 @@ package main
 import (
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 func main() {
 	if os.Getenv("GOGC") == "" {
-		// Scripts make many short-lived small values: a heap goal of five
-		// times the live heap instead of two collects far less often
-		// (bench/loop.agen: a quarter less CPU) for a larger peak RSS.
-		debug.SetGCPercent(400)
+		tuneGC()
 	}
 	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// tuneGC sets the collector's heap goal after each collection, from the
+// live heap: five times it while it is under 16 MiB, coming down to
+// twice it at 64 MiB and over. Scripts make many short-lived small
+// values: a goal of five times the live heap instead of two collects far
+// less often (bench/loop.agen: a quarter less CPU); a program holding
+// many tasks keeps its peak memory near twice what it holds.
+func tuneGC() {
+	debug.SetGCPercent(400)
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	percent := 400
+	var tune func(*gcCycle)
+	tune = func(c *gcCycle) {
+		metrics.Read(sample)
+		if p := gcPercent(sample[0].Value.Uint64()); p != percent {
+			percent = p
+			debug.SetGCPercent(p)
+		}
+		runtime.SetFinalizer(c, tune) // again after the next collection
+	}
+	runtime.SetFinalizer(&gcCycle{}, tune)
+}
+
+// A gcCycle is garbage whose finalizer runs after each collection.
+type gcCycle struct{ _ *int }
+
+// gcPercent returns the GC percent for a live heap of live bytes.
+func gcPercent(live uint64) int {
+	const low, high = 16 << 20, 64 << 20
+	switch {
+	case live <= low:
+		return 400
+	case live >= high:
+		return 100
+	}
+	return int(100 * high / live)
 }
 
 // help describes the sub-commands.
