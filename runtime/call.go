@@ -17,22 +17,35 @@ func (in *Interpreter) Call(ctx context.Context, fn Value, args ...any) (any, er
 	if fn == nil {
 		return nil, errNil
 	}
-	var out any
-	err := in.run(ctx, func() (Value, error) {
-		vs := make([]Value, len(args))
-		for i, a := range args {
-			v, err := in.toValue(a)
-			if err != nil {
-				return nil, err
-			}
-			vs[i] = v
+	c := &call{in: in, fn: fn, args: args}
+	err := in.run(ctx, c)
+	return c.out, err
+}
+
+// call is the job of Call.
+type call struct {
+	in   *Interpreter
+	fn   Value
+	args []any
+	vals [4]Value // the converted arguments, when they fit
+	out  any
+}
+
+func (c *call) start() (Value, error) {
+	vs := c.vals[:0]
+	for _, a := range c.args {
+		v, err := c.in.toValue(a)
+		if err != nil {
+			return nil, err
 		}
-		return value.Call(in.th, fn, vs, nil)
-	}, false, func(v Value) error {
-		out = toGo(v)
-		return nil
-	})
-	return out, err
+		vs = append(vs, v)
+	}
+	return value.Call(c.in.th, c.fn, vs, nil)
+}
+
+func (c *call) finish(v Value) error {
+	c.out = toGo(v)
+	return nil
 }
 
 // errNil is the error of a nil Value passed to Call or Iter (such as

@@ -68,9 +68,9 @@ func (in *Interpreter) Exec(ctx context.Context, filename string, src []byte) (*
 	}
 	in.addSource(filename, src)
 	m := &Module{in: in, globals: value.NewDict(0)}
-	err = in.run(ctx, func() (Value, error) {
+	err = in.run(ctx, &funcs{startFn: func() (Value, error) {
 		return in.th.ExecModule(prog, m.globals)
-	}, false, nil)
+	}})
 	return m, err
 }
 

@@ -37,9 +37,9 @@ func (in *Interpreter) ExecInteractive(ctx context.Context, src []byte) error {
 	if err != nil {
 		return err
 	}
-	return in.run(ctx, func() (Value, error) {
+	return in.run(ctx, &funcs{startFn: func() (Value, error) {
 		return in.th.ExecModule(prog, in.main)
-	}, false, nil)
+	}})
 }
 
 // Eval evaluates expr, an expression (await allowed), in the interactive
@@ -63,14 +63,14 @@ func (in *Interpreter) Eval(ctx context.Context, expr string) (any, error) {
 		return nil, err
 	}
 	var out any
-	err = in.run(ctx, func() (Value, error) {
+	err = in.run(ctx, &funcs{startFn: func() (Value, error) {
 		in.evalResult = nil
 		return in.th.ExecModule(prog, in.main)
-	}, false, func(Value) error {
+	}, finishFn: func(Value) error {
 		out = toGo(in.evalResult)
 		in.evalResult = nil
 		return nil
-	})
+	}})
 	return out, err
 }
 

@@ -68,26 +68,38 @@ func (in *Interpreter) iterSync(ctx context.Context, v Value, yield func(any, er
 		yield(nil, err)
 		return
 	}
+	step := &nextItem{in: in, it: it}
 	for {
-		var item any
-		var ok bool
-		err := in.do(ctx, func() error {
-			v, more, err := it.Next(in.th)
-			item, ok = toGo(v), more
-			return err
-		})
+		err := in.run(ctx, step)
 		switch {
 		case err != nil:
 			yield(nil, err)
 			return
-		case !ok:
+		case !step.more:
 			return
-		case !yield(item, nil):
+		case !yield(step.item, nil):
 			in.do(context.Background(), func() error { return callMethod(in.th, it, "close") })
 			return
 		}
 	}
 }
+
+// nextItem is the job of a step of a synchronous Iter: the next item of
+// it, converted to Go. One serves all the steps of an Iter.
+type nextItem struct {
+	in   *Interpreter
+	it   value.Iterator
+	item any
+	more bool
+}
+
+func (n *nextItem) start() (Value, error) {
+	v, more, err := n.it.Next(n.in.th)
+	n.item, n.more = toGo(v), more
+	return nil, err
+}
+
+func (*nextItem) finish(Value) error { return nil }
 
 func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, error) bool) {
 	s, err := in.acquire()
@@ -97,13 +109,13 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 	}
 	defer in.release(s)
 	var d *iterTask // used on the loop goroutine only
-	err = s.run(ctx, func() (Value, error) {
+	err = s.run(ctx, doFunc(func() error {
 		ait, err := callSpecial(in.th, v, "__aiter__")
 		if err == nil {
 			d, err = in.startIter(ait)
 		}
-		return nil, err
-	}, false, nil)
+		return err
+	}))
 	if err != nil {
 		yield(nil, err)
 		return

@@ -7,18 +7,48 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// do runs fn on the script goroutine, after the calls before it.
-func (in *Interpreter) do(ctx context.Context, fn func() error) error {
-	return in.run(ctx, func() (Value, error) { return nil, fn() }, false, nil)
+// A job is the work of an API call on the script goroutine: start runs
+// first; a coroutine it returns is awaited (see run); finish then gets the
+// result, to convert it. A job is a type of its own where the call is hot
+// (Call, the steps of Iter), so that one allocation carries all of it.
+type job interface {
+	start() (Value, error)
+	finish(Value) error
 }
 
-// run runs start on the script goroutine. When start returns a coroutine
-// (or, with awaitAny, any awaitable) it is awaited: without a session it
-// runs as the main task of a new event loop, as asyncio.run(main) would;
-// with a session, as a task of the session's loop. finish, if not nil,
-// then gets the result on the script goroutine (to convert it). Script
-// exceptions come back as *Error.
-func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awaitAny bool, finish func(Value) error) error {
+// funcs is a job made of a start function and an optional finish.
+type funcs struct {
+	startFn  func() (Value, error)
+	finishFn func(Value) error
+}
+
+func (f *funcs) start() (Value, error) { return f.startFn() }
+
+func (f *funcs) finish(v Value) error {
+	if f.finishFn == nil {
+		return nil
+	}
+	return f.finishFn(v)
+}
+
+// doFunc is the job of do: fn, with no result.
+type doFunc func() error
+
+func (fn doFunc) start() (Value, error) { return nil, fn() }
+
+func (doFunc) finish(Value) error { return nil }
+
+// do runs fn on the script goroutine, after the calls before it.
+func (in *Interpreter) do(ctx context.Context, fn func() error) error {
+	return in.run(ctx, doFunc(fn))
+}
+
+// run runs j on the script goroutine. When j.start returns a coroutine it
+// is awaited: without a session it runs as the main task of a new event
+// loop, as asyncio.run(main) would; with a session, as a task of the
+// session's loop. j.finish then gets the result on the script goroutine.
+// Script exceptions come back as *Error.
+func (in *Interpreter) run(ctx context.Context, j job) error {
 	in.mu.Lock()
 	if in.closed {
 		in.mu.Unlock()
@@ -30,13 +60,13 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 	}
 	if s := in.liveSession(); s != nil {
 		in.mu.Unlock()
-		return s.run(ctx, start, awaitAny, finish)
+		return s.run(ctx, j)
 	}
 	defer in.mu.Unlock()
 	end := in.stopOnDone(ctx)
 	unwatch := in.cancelMainOnDone(ctx)
 	in.th.ResetSteps()
-	v, err := protect(start)
+	v, err := protect(j.start)
 	if err == nil && isCoroutine(v) {
 		v, err = in.runMain(v)
 	}
@@ -45,7 +75,7 @@ func (in *Interpreter) run(ctx context.Context, start func() (Value, error), awa
 	if stop := end(); stop != nil && err == nil {
 		err = stop // it ended a time.sleep, and no step followed
 	}
-	return in.finish(ctx, v, err, finish)
+	return in.finish(ctx, v, err, j.finish)
 }
 
 // finish hands a result to finish, or wraps the error for the API.

@@ -122,13 +122,14 @@ func (in *Interpreter) release(s *session) {
 	}
 }
 
-// run is Interpreter.run on the session's loop: start runs as a job, and
-// what it awaits as a task. Cancelling ctx cancels that task; run still
-// waits for it to finish, so its finally blocks have run on return.
-func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny bool, finish func(Value) error) error {
+// run is Interpreter.run on the session's loop: j starts as a job of the
+// loop, and what it awaits runs as a task. Cancelling ctx cancels that
+// task; run still waits for it to finish, so its finally blocks have run
+// on return.
+func (s *session) run(ctx context.Context, j job) error {
 	return s.exec(ctx, func(done func(Value, error)) (cancel func()) {
-		v, err := protect(start)
-		if err != nil || !awaitable(v, awaitAny) {
+		v, err := protect(j.start)
+		if err != nil || !isCoroutine(v) {
 			done(v, err)
 			return nil
 		}
@@ -138,7 +139,7 @@ func (s *session) run(ctx context.Context, start func() (Value, error), awaitAny
 			return nil
 		}
 		return func() { cancelTask(s.in.th, task) }
-	}, finish)
+	}, j.finish)
 }
 
 // exec runs begin as a job on the loop goroutine: begin starts work that
@@ -178,15 +179,6 @@ func (s *session) exec(ctx context.Context, begin func(done func(Value, error)) 
 	case <-s.done:
 		return s.gone()
 	}
-}
-
-// awaitable reports whether run awaits v.
-func awaitable(v Value, any bool) bool {
-	if any {
-		_, ok := v.(value.Awaitable)
-		return ok
-	}
-	return isCoroutine(v)
 }
 
 // spawn runs aw as a task of the loop and calls complete with its outcome
