@@ -9,12 +9,12 @@ import (
 )
 
 // binary computes x op y for the instruction op (BINARY or INPLACE), with
-// ints that fit in an int64 computed inline and boxed by the frame.
-func (fr *frame) binary(th *Thread, op compile.Opcode, bop lang.Op, x, y value.Value) (value.Value, error) {
+// ints that fit in an int64 computed inline and boxed by the thread.
+func (th *Thread) binary(op compile.Opcode, bop lang.Op, x, y value.Value) (value.Value, error) {
 	if a, ok := x.(value.Int); ok {
 		if b, ok := y.(value.Int); ok {
 			if r, ok := intBinary(bop, a, b); ok {
-				return fr.ints.Make(r), nil
+				return th.ints.Make(r), nil
 			}
 		}
 	}

@@ -14,26 +14,22 @@ import (
 // state are all in the frame.
 type frame struct {
 	code    *compile.Code
-	consts  []value.Value
-	keys    []value.Key  // Names as dict keys
-	hints   []value.Hint // where each of keys was last found
-	fn      *Function    // nil for module and class bodies run directly
+	p       *prepared // the VM's form of code
+	fn      *Function // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
 	slots   []value.Value // locals, then the value stack
 	cells   []*cell       // deref slots: cells, then free variables
-	sp      int           // index in slots of the first free stack slot
-	pc      int
-	base    int // index in slots where the stack starts
+	sp      int32         // index in slots of the first free stack slot
+	pc      int32
+	base    int32 // index in slots where the stack starts
 
 	gen      *genCore         // the generator owning the frame, if any
 	yielded  bool             // the last run suspended at a yield
 	awaiting bool             // suspended inside YIELD_FROM (an await)
-	yieldPC  int              // the instruction the frame is suspended at
+	yieldPC  int32            // the instruction the frame is suspended at
 	pending  *value.Exception // raised at yieldPC when the frame resumes
 	how      raiseHow         // how the error being raised was raised
-
-	ints value.IntBox // boxes the ints computed by the frame's code
 }
 
 // cell holds a variable shared between a function and the functions
@@ -123,9 +119,8 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 
 // setup prepares a frame whose slots are allocated to run code.
 func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
-	p := prepare(code)
-	fr.code, fr.consts, fr.keys, fr.hints, fr.fn, fr.globals = code, p.consts, p.keys, p.hints, fn, globals
-	fr.base = len(code.Locals)
+	fr.code, fr.p, fr.fn, fr.globals = code, prepare(code), fn, globals
+	fr.base = int32(len(code.Locals))
 	fr.sp = fr.base
 	fr.pc = 0
 	if nd := code.NumDeref(); nd > 0 {
@@ -166,9 +161,9 @@ func (th *Thread) release(fr *frame) {
 	if fr.gen != nil {
 		return
 	}
-	clear(fr.slots[:fr.sp])
-	fr.cells, fr.fn, fr.ns, fr.globals, fr.consts, fr.keys, fr.hints = nil, nil, nil, nil, nil, nil, nil
-	fr.pending = nil
+	clearSlots(fr.slots[:fr.sp])
+	// code, p and globals stay: they live as long as the code does.
+	fr.cells, fr.fn, fr.ns, fr.pending = nil, nil, nil, nil
 	if len(th.pool) < 256 {
 		th.pool = append(th.pool, fr)
 	}
@@ -181,5 +176,20 @@ func (fr *frame) initCells() {
 		if slot >= 0 {
 			fr.cells[i].V = fr.slots[slot]
 		}
+	}
+}
+
+// clearSlots sets slots to nil. Stack moves are short: a loop is cheaper
+// than clear's call into the runtime.
+func clearSlots(slots []value.Value) {
+	for i := 0; i < len(slots); i++ {
+		slots[i] = nil
+	}
+}
+
+// copySlots copies src to dst, for short stack moves, as clearSlots.
+func copySlots(dst, src []value.Value) {
+	for i := 0; i < len(src) && i < len(dst); i++ {
+		dst[i] = src[i]
 	}
 }

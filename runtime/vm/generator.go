@@ -385,7 +385,7 @@ func (c *Coroutine) Frame() (filename string, line int) {
 	if !c.core.started {
 		return code.Filename, code.Line
 	}
-	return code.Filename, code.LineAt(c.core.fr.yieldPC)
+	return code.Filename, code.LineAt(int(c.core.fr.yieldPC))
 }
 
 // Done reports whether the coroutine has finished.

@@ -38,22 +38,22 @@ func notDefined(name string) error {
 func (th *Thread) loop(fr *frame) (value.Value, error) {
 	code := fr.code
 	instrs := code.Instrs
-	consts := fr.consts
+	consts := fr.p.consts
 	names := code.Names
 	s := fr.slots
-	sp := fr.sp
-	pc := fr.pc
+	sp := int(fr.sp)
+	pc := int(fr.pc)
 	var err error
 	fr.yielded = false
 	if fr.pending != nil {
 		err, fr.pending = fr.pending, nil
-		pc = fr.yieldPC + 1
+		pc = int(fr.yieldPC) + 1
 		fr.how = howThrown
 	}
 	for {
 		if err != nil {
 			if pc, sp, err = th.unwind(fr, err, pc, sp); err != nil {
-				fr.sp = sp
+				fr.sp = int32(sp)
 				return nil, err
 			}
 		}
@@ -87,8 +87,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[in.Arg] = s[sp]
 			s[sp] = nil
 		case compile.LOAD_GLOBAL:
-			k := fr.keys[in.Arg]
-			v, ok := fr.globals.GetKey(k, &fr.hints[in.Arg])
+			k := fr.p.keys[in.Arg]
+			v, ok := fr.globals.GetKey(k, &fr.p.hints[in.Arg])
 			if !ok {
 				if v, ok = th.builtins[k.Name()]; !ok {
 					err = notDefined(k.Name())
@@ -99,18 +99,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp++
 		case compile.STORE_GLOBAL:
 			sp--
-			err = fr.globals.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
+			err = fr.globals.SetKey(th, fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp])
 			s[sp] = nil
 		case compile.LOAD_ATTR:
 			var v value.Value
 			v, err = value.GetAttr(th, s[sp-1], names[in.Arg])
 			s[sp-1] = v
 		case compile.BINARY, compile.INPLACE:
-			s[sp-2], err = fr.binary(th, in.Op, lang.Op(in.Arg), s[sp-2], s[sp-1])
+			s[sp-2], err = th.binary(in.Op, lang.Op(in.Arg), s[sp-2], s[sp-1])
 			sp--
 			s[sp] = nil
 		case compile.BINARY_CONST:
-			s[sp-1], err = fr.binary(th, compile.BINARY, lang.Op(in.Sub), s[sp-1], consts[in.Arg])
+			s[sp-1], err = th.binary(compile.BINARY, lang.Op(in.Sub), s[sp-1], consts[in.Arg])
 		case compile.COMPARE:
 			x, y := s[sp-2], s[sp-1]
 			var v value.Value
@@ -187,7 +187,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			i, ok, isRange := value.NextRangeInt(s[sp-1])
 			if isRange {
 				if ok {
-					v = fr.ints.Make(i)
+					v = th.ints.Make(i)
 				}
 			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 				break
@@ -219,7 +219,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if f, ok := s[fp].(*Function); ok && f.simple && n == f.code.ArgCount {
 				// The common case, without binding or Go calls in between.
 				callee := th.newFrame(f.code, f.globals, f)
-				copy(callee.slots, s[fp+1:sp])
+				copySlots(callee.slots, s[fp+1:sp])
 				if callee.cells != nil {
 					callee.initCells()
 				}
@@ -228,7 +228,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			} else {
 				v, err = th.call(s[fp], s[fp+1:sp], nil, nil)
 			}
-			clear(s[fp+1 : sp])
+			clearSlots(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
 		case compile.LOAD_METHOD:
@@ -269,13 +269,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp--
 			v := s[sp]
 			s[sp] = nil
-			fr.sp = sp
+			fr.sp = int32(sp)
 			return v, nil
 		case compile.YIELD_VALUE:
 			sp--
 			v := s[sp]
 			s[sp] = nil
-			fr.pc, fr.sp, fr.yieldPC = pc, sp, pc-1
+			fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
 			fr.yielded, fr.awaiting = true, false
 			return v, nil
 		case compile.GET_ANEXT:
@@ -302,7 +302,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					s[sp] = pending
 					sp++
 					pc += 2
-					fr.pc, fr.sp, fr.yieldPC = pc, sp, pc
+					fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc)
 					fr.yielded, fr.awaiting = true, true
 					return v, nil
 				}
@@ -313,13 +313,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = v
 			sp++
 		default:
-			fr.pc, fr.sp = pc, sp
+			fr.pc, fr.sp = int32(pc), int32(sp)
 			var v value.Value
 			var exit bool
 			if v, exit, err = th.exec(fr, in); exit {
 				return v, err
 			}
-			pc, sp = fr.pc, fr.sp
+			pc, sp = int(fr.pc), int(fr.sp)
 		}
 	}
 }

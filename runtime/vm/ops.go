@@ -16,7 +16,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 	code := fr.code
 	names := code.Names
 	s := fr.slots
-	sp, pc := fr.sp, fr.pc
+	sp, pc := int(fr.sp), int(fr.pc)
 	switch in.Op {
 	case compile.DELETE_FAST:
 		old := s[in.Arg]
@@ -61,7 +61,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 	case compile.DELETE_GLOBAL:
 		err = th.delName(fr.globals, names[in.Arg])
 	case compile.LOAD_NAME:
-		k, hint := fr.keys[in.Arg], &fr.hints[in.Arg]
+		k, hint := fr.p.keys[in.Arg], &fr.p.hints[in.Arg]
 		v, ok := fr.ns.GetKey(k, hint)
 		if !ok {
 			if v, ok = fr.globals.GetKey(k, hint); !ok {
@@ -75,7 +75,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		sp++
 	case compile.STORE_NAME:
 		sp--
-		err = fr.ns.SetKey(th, fr.keys[in.Arg], &fr.hints[in.Arg], s[sp])
+		err = fr.ns.SetKey(th, fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp])
 		s[sp] = nil
 	case compile.DELETE_NAME:
 		err = th.delName(fr.ns, names[in.Arg])
@@ -309,7 +309,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 				v = fr.cells[i]
 			}
 		}
-		fr.sp = sp
+		fr.sp = int32(sp)
 		return v, true, nil
 	case compile.YIELD_FROM:
 		v, done, e := th.delegate(s[sp-2], s[sp-1])
@@ -320,7 +320,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 			break
 		}
 		if !done {
-			fr.pc, fr.sp, fr.yieldPC = pc-1, sp, pc-1
+			fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
 			fr.yielded, fr.awaiting = true, true
 			return v, true, nil
 		}
@@ -432,6 +432,6 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 	default:
 		err = value.Errorf(value.SystemError, "unknown opcode %v", in.Op)
 	}
-	fr.pc, fr.sp = pc, sp
+	fr.pc, fr.sp = int32(pc), int32(sp)
 	return nil, false, err
 }

@@ -51,6 +51,7 @@ type Thread struct {
 	ei     *excInfo // the handled-exception state in effect
 	rootEI excInfo
 	pool   []*frame
+	ints   value.IntBox // boxes the ints computed by script code
 
 	// FirstIter is called when an async generator is first iterated, like
 	// the firstiter hook of sys.set_asyncgen_hooks.

@@ -74,12 +74,12 @@ const (
 func (th *Thread) unwind(fr *frame, err error, pc, sp int) (int, int, error) {
 	how := fr.how
 	fr.how = howRaised
-	s, code := fr.slots, fr.code
+	s, code, base := fr.slots, fr.code, int(fr.base)
 	exc, ok := err.(*value.Exception)
 	if !ok {
 		if _, fatal := err.(*LimitError); fatal {
-			th.dropStack(s[fr.base:sp])
-			return pc, fr.base, err
+			th.dropStack(s[base:sp])
+			return pc, base, err
 		}
 		exc = value.Errorf(value.SystemError, "%v", err)
 	}
@@ -97,11 +97,11 @@ func (th *Thread) unwind(fr *frame, err error, pc, sp int) (int, int, error) {
 	}
 	h := code.Handler[pc-1]
 	if h < 0 {
-		th.dropStack(s[fr.base:sp])
-		return pc, fr.base, exc
+		th.dropStack(s[base:sp])
+		return pc, base, exc
 	}
 	hd := code.Handlers[h]
-	nsp := fr.base + hd.Depth
+	nsp := base + hd.Depth
 	th.dropStack(s[nsp:sp])
 	s[nsp] = exc
 	return hd.Target, nsp + 1, nil
