@@ -120,21 +120,23 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 		yield(nil, err)
 		return
 	}
-	// op runs the method name of the iterator in the task.
-	op := func(ctx context.Context, name string, finish func(Value) error) error {
-		return s.exec(ctx, func(done func(Value, error)) func() {
-			return d.request(func() (Value, error) { return callSpecial(in.th, d.ait, name) }, done)
-		}, finish)
+	// op returns the work of calling the iterator's method name in the
+	// task; made once, it serves every step.
+	op := func(name string) func(done func(Value, error)) func() {
+		start := func() (Value, error) { return callSpecial(in.th, d.ait, name) }
+		return func(done func(Value, error)) func() { return d.request(start, done) }
+	}
+	next := op("__anext__")
+	var item any
+	convert := func(v Value) error {
+		item = toGo(v)
+		return nil
 	}
 	defer s.exec(context.Background(), func(done func(Value, error)) func() {
 		return d.request(nil, done) // end the task
 	}, nil)
 	for {
-		var item any
-		err := op(ctx, "__anext__", func(v Value) error {
-			item = toGo(v)
-			return nil
-		})
+		err := s.exec(ctx, next, convert)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || !e.Exception.Class.IsSubclass(value.StopAsyncIteration) {
@@ -146,7 +148,7 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 			break
 		}
 	}
-	op(context.Background(), "aclose", nil)
+	s.exec(context.Background(), op("aclose"), nil)
 }
 
 // callSpecial calls v's method name with no arguments; a missing aclose

@@ -20,12 +20,18 @@ type iterTask struct {
 	op      value.Coroutine          // the operation running, or nil
 	deliver func(v Value, err error) // where the operation's outcome goes
 	ended   bool                     // the task is done: no more operations
+	cancel  func()                   // cancels the operation requested
 }
 
 // startIter starts the task iterating ait. The task is named, so that it
 // does not take a number from the script's tasks (Task-1, Task-2...).
 func (in *Interpreter) startIter(ait Value) (*iterTask, error) {
 	d := &iterTask{in: in, ait: ait}
+	d.cancel = func() {
+		if d.deliver != nil {
+			cancelTask(d.in.th, d.task)
+		}
+	}
 	// loop.create_task with a name, unlike asyncio.create_task, takes
 	// no number.
 	create, err := value.GetAttr(in.th, aio.RunningLoop(in.th), "create_task")
@@ -51,11 +57,7 @@ func (d *iterTask) request(start func() (Value, error), deliver func(Value, erro
 	if d.wake != nil {
 		d.wake.SetResult(value.None)
 	} // else the task's first step starts the operation
-	return func() {
-		if d.deliver != nil {
-			cancelTask(d.in.th, d.task)
-		}
-	}
+	return d.cancel
 }
 
 // Type returns the coroutine class.
