@@ -93,23 +93,30 @@ func (g *AsyncGenerator) hook(th *Thread) {
 // generator's body suspends at an await instead, it returns the value to
 // pass up to the task and the __anext__ awaitable, now in progress, for
 // the async for to delegate to.
-func (g *AsyncGenerator) next(th *Thread) (v value.Value, pending *agenOp, err error) {
+func (g *AsyncGenerator) next(th *Thread) (value.Value, *agenOp, error) {
 	g.hook(th)
-	o := agenOp{ag: g, kind: opSend, val: value.None}
-	var done bool
-	if c := &g.core; g.runningAsync || c.running || c.finished || th.AgenStep != nil {
-		v, done, err = o.Send(th, value.None)
-	} else {
-		// What Send does in this state, without its checks.
-		o.state, g.runningAsync = opIter, true
-		v, done, err = o.result(c.step(th, value.None, true))
+	c := &g.core
+	if g.runningAsync || c.running || c.finished || th.AgenStep != nil {
+		o := &agenOp{ag: g, kind: opSend, val: value.None}
+		v, done, err := o.Send(th, value.None)
+		if err != nil || done {
+			return v, nil, err
+		}
+		return v, o, nil
 	}
-	if err != nil || done {
-		return v, nil, err
+	// What Send and result do in this state, without their checks.
+	g.runningAsync = true
+	v, done, err := c.step(th, value.None, true)
+	switch {
+	case err == nil && !done && !c.fr.awaiting:
+		g.runningAsync = false
+		return v, nil, nil
+	case err == nil && !done:
+		return v, &agenOp{ag: g, kind: opSend, val: value.None, state: opIter}, nil
 	}
-	pending = new(agenOp)
-	*pending = o
-	return v, pending, nil
+	o := agenOp{ag: g, kind: opSend, state: opIter}
+	_, _, err = o.result(v, done, err)
+	return nil, nil, err
 }
 
 // agenOp is the awaitable of one asend, athrow or aclose: CPython's
