@@ -27,7 +27,8 @@ func (l *Loop) schedule(name string, when int64, exact bool, args []value.Value,
 		l.ready.push(h)
 		return h, nil
 	}
-	h.timer = &timer{when: when, cb: h}
+	timed := &timedHandle{timer: timer{when: when, handle: true}, h: h}
+	h.timer = &timed.timer
 	l.addTimer(h.timer, exact)
 	return h, nil
 }

@@ -15,8 +15,8 @@ import (
 // the sleep starts (the future then has a loop), and the timer is
 // cancelled once the sleep is over.
 type sleepCoro struct {
-	fut   Future
 	timer timer
+	fut   Future
 }
 
 // newSleep returns the coroutine of a sleep for delay nanoseconds (> 0).
@@ -54,7 +54,7 @@ func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, err
 		}
 		delay := s.timer.when
 		s.fut.init(l, plainFuture)
-		s.timer.when, s.timer.cb = l.Time()+delay, (*sleepTimer)(s)
+		s.timer.when = l.Time() + delay
 		l.addTimer(&s.timer, false)
 		if tr := l.in.trace; tr != nil {
 			tr.sleep(delay)
@@ -95,15 +95,12 @@ func (s *sleepCoro) finish() {
 	s.fut.loop.cancelTimer(&s.timer)
 }
 
-// sleepTimer is futures._set_result_unless_cancelled for the sleep's
-// future, run when the timer fires.
-type sleepTimer sleepCoro
-
-func (s *sleepTimer) call(l *Loop) error {
+// fire is futures._set_result_unless_cancelled for the sleep's future,
+// run when the timer fires.
+func (s *sleepCoro) fire() {
 	if s.fut.state == pending {
 		s.fut.SetResult(s.fut.result)
 	}
-	return nil
 }
 
 func errReused() error {
