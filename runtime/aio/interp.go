@@ -97,6 +97,13 @@ func nanos(s float64) int64 {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// isNone reports whether v is None, at the cost of a type check where
+// v == value.None compares two interfaces.
+func isNone(v value.Value) bool {
+	_, ok := v.(value.NoneType)
+	return ok
+}
+
 // reprOf returns repr(v), or a placeholder if repr fails.
 func reprOf(th value.Thread, v value.Value) string {
 	s, err := value.Repr(th, v)

@@ -164,7 +164,7 @@ func (t *Task) fail(err error) error {
 // None to give the other callbacks a turn (sleep(0)).
 func (t *Task) yielded(result value.Value) {
 	l := t.loop
-	if result == value.None {
+	if isNone(result) {
 		if tr := l.in.trace; tr != nil {
 			tr.sleep(0)
 		}
