@@ -2,7 +2,9 @@ package value
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/lang"
 )
@@ -23,6 +25,54 @@ func Alloc(th Thread, n int64) error {
 		return a.Alloc(n)
 	}
 	return nil
+}
+
+// Grow returns s with room for n more items. When that takes a larger
+// array, it first reports the array's bytes to th (see Alloc), so that a
+// memory limit refuses the array before Go allocates it; s is returned
+// unchanged with the error. Only growth pays for the report.
+func Grow[E any](th Thread, s []E, n int) ([]E, error) {
+	if cap(s)-len(s) >= n {
+		return s, nil
+	}
+	return grow(th, s, n)
+}
+
+// grow is the slow path of Grow.
+func grow[E any](th Thread, s []E, n int) ([]E, error) {
+	c := growCap(cap(s), len(s)+n)
+	var e E
+	if err := Alloc(th, mulSize(int64(unsafe.Sizeof(e)), int64(c))); err != nil {
+		return s, err
+	}
+	return slices.Grow(s, c-len(s)), nil
+}
+
+// growCap returns the capacity Go's append gives a slice of capacity c
+// that must hold need items, before rounding up to a size class: need if
+// that is more than twice c, else twice c for a small slice and about a
+// quarter more for a large one (runtime.growslice).
+func growCap(c, need int) int {
+	const small = 256
+	switch {
+	case need > 2*c:
+		return need
+	case c < small:
+		return 2 * c
+	}
+	for c < need {
+		c += (c + 3*small) >> 2
+	}
+	return c
+}
+
+// clone returns a copy of s, its bytes reported to th first.
+func clone[E any](th Thread, s []E) ([]E, error) {
+	var e E
+	if err := Alloc(th, int64(len(s))*int64(unsafe.Sizeof(e))); err != nil {
+		return nil, err
+	}
+	return append([]E(nil), s...), nil
 }
 
 // wordSize is the size of a Value held by a list, a tuple or a dict.

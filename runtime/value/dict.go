@@ -1,6 +1,9 @@
 package value
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // Dict is a script dict: a hash table that keeps insertion order.
 type Dict struct {
@@ -142,8 +145,15 @@ func (d *Dict) set(th Thread, key Value, h int64, v Value) error {
 		return nil
 	}
 	if d.index == nil || (len(d.entries)+1)*3 > len(d.index)*2 {
-		d.rebuild(d.used + 1)
+		if err := d.rebuild(th, d.used+1); err != nil {
+			return err
+		}
 		slot = d.emptySlot(h)
+	}
+	if len(d.entries) == cap(d.entries) {
+		if d.entries, err = grow(th, d.entries, 1); err != nil {
+			return err
+		}
 	}
 	d.index[slot] = int32(len(d.entries))
 	d.entries = append(d.entries, dictEntry{h, key, v})
@@ -151,10 +161,20 @@ func (d *Dict) set(th Thread, key Value, h int64, v Value) error {
 	return nil
 }
 
-// rebuild compacts the entries and makes an index for at least n entries.
-func (d *Dict) rebuild(n int) {
+// rebuild compacts the entries and makes an index for at least n entries,
+// reporting the new arrays to th first.
+func (d *Dict) rebuild(th Thread, n int) error {
+	size := tableSize(n * 2)
+	bytes := int64(size) * int64(unsafe.Sizeof(int32(0)))
+	compact := d.used != len(d.entries)
+	if compact {
+		bytes += int64(n) * int64(unsafe.Sizeof(dictEntry{}))
+	}
+	if err := Alloc(th, bytes); err != nil {
+		return err
+	}
 	live := d.entries[:0]
-	if d.used != len(d.entries) {
+	if compact {
 		live = make([]dictEntry, 0, n)
 	}
 	for _, e := range d.entries {
@@ -163,10 +183,11 @@ func (d *Dict) rebuild(n int) {
 		}
 	}
 	d.entries = live
-	d.index = newIndex(tableSize(n * 2))
+	d.index = newIndex(size)
 	for ix, e := range d.entries {
 		d.index[d.emptySlot(e.hash)] = int32(ix)
 	}
+	return nil
 }
 
 // emptySlot returns the first empty slot on h's probe sequence.
@@ -346,6 +367,11 @@ func (d *Dict) Values() []Value {
 // Clear removes all entries.
 func (d *Dict) Clear() {
 	d.entries, d.index, d.used = nil, nil, 0
+}
+
+// bytes returns the size of d's arrays.
+func (d *Dict) bytes() int64 {
+	return int64(len(d.entries))*int64(unsafe.Sizeof(dictEntry{})) + int64(len(d.index))*int64(unsafe.Sizeof(int32(0)))
 }
 
 // Copy returns a shallow copy.

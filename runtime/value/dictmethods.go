@@ -203,7 +203,14 @@ func init() {
 			return None, dictUpdate(th, dictReceiver(args), arg, kwargs)
 		},
 		"copy": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return dictReceiver(args).Copy(), checkNoArgs("dict.copy", args, kwargs)
+			if err := checkNoArgs("dict.copy", args, kwargs); err != nil {
+				return nil, err
+			}
+			d := dictReceiver(args)
+			if err := Alloc(th, d.bytes()); err != nil {
+				return nil, err
+			}
+			return d.Copy(), nil
 		},
 		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("dict.clear", args, kwargs); err != nil {

@@ -39,13 +39,11 @@ func baseGetItem(th Thread, x, key Value) (Value, error) {
 		if i, ok := key.(Int); ok && i >= 0 && int64(i) < int64(len(c.Elems)) {
 			return c.Elems[i], nil
 		}
-		return seqGetItem(c.Elems, key, "list", func(e []Value) Value {
-			return NewList(append([]Value(nil), e...))
-		})
+		return seqGetItem(th, c.Elems, key, "list", func(e []Value) Value { return NewList(e) })
 	case Tuple:
-		return seqGetItem(c, key, "tuple", func(e []Value) Value { return Tuple(append([]Value(nil), e...)) })
+		return seqGetItem(th, c, key, "tuple", func(e []Value) Value { return Tuple(e) })
 	case String:
-		return strGetItem(c, key)
+		return strGetItem(th, c, key)
 	case *Dict:
 		v, ok, err := c.Get(th, key)
 		if err != nil {
@@ -111,18 +109,24 @@ func seqIndex(key Value, n int, kind, what string) (int, error) {
 	return int(i), nil
 }
 
-func seqGetItem(elems []Value, key Value, kind string, mk func([]Value) Value) (Value, error) {
+// seqGetItem returns elems[key] for a list or a tuple; mk makes a slice's
+// result from its new items, reported to th first.
+func seqGetItem(th Thread, elems []Value, key Value, kind string, mk func([]Value) Value) (Value, error) {
 	if s, ok := key.(*Slice); ok {
-		start, stop, step, n, err := s.Indices(len(elems))
+		start, _, step, n, err := s.Indices(len(elems))
 		if err != nil {
 			return nil, err
 		}
-		if step == 1 {
-			return mk(elems[start:stop]), nil
+		if err := Alloc(th, int64(n)*wordSize); err != nil {
+			return nil, err
 		}
 		out := make([]Value, n)
-		for k := range out {
-			out[k] = elems[start+k*step]
+		if step == 1 {
+			copy(out, elems[start:])
+		} else {
+			for k := range out {
+				out[k] = elems[start+k*step]
+			}
 		}
 		return mk(out), nil
 	}
@@ -133,7 +137,7 @@ func seqGetItem(elems []Value, key Value, kind string, mk func([]Value) Value) (
 	return elems[i], nil
 }
 
-func strGetItem(s String, key Value) (Value, error) {
+func strGetItem(th Thread, s String, key Value) (Value, error) {
 	if sl, ok := key.(*Slice); ok {
 		start, stop, step, n, err := sl.Indices(s.n)
 		if err != nil {
@@ -141,6 +145,10 @@ func strGetItem(s String, key Value) (Value, error) {
 		}
 		if step == 1 {
 			return s.sub(start, stop), nil
+		}
+		// The code points of s, those of the result, and its UTF-8.
+		if err := Alloc(th, int64(s.n)*4+int64(n)*8); err != nil {
+			return nil, err
 		}
 		runes := s.runes()
 		out := make([]rune, n)
@@ -320,7 +328,10 @@ func listIndex(l *List, key Value) (int, error) {
 func listSetSlice(th Thread, l *List, s *Slice, v Value) error {
 	var items []Value
 	if vl, ok := v.(*List); ok && vl == l {
-		items = append([]Value(nil), l.Elems...)
+		var err error
+		if items, err = clone(th, l.Elems); err != nil {
+			return err
+		}
 	} else {
 		var err error
 		if items, err = Collect(th, v); err != nil {
@@ -338,7 +349,13 @@ func listSetSlice(th Thread, l *List, s *Slice, v Value) error {
 		if stop < start {
 			stop = start
 		}
-		tail := append([]Value(nil), l.Elems[stop:]...)
+		tail, err := clone(th, l.Elems[stop:])
+		if err != nil {
+			return err
+		}
+		if err := l.Grow(th, len(items)-(stop-start)); err != nil {
+			return err
+		}
 		l.Elems = append(append(l.Elems[:start], items...), tail...)
 		return nil
 	}

@@ -112,12 +112,16 @@ func ForEach(th Thread, iterable Value, fn func(Value) error) error {
 func Collect(th Thread, iterable Value) ([]Value, error) {
 	switch v := iterable.(type) {
 	case *List:
-		return append([]Value(nil), v.Elems...), nil
+		return clone(th, v.Elems)
 	case Tuple:
-		return append([]Value(nil), v...), nil
+		return clone(th, v)
 	}
 	var out []Value
 	err := ForEach(th, iterable, func(v Value) error {
+		var err error
+		if out, err = Grow(th, out, 1); err != nil {
+			return err
+		}
 		out = append(out, v)
 		return nil
 	})

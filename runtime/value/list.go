@@ -12,8 +12,29 @@ func NewList(elems []Value) *List { return &List{Elems: elems} }
 // Type returns list.
 func (l *List) Type() *Class { return l.ext.class(ListType) }
 
-// Append adds v at the end.
+// Append adds v at the end. It does not report a larger array to a
+// memory limit: call Grow first.
 func (l *List) Append(v Value) { l.Elems = append(l.Elems, v) }
+
+// Grow makes room for n more items, reporting a larger array to th
+// before allocating it (see Grow); it fails with MemoryError over the
+// memory limit, leaving l as it was. With room already, it costs one
+// comparison.
+func (l *List) Grow(th Thread, n int) error {
+	if cap(l.Elems)-len(l.Elems) >= n {
+		return nil
+	}
+	return l.grow(th, n)
+}
+
+// grow is the slow path of Grow, kept out of line so that Grow inlines.
+//
+//go:noinline
+func (l *List) grow(th Thread, n int) error {
+	e, err := grow(th, l.Elems, n)
+	l.Elems = e
+	return err
+}
 
 // Tuple is a script tuple.
 type Tuple []Value

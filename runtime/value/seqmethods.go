@@ -91,6 +91,9 @@ func init() {
 				return nil, err
 			}
 			l := listReceiver(args)
+			if err := l.Grow(th, 1); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, args[1])
 			return None, nil
 		},
@@ -103,6 +106,9 @@ func init() {
 				return nil, err
 			}
 			l := listReceiver(args)
+			if err := l.Grow(th, len(items)); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, items...)
 			return None, nil
 		},
@@ -120,6 +126,9 @@ func init() {
 				i = max(i+n, 0)
 			}
 			i = min(i, n)
+			if err := l.Grow(th, 1); err != nil {
+				return nil, err
+			}
 			l.Elems = append(l.Elems, nil)
 			copy(l.Elems[i+1:], l.Elems[i:])
 			l.Elems[i] = args[2]
@@ -208,7 +217,11 @@ func init() {
 			if err := checkNoArgs("list.copy", args, kwargs); err != nil {
 				return nil, err
 			}
-			return NewList(append([]Value(nil), listReceiver(args).Elems...)), nil
+			e, err := clone(th, listReceiver(args).Elems)
+			if err != nil {
+				return nil, err
+			}
+			return NewList(e), nil
 		},
 		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("list.clear", args, kwargs); err != nil {

@@ -1,5 +1,7 @@
 package value
 
+import "unsafe"
+
 // Set is a script set or frozenset. Its table follows CPython's
 // setobject.c (open addressing, linear probes then perturbation, the same
 // resize points), so that iteration order, and thus printing, matches
@@ -124,13 +126,20 @@ func (s *Set) addEntry(th Thread, key Value, h int64) error {
 					s.table[free] = setEntry{key, h}
 					return nil
 				}
+				full := uint64(s.fill+1)*5 >= mask*3
+				if full {
+					// Report the larger table before the key goes in,
+					// so that a refused one leaves the set as it was.
+					if err := reportTable(th, growFor(s.used+1)); err != nil {
+						return err
+					}
+				}
 				s.fill++
 				s.used++
 				*e = setEntry{key, h}
-				if uint64(s.fill)*5 < mask*3 {
-					return nil
+				if full {
+					s.resize(s.growSize())
 				}
-				s.resize(s.growSize())
 				return nil
 			}
 			if e.hash == h && e.key != dummy {
@@ -150,11 +159,41 @@ func (s *Set) addEntry(th Thread, key Value, h int64) error {
 	}
 }
 
-func (s *Set) growSize() int {
-	if s.used > 50000 {
-		return s.used * 2
+func (s *Set) growSize() int { return growFor(s.used) }
+
+// growFor is the minUsed of the resize of a full table holding used keys.
+func growFor(used int) int {
+	if used > 50000 {
+		return used * 2
 	}
-	return s.used * 4
+	return used * 4
+}
+
+// tableLen returns the length of a table for more than minUsed slots.
+func tableLen(minUsed int) int {
+	size := setMinSize
+	for size <= minUsed {
+		size <<= 1
+	}
+	return size
+}
+
+// reportTable reports to th a table for more than minUsed slots.
+func reportTable(th Thread, minUsed int) error {
+	return Alloc(th, int64(tableLen(minUsed))*int64(unsafe.Sizeof(setEntry{})))
+}
+
+// reserve resizes s for more than minUsed slots if adding n keys would
+// fill it, reporting the table to th first.
+func (s *Set) reserve(th Thread, n, minUsed int) error {
+	if uint64(s.fill+n)*5 < s.mask()*3 {
+		return nil
+	}
+	if err := reportTable(th, minUsed); err != nil {
+		return err
+	}
+	s.resize(minUsed)
+	return nil
 }
 
 // insertClean inserts a key known to be absent into a table without dummies.
@@ -182,10 +221,7 @@ func insertClean(table []setEntry, key Value, h int64) {
 
 // resize rebuilds the table with more than minUsed slots.
 func (s *Set) resize(minUsed int) {
-	size := setMinSize
-	for size <= minUsed {
-		size <<= 1
-	}
+	size := tableLen(minUsed)
 	if size == setMinSize && len(s.table) == setMinSize && s.fill == s.used {
 		return
 	}
@@ -245,8 +281,8 @@ func (s *Set) merge(th Thread, other *Set) error {
 	if other == s || other.used == 0 {
 		return nil
 	}
-	if uint64(s.fill+other.used)*5 >= s.mask()*3 {
-		s.resize((s.used + other.used) * 2)
+	if err := s.reserve(th, other.used, (s.used+other.used)*2); err != nil {
+		return err
 	}
 	if s.fill == 0 && len(s.table) == len(other.table) && other.fill == other.used {
 		copy(s.table, other.table)
@@ -278,8 +314,8 @@ func (s *Set) Update(th Thread, iterable Value) error {
 	case *Set:
 		return s.merge(th, o)
 	case *Dict:
-		if uint64(s.fill+o.Len())*5 >= s.mask()*3 {
-			s.resize((s.used + o.Len()) * 2)
+		if err := s.reserve(th, o.Len(), (s.used+o.Len())*2); err != nil {
+			return err
 		}
 		for _, e := range o.entries {
 			if e.key != nil {
@@ -293,13 +329,26 @@ func (s *Set) Update(th Thread, iterable Value) error {
 	return ForEach(th, iterable, func(v Value) error { return s.Add(th, v) })
 }
 
-// copySet returns a copy with the same frozenness as s (set_copy).
+// copySet returns a copy with the same frozenness as s (set_copy). It
+// does not report the copy's table to th, so it cannot fail: callers that
+// can fail report s.bytes() first.
 func (s *Set) copySet(th Thread) *Set {
 	c := NewSet()
 	c.frozen = s.frozen
-	_ = c.merge(th, s)
+	_ = c.merge(nil, s) // an empty set merges without adding keys one by one
 	return c
 }
+
+// clone is copySet with the copy's table reported to th first.
+func (s *Set) clone(th Thread) (*Set, error) {
+	if err := Alloc(th, s.bytes()); err != nil {
+		return nil, err
+	}
+	return s.copySet(th), nil
+}
+
+// bytes returns the size of s's table.
+func (s *Set) bytes() int64 { return int64(len(s.table)) * int64(unsafe.Sizeof(setEntry{})) }
 
 // frozenKey retries a set operation whose key was an unhashable set with
 // an equal frozenset, as CPython's set_contains, remove and discard do.

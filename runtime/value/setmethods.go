@@ -21,9 +21,11 @@ func setMulti(name string, op lang.Op) BuiltinFunc {
 			return nil, err
 		}
 		s := setReceiver(args)
-		result := s.copySet(th)
+		result, err := s.clone(th)
+		if err != nil {
+			return nil, err
+		}
 		for _, a := range args[1:] {
-			var err error
 			switch op {
 			case lang.BitOr:
 				err = result.Update(th, a)
@@ -67,7 +69,10 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			r := other.copySet(th)
+			r, err := other.clone(th)
+			if err != nil {
+				return nil, err
+			}
 			r.frozen = setReceiver(args).frozen
 			return r, r.symmetricUpdate(th, setReceiver(args))
 		},
@@ -116,7 +121,11 @@ func init() {
 			if s.frozen {
 				return s, nil
 			}
-			return s.copySet(th), nil
+			c, err := s.clone(th)
+			if err != nil {
+				return nil, err
+			}
+			return c, nil
 		},
 	}
 	addMethods(FrozenSetType, shared)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
 )
@@ -218,11 +219,18 @@ func strSplit(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	s := strReceiver(args).s
 	var parts []string
 	if hasSep {
+		n := int64(strings.Count(s, sep)) + 1
+		if max >= 0 {
+			n = min(n, max+1)
+		}
+		if err := Alloc(th, n*partSize); err != nil {
+			return nil, err
+		}
 		parts = strings.SplitN(s, sep, int(splitLimit(max)))
-	} else {
-		parts = splitSpace(s, max)
+	} else if parts, err = splitSpace(th, s, max); err != nil {
+		return nil, err
 	}
-	return stringList(parts), nil
+	return stringList(th, parts)
 }
 
 func splitLimit(max int64) int64 {
@@ -232,22 +240,37 @@ func splitLimit(max int64) int64 {
 	return max + 1
 }
 
+// partSize is the bytes of a string header in a slice of parts.
+const partSize = int64(unsafe.Sizeof(""))
+
+// addPart appends p to parts, reporting a larger array to th first.
+func addPart(th Thread, parts []string, p string) ([]string, error) {
+	parts, err := Grow(th, parts, 1)
+	if err != nil {
+		return nil, err
+	}
+	return append(parts, p), nil
+}
+
 // splitSpace splits on runs of whitespace, at most max times.
-func splitSpace(s string, max int64) []string {
+func splitSpace(th Thread, s string, max int64) ([]string, error) {
 	var parts []string
 	for {
 		s = strings.TrimLeftFunc(s, isPySpace)
 		if s == "" {
-			return parts
+			return parts, nil
 		}
 		if max >= 0 && int64(len(parts)) == max {
-			return append(parts, s)
+			return addPart(th, parts, s)
 		}
 		end := strings.IndexFunc(s, isPySpace)
 		if end < 0 {
-			return append(parts, s)
+			return addPart(th, parts, s)
 		}
-		parts = append(parts, s[:end])
+		var err error
+		if parts, err = addPart(th, parts, s[:end]); err != nil {
+			return nil, err
+		}
 		s = s[end:]
 	}
 }
@@ -257,52 +280,64 @@ func strRSplit(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := strReceiver(args).s
-	var parts []string
+	parts, err := rsplit(th, strReceiver(args).s, sep, hasSep, max)
+	if err != nil {
+		return nil, err
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return stringList(th, parts)
+}
+
+// rsplit returns the parts of s.rsplit(sep, max), last first; without
+// hasSep it splits on runs of whitespace.
+func rsplit(th Thread, s, sep string, hasSep bool, max int64) (parts []string, err error) {
 	if hasSep {
 		for max != 0 {
 			i := strings.LastIndex(s, sep)
 			if i < 0 {
 				break
 			}
-			parts = append(parts, s[i+len(sep):])
+			if parts, err = addPart(th, parts, s[i+len(sep):]); err != nil {
+				return nil, err
+			}
 			s = s[:i]
 			max--
 		}
-		parts = append(parts, s)
-	} else {
-		for {
-			s = strings.TrimRightFunc(s, isPySpace)
-			if s == "" {
-				break
-			}
-			if max == 0 {
-				parts = append(parts, s)
-				break
-			}
-			i := strings.LastIndexFunc(s, isPySpace)
-			if i < 0 {
-				parts = append(parts, s)
-				break
-			}
-			_, size := utf8.DecodeRuneInString(s[i:])
-			parts = append(parts, s[i+size:])
-			s = s[:i]
-			max--
+		return addPart(th, parts, s)
+	}
+	for {
+		s = strings.TrimRightFunc(s, isPySpace)
+		if s == "" {
+			return parts, nil
 		}
+		i := -1
+		if max != 0 {
+			i = strings.LastIndexFunc(s, isPySpace)
+		}
+		if i < 0 {
+			return addPart(th, parts, s)
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if parts, err = addPart(th, parts, s[i+size:]); err != nil {
+			return nil, err
+		}
+		s = s[:i]
+		max--
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return stringList(parts), nil
 }
 
-func stringList(parts []string) *List {
+// stringList returns parts as a list of str, reported to th first.
+func stringList(th Thread, parts []string) (Value, error) {
+	if err := Alloc(th, int64(len(parts))*(wordSize+int64(unsafe.Sizeof(String{})))); err != nil {
+		return nil, err
+	}
 	elems := make([]Value, len(parts))
 	for i, p := range parts {
 		elems[i] = MakeString(p)
 	}
-	return NewList(elems)
+	return NewList(elems), nil
 }
 
 func strJoin(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -612,7 +647,9 @@ func strSplitlines(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	for s != "" {
 		i := strings.IndexFunc(s, isLineBreak)
 		if i < 0 {
-			lines = append(lines, s)
+			if lines, err = addPart(th, lines, s); err != nil {
+				return nil, err
+			}
 			break
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
@@ -620,14 +657,16 @@ func strSplitlines(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		if s[i] == '\r' && end < len(s) && s[end] == '\n' {
 			end++
 		}
+		line := s[:i]
 		if keep {
-			lines = append(lines, s[:end])
-		} else {
-			lines = append(lines, s[:i])
+			line = s[:end]
+		}
+		if lines, err = addPart(th, lines, line); err != nil {
+			return nil, err
 		}
 		s = s[end:]
 	}
-	return stringList(lines), nil
+	return stringList(th, lines)
 }
 
 func strExpandtabs(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
