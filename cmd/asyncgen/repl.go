@@ -1,15 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
-
-	"github.com/chzyer/readline"
 )
 
 // Prompts of the REPL, as CPython's.
@@ -26,27 +23,14 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 	if hist != "" {
 		os.MkdirAll(filepath.Dir(hist), 0o700)
 	}
-	cfg := &readline.Config{
-		Prompt:            prompt1,
-		HistoryFile:       hist,
-		HistorySearchFold: true,
-		Stdin:             in,
-		Stdout:            stdout,
-		Stderr:            stderr,
-	}
-	rl, err := readline.NewEx(cfg)
+	ed := newLineEditor(in, stdout, hist)
+	stdout, stderr = ed.writer(stdout), ed.writer(stderr)
+	s, err := newSession(opts, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
 		return exitError
 	}
-	defer rl.Close()
-	s, err := newSession(opts, rl.Stdout(), rl.Stderr())
-	if err != nil {
-		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
-		return exitError
-	}
-	cfg.AutoComplete = completer{s}
-	rl.SetConfig(cfg)
+	ed.complete = completer{s}.Do
 
 	sigint := make(chan os.Signal, 1)
 	signal.Notify(sigint, os.Interrupt)
@@ -60,36 +44,35 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}()
 
-	fmt.Fprintf(rl.Stderr(), "asyncgen %s (Python 3.11 subset)\nTop-level await works; tasks keep running between prompts. Ctrl-D exits.\n", Version)
-	status := readEvalPrint(rl, s)
+	fmt.Fprintf(stderr, "asyncgen %s (Python 3.11 subset)\nTop-level await works; tasks keep running between prompts. Ctrl-D exits.\n", Version)
+	status := readEvalPrint(ed, s, stdout, stderr)
 	if err := s.quit(); err != nil {
-		return report(rl.Stderr(), err, nil)
+		return report(stderr, err, nil)
 	}
 	return status
 }
 
 // readEvalPrint reads inputs and runs them until Ctrl-D.
-func readEvalPrint(rl *readline.Instance, s *session) int {
+func readEvalPrint(ed *lineEditor, s *session, stdout, stderr io.Writer) int {
 	var lines []string
 	for {
-		if len(lines) == 0 {
-			rl.SetPrompt(prompt1)
-		} else {
-			rl.SetPrompt(prompt2)
+		prompt := prompt1
+		if len(lines) > 0 {
+			prompt = prompt2
 		}
-		line, err := rl.Readline()
+		line, err := ed.readLine(prompt)
 		switch {
-		case errors.Is(err, readline.ErrInterrupt):
-			fmt.Fprintln(rl.Stderr(), "KeyboardInterrupt")
+		case err == errInterruptKey:
+			fmt.Fprintln(stderr, "KeyboardInterrupt")
 			lines = nil
 			continue
 		case err == io.EOF && len(lines) == 0:
-			fmt.Fprintln(rl.Stdout())
+			fmt.Fprintln(stdout)
 			return exitOK
 		case err == io.EOF:
 			line = "" // Ctrl-D ends a block as an empty line does
 		case err != nil:
-			fmt.Fprintf(rl.Stderr(), "asyncgen: %v\n", err)
+			fmt.Fprintf(stderr, "asyncgen: %v\n", err)
 			return exitError
 		}
 		if len(lines) == 0 && strings.TrimSpace(line) == "" {
@@ -103,7 +86,7 @@ func readEvalPrint(rl *readline.Instance, s *session) int {
 		}
 		lines = nil
 		rep, exit, status := s.run(src)
-		fmt.Fprint(rl.Stderr(), rep)
+		fmt.Fprint(stderr, rep)
 		if exit {
 			return status
 		}
