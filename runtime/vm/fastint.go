@@ -8,20 +8,38 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// binary computes x op y for the instruction op (BINARY or INPLACE), with
-// ints that fit in an int64 computed inline and boxed by the thread.
-func (th *Thread) binary(op compile.Opcode, bop lang.Op, x, y value.Value) (value.Value, error) {
-	if a, ok := x.(value.Int); ok {
-		if b, ok := y.(value.Int); ok {
-			if r, ok := intBinary(bop, a, b); ok {
-				return th.ints.Make(r), nil
+// chain goes on from r, the int result of a binary operation that is on
+// top of the stack (not yet stored), through the binary operations that
+// follow it, as long as their other operand is an int and their result
+// fits in an int64: their intermediate results are never boxed. It
+// returns the last result and the pc and sp after the operations it did.
+// Int operations have no effects, so it is the same as running them one
+// by one; any other case is left to the instruction itself.
+func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
+	instrs, s := fr.code.Instrs, fr.slots
+	for {
+		var n int64
+		var ok bool
+		switch in := instrs[pc]; in.Op {
+		case compile.BINARY_CONST:
+			if c, isInt := fr.p.consts[in.Arg].(value.Int); isInt {
+				n, ok = intBinary(lang.Op(in.Sub), value.Int(r), c)
+			}
+		case compile.BINARY, compile.INPLACE:
+			if a, isInt := s[sp-2].(value.Int); isInt {
+				if n, ok = intBinary(lang.Op(in.Arg), a, value.Int(r)); ok {
+					// The left operand is consumed; r takes its slot.
+					sp--
+					s[sp] = nil
+				}
 			}
 		}
+		if !ok {
+			return r, pc, sp
+		}
+		r = n
+		pc++
 	}
-	if op == compile.INPLACE {
-		return value.InplaceBinary(th, bop, x, y)
-	}
-	return value.Binary(th, bop, x, y)
 }
 
 // intBinary computes the common operators on two ints that fit in an

@@ -105,12 +105,32 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			var v value.Value
 			v, err = value.GetAttr(th, s[sp-1], names[in.Arg])
 			s[sp-1] = v
-		case compile.BINARY, compile.INPLACE:
-			s[sp-2], err = th.binary(in.Op, lang.Op(in.Arg), s[sp-2], s[sp-1])
-			sp--
-			s[sp] = nil
-		case compile.BINARY_CONST:
-			s[sp-1], err = th.binary(compile.BINARY, lang.Op(in.Sub), s[sp-1], consts[in.Arg])
+		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST:
+			var x, y value.Value
+			op, bop := in.Op, lang.Op(in.Arg)
+			if op == compile.BINARY_CONST {
+				x, y, op, bop = s[sp-1], consts[in.Arg], compile.BINARY, lang.Op(in.Sub)
+			} else {
+				sp--
+				x, y = s[sp-1], s[sp]
+				s[sp] = nil
+			}
+			if a, ok := x.(value.Int); ok {
+				if b, ok := y.(value.Int); ok {
+					if r, ok := intBinary(bop, a, b); ok {
+						r, pc, sp = fr.chain(r, pc, sp)
+						s[sp-1] = th.ints.Make(r)
+						break
+					}
+				}
+			}
+			var v value.Value
+			if op == compile.INPLACE {
+				v, err = value.InplaceBinary(th, bop, x, y)
+			} else {
+				v, err = value.Binary(th, bop, x, y)
+			}
+			s[sp-1] = v
 		case compile.COMPARE:
 			x, y := s[sp-2], s[sp-1]
 			var v value.Value
