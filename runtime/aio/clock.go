@@ -21,7 +21,10 @@ type Clock interface {
 }
 
 // RealClock is the wall clock: Wait really waits.
-type RealClock struct{ start time.Time }
+type RealClock struct {
+	start time.Time
+	timer *time.Timer // Wait's, made once
+}
 
 // NewRealClock returns a real clock whose scale starts near zero.
 func NewRealClock() *RealClock { return &RealClock{start: time.Now()} }
@@ -39,11 +42,15 @@ func (c *RealClock) Wait(deadline int64, wake <-chan struct{}, host bool) {
 	if d <= 0 {
 		return
 	}
-	t := time.NewTimer(time.Duration(d))
+	if c.timer == nil {
+		c.timer = time.NewTimer(time.Duration(d))
+	} else {
+		c.timer.Reset(time.Duration(d))
+	}
 	select {
-	case <-t.C:
+	case <-c.timer.C:
 	case <-wake:
-		t.Stop()
+		c.timer.Stop()
 	}
 }
 
