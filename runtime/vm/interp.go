@@ -118,7 +118,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if a, ok := x.(value.Int); ok {
 				if b, ok := y.(value.Int); ok {
 					if r, ok := intBinary(bop, a, b); ok {
-						r, pc, sp = fr.chain(r, pc, sp)
+						if next := instrs[pc].Op; next == compile.BINARY || next == compile.INPLACE || next == compile.BINARY_CONST {
+							r, pc, sp = fr.chain(r, pc, sp)
+						}
 						s[sp-1] = th.ints.Make(r)
 						break
 					}
