@@ -26,9 +26,12 @@ func (h *Handle) Type() *value.Class {
 	return HandleType
 }
 
-// call runs the callable, reporting a script exception as asyncio's
-// Handle._run does.
+// call runs the callable unless the handle was cancelled, reporting a
+// script exception as asyncio's Handle._run does.
 func (h *Handle) call(l *Loop) error {
+	if h.cancelled {
+		return nil
+	}
 	fn, args := h.fn, h.args
 	_, err := value.Call(l.in.th, fn, args, nil)
 	return l.callbackError(err, fn, args...)

@@ -165,11 +165,7 @@ func (l *Loop) runOnce() error {
 		l.ready.push(t)
 	}
 	for n := l.ready.len(); n > 0; n-- {
-		cb := l.ready.pop()
-		if h, ok := cb.(*Handle); ok && h.cancelled {
-			continue // a cancelled call_soon
-		}
-		if err := cb.call(l); err != nil {
+		if err := l.ready.pop().call(l); err != nil {
 			return err
 		}
 	}
