@@ -121,7 +121,10 @@ func (e *lineEditor) edit() (string, error) {
 		e.mu.Lock()
 		switch r {
 		case '\r', '\n':
-			line := e.enter()
+			e.pos = len(e.buf)
+			e.refresh()
+			io.WriteString(e.out, "\n")
+			line := string(e.buf)
 			e.mu.Unlock()
 			return line, nil
 		case 0x03: // Ctrl-C
@@ -154,14 +157,6 @@ func (e *lineEditor) edit() (string, error) {
 			io.WriteString(e.out, "\x1b[H\x1b[2J")
 		case 0x10, 0x0e: // Ctrl-P, Ctrl-N
 			hist, draft = e.recall(hist, draft, r == 0x10)
-		case 0x12: // Ctrl-R
-			e.mu.Unlock()
-			enter, err := e.search()
-			e.mu.Lock()
-			if err != nil || enter {
-				e.mu.Unlock()
-				return e.enter(), err
-			}
 		case '\t':
 			e.completeWord()
 		case 0x1b:
@@ -191,76 +186,6 @@ func (e *lineEditor) edit() (string, error) {
 		}
 		e.refresh()
 		e.mu.Unlock()
-	}
-}
-
-// enter ends the line being typed and returns it.
-func (e *lineEditor) enter() string {
-	e.pos = len(e.buf)
-	e.refresh()
-	io.WriteString(e.out, "\n")
-	return string(e.buf)
-}
-
-// search is Ctrl-R's incremental search of the history, newest first,
-// ignoring case: the line found replaces the line being typed. Ctrl-R
-// again finds an older one; Ctrl-G or Ctrl-C gives up, restoring the line;
-// Enter enters the line found (enter is then true); any other key keeps
-// it for editing.
-func (e *lineEditor) search() (enter bool, err error) {
-	e.mu.Lock()
-	prompt, saved, savedPos := e.prompt, append([]rune(nil), e.buf...), e.pos
-	e.mu.Unlock()
-	var query []rune
-	found := len(e.history)
-	// find looks for query in the history lines before from.
-	find := func(from int) {
-		q := strings.ToLower(string(query))
-		for i := from - 1; i >= 0; i-- {
-			if strings.Contains(strings.ToLower(e.history[i]), q) {
-				found = i
-				e.buf = append(e.buf[:0], []rune(e.history[i])...)
-				e.pos = len(e.buf)
-				return
-			}
-		}
-	}
-	for {
-		e.mu.Lock()
-		e.prompt = "(reverse-i-search)`" + string(query) + "': "
-		e.refresh()
-		e.mu.Unlock()
-		r, _, err := e.r.ReadRune()
-		e.mu.Lock()
-		switch {
-		case err != nil:
-		case r == 0x12:
-			find(found)
-			e.mu.Unlock()
-			continue
-		case r == 0x7f || r == 0x08:
-			if len(query) > 0 {
-				query = query[:len(query)-1]
-				find(len(e.history))
-			}
-			e.mu.Unlock()
-			continue
-		case unicode.IsPrint(r):
-			query = append(query, r)
-			find(min(found+1, len(e.history))) // the line found may match still
-			e.mu.Unlock()
-			continue
-		case r == 0x07 || r == 0x03:
-			e.buf, e.pos = append(e.buf[:0], saved...), savedPos
-		case r == 0x1b:
-			e.mu.Unlock()
-			e.escape() // an arrow or such: not text
-			e.mu.Lock()
-		}
-		e.prompt = prompt
-		e.refresh()
-		e.mu.Unlock()
-		return r == '\r' || r == '\n', err
 	}
 }
 
