@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+
+	"github.com/chzyer/readline"
 )
 
 // Prompts of the REPL, as CPython's.
@@ -23,14 +26,27 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 	if hist != "" {
 		os.MkdirAll(filepath.Dir(hist), 0o700)
 	}
-	ed := newLineEditor(in, stdout, hist)
-	stdout, stderr = ed.writer(stdout), ed.writer(stderr)
-	s, err := newSession(opts, stdout, stderr)
+	cfg := &readline.Config{
+		Prompt:            prompt1,
+		HistoryFile:       hist,
+		HistorySearchFold: true,
+		Stdin:             in,
+		Stdout:            stdout,
+		Stderr:            stderr,
+	}
+	rl, err := readline.NewEx(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
 		return exitError
 	}
-	ed.complete = completer{s}.Do
+	defer rl.Close()
+	s, err := newSession(opts, rl.Stdout(), rl.Stderr())
+	if err != nil {
+		fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+		return exitError
+	}
+	cfg.AutoComplete = completer{s}
+	rl.SetConfig(cfg)
 
 	sigint := make(chan os.Signal, 1)
 	signal.Notify(sigint, os.Interrupt)
@@ -44,35 +60,36 @@ func repl(opts runFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}()
 
-	fmt.Fprintf(stderr, "asyncgen %s (Python 3.11 subset)\nTop-level await works; tasks keep running between prompts. Ctrl-D exits.\n", Version)
-	status := readEvalPrint(ed, s, stdout, stderr)
+	fmt.Fprintf(rl.Stderr(), "asyncgen %s (Python 3.11 subset)\nTop-level await works; tasks keep running between prompts. Ctrl-D exits.\n", Version)
+	status := readEvalPrint(rl, s)
 	if err := s.quit(); err != nil {
-		return report(stderr, err, nil)
+		return report(rl.Stderr(), err, nil)
 	}
 	return status
 }
 
 // readEvalPrint reads inputs and runs them until Ctrl-D.
-func readEvalPrint(ed *lineEditor, s *session, stdout, stderr io.Writer) int {
+func readEvalPrint(rl *readline.Instance, s *session) int {
 	var lines []string
 	for {
-		prompt := prompt1
-		if len(lines) > 0 {
-			prompt = prompt2
+		if len(lines) == 0 {
+			rl.SetPrompt(prompt1)
+		} else {
+			rl.SetPrompt(prompt2)
 		}
-		line, err := ed.readLine(prompt)
+		line, err := rl.Readline()
 		switch {
-		case err == errInterruptKey:
-			fmt.Fprintln(stderr, "KeyboardInterrupt")
+		case errors.Is(err, readline.ErrInterrupt):
+			fmt.Fprintln(rl.Stderr(), "KeyboardInterrupt")
 			lines = nil
 			continue
 		case err == io.EOF && len(lines) == 0:
-			fmt.Fprintln(stdout)
+			fmt.Fprintln(rl.Stdout())
 			return exitOK
 		case err == io.EOF:
 			line = "" // Ctrl-D ends a block as an empty line does
 		case err != nil:
-			fmt.Fprintf(stderr, "asyncgen: %v\n", err)
+			fmt.Fprintf(rl.Stderr(), "asyncgen: %v\n", err)
 			return exitError
 		}
 		if len(lines) == 0 && strings.TrimSpace(line) == "" {
@@ -86,7 +103,7 @@ func readEvalPrint(ed *lineEditor, s *session, stdout, stderr io.Writer) int {
 		}
 		lines = nil
 		rep, exit, status := s.run(src)
-		fmt.Fprint(stderr, rep)
+		fmt.Fprint(rl.Stderr(), rep)
 		if exit {
 			return status
 		}

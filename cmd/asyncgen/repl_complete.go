@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/chzyer/readline"
 )
 
 // keywords are completed at the start of a name, as rlcompleter does.
@@ -53,8 +54,10 @@ func completions(names []any, prefix string) []string {
 	return out
 }
 
-// completer completes the REPL's names.
+// completer is the REPL's readline.AutoCompleter.
 type completer struct{ s *session }
+
+var _ readline.AutoCompleter = completer{}
 
 // Do returns the completions of the dotted name before the cursor, as
 // suffixes to insert, and the length of the name's last part. An empty
