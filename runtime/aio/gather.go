@@ -20,7 +20,7 @@ type gathering struct {
 // adds to it (_done_callback).
 type gatherChild struct {
 	g *gathering
-	f futureLike
+	f *Future
 }
 
 // Type returns the future class (a _GatheringFuture is a Future).
@@ -63,7 +63,7 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 			g.init(fl.base().loop, gatherFuture)
 		}
 		g.nfuts++
-		g.children = append(g.children, gatherChild{g, fl})
+		g.children = append(g.children, gatherChild{g, fl.base()})
 		c := &g.children[len(g.children)-1]
 		if byID {
 			if seen == nil {
@@ -97,7 +97,7 @@ func hasRepeats(aws []value.Value) bool {
 
 // call is gather's _done_callback, run when the child is done.
 func (c *gatherChild) call(l *Loop) error {
-	g, f := c.g, c.f.base()
+	g, f := c.g, c.f
 	g.finished++
 	if g.state != pending {
 		if f.state != cancelled {
@@ -121,7 +121,7 @@ func (c *gatherChild) call(l *Loop) error {
 	}
 	results := make([]value.Value, len(g.children))
 	for i, c := range g.children {
-		cf := c.f.base()
+		cf := c.f
 		switch {
 		case cf.state == cancelled:
 			msg := cf.cancelMsg()
@@ -139,7 +139,7 @@ func (c *gatherChild) call(l *Loop) error {
 	if g.cancelRequested {
 		// CPython's callback reuses the name of its loop variable here, so
 		// the error comes from the last child.
-		last := g.children[len(g.children)-1].f.base()
+		last := g.children[len(g.children)-1].f
 		g.SetException(last.makeCancelledError())
 	} else {
 		g.SetResult(value.NewList(results))
@@ -155,7 +155,7 @@ func (g *gathering) cancel(msg value.Value) bool {
 	}
 	ret := false
 	for _, c := range g.children {
-		if c.f.cancel(msg) {
+		if c.f.self().cancel(msg) {
 			ret = true
 		}
 	}
