@@ -11,7 +11,7 @@
 # there is one, is bench/NAME.mjs, and bench/NAME.VARIANT.mjs are further node
 # variants shown as rows of their own. All runs of a workload must print the
 # same checksum. asyncgen is built from ./cmd/asyncgen into a temporary
-# directory and runs on the real clock; if it does not build, its column is
+# directory (static, as README's install line builds it) and runs on the real clock; if it does not build, its column is
 # left empty. Peak RSS comes from /usr/bin/time -f %M.
 set -euo pipefail
 
@@ -31,7 +31,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 asyncgen=""
-if (cd "$root" && go build -o "$tmp/asyncgen" ./cmd/asyncgen) 2>"$tmp/build.log"; then
+if (cd "$root" && CGO_ENABLED=0 go build -o "$tmp/asyncgen" ./cmd/asyncgen) 2>"$tmp/build.log"; then
 	asyncgen="$tmp/asyncgen"
 else
 	echo "note: ./cmd/asyncgen does not build; asyncgen column left empty" >&2
