@@ -7,11 +7,12 @@
 # Usage: bench/compare.sh [--runs N] [--only NAME]
 #
 # CPython runs as the executable python3 reports (sys.executable), not
-# through a shim. Each workload is bench/NAME.agen (also valid Python); its node twin, when
-# there is one, is bench/NAME.mjs, and bench/NAME.VARIANT.mjs are further node
-# variants shown as rows of their own. All runs of a workload must print the
-# same checksum. asyncgen is built from ./cmd/asyncgen into a temporary
-# directory (static, as README's install line builds it) and runs on the real clock; if it does not build, its column is
+# through a shim. Each workload is bench/NAME.agen (also valid Python); its
+# node twin, when there is one, is bench/NAME.mjs, and bench/NAME.VARIANT.mjs
+# are further node variants shown as rows of their own. All runs of a
+# workload must print the same checksum. asyncgen is built from
+# ./cmd/asyncgen into a temporary directory (static, as README's install line
+# builds it) and runs on the real clock; if it does not build, its column is
 # left empty. Peak RSS comes from /usr/bin/time -f %M.
 set -euo pipefail
 
