@@ -196,9 +196,16 @@ const wantDeadline = "(an error wrapping context.DeadlineExceeded)"
 // hostileCases are the hostile inputs that stop cleanly today; see
 // reliability_todo_test.go for those that do not.
 func hostileCases(t testing.TB) []hostileCase {
-	steps := runtime.Options{MaxSteps: 1_000_000, VirtualTime: true}
-	memory := runtime.Options{MaxMemory: 64 << 20, VirtualTime: true}
-	const stepsLimit, memoryLimit, deadline = "1e6 steps", "MaxMemory 64 MiB", "200ms deadline, real clock"
+	maxSteps, maxMemory, stepsLimit := int64(1_000_000), int64(64<<20), "1e6 steps"
+	if raceEnabled {
+		// The growth rows take seconds each under -race: a quarter of
+		// the limits reaches the same outcomes sooner.
+		maxSteps, maxMemory, stepsLimit = 250_000, 16<<20, "2.5e5 steps"
+	}
+	steps := runtime.Options{MaxSteps: maxSteps, VirtualTime: true}
+	memory := runtime.Options{MaxMemory: maxMemory, VirtualTime: true}
+	memoryLimit := fmt.Sprintf("MaxMemory %d MiB", maxMemory>>20)
+	const deadline = "200ms deadline, real clock"
 	const long = time.Minute // long enough for -race on a loaded machine
 	return []hostileCase{
 		{"while True: pass", hostileFile(t, "spin"), stepsLimit, steps, long, "LimitError: step limit exceeded"},
@@ -498,7 +505,9 @@ func TestHostCompletesAfterClose(t *testing.T) {
 // TestParallelInterpreters runs 16 interpreters at once, each with host
 // goroutines delivering results (blocking calls, a stream), a background
 // loop (Start) with its own tasks, and Go ranging over an async generator
-// while the tasks run. Run it with -race.
+// while the tasks run. Each interpreter's host function multiplies by its
+// own factor, so a result delivered to the wrong interpreter shows in its
+// sums. CI runs it with -race.
 func TestParallelInterpreters(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	const n = 16
@@ -513,14 +522,15 @@ func TestParallelInterpreters(t *testing.T) {
 	}
 }
 
-// parallelWorker is one interpreter of TestParallelInterpreters.
+// parallelWorker is interpreter i of TestParallelInterpreters.
 func parallelWorker(i int) error {
 	var out strings.Builder
+	factor := int64(i + 2)
 	in := runtime.New(runtime.Options{Stdout: &out, VirtualTime: i%2 == 0, MaxSteps: 10_000_000,
 		Globals: map[string]any{
-			"double": runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
+			"scale": runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
 				time.Sleep(time.Duration(args[0].(int64)%3) * time.Millisecond)
-				return 2 * args[0].(int64), nil
+				return factor * args[0].(int64), nil
 			}),
 			"count": runtime.StreamFunc(func(ctx context.Context, args []any, yield func(any) bool) error {
 				for j := range args[0].(int64) {
@@ -544,7 +554,7 @@ done = []
 async def background():
     total = 0
     async for x in count(50):
-        total += await double(x)
+        total += await scale(x)
     done.append(total)
 
 bg = asyncio.create_task(background())
@@ -552,10 +562,10 @@ bg = asyncio.create_task(background())
 async def pairs(n):
     for k in range(n):
         await asyncio.sleep(0.001)
-        yield k, await double(k)
+        yield k, await scale(k)
 
 async def gathered(n):
-    return sum(await asyncio.gather(*[double(k) for k in range(n)]))
+    return sum(await asyncio.gather(*[scale(k) for k in range(n)]))
 
 async def finish():
     await bg
@@ -582,8 +592,10 @@ async def finish():
 	if _, err := in.Call(ctx, m.Get("finish")); err != nil {
 		return fmt.Errorf("interpreter %d: %w", i, err)
 	}
-	if sum != 380 || g != int64(9900) || out.String() != "[2450]\n" {
-		return fmt.Errorf("interpreter %d: sum %d, gathered %v, output %q", i, sum, g, out.String())
+	// sum(range(20)) is 190, sum(range(100)) 4950, sum(range(50)) 1225.
+	if want := fmt.Sprintf("[%d]\n", 1225*factor); sum != 190*factor || g != 4950*factor || out.String() != want {
+		return fmt.Errorf("interpreter %d: sum %d, gathered %v, output %q; want %d, %d, %q",
+			i, sum, g, out.String(), 190*factor, 4950*factor, want)
 	}
 	return nil
 }
