@@ -135,8 +135,9 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 	defer s.exec(context.Background(), func(done func(Value, error)) func() {
 		return d.request(nil, done) // end the task
 	}, nil)
+	step := s.loopCall(next, convert)
 	for {
-		err := s.exec(ctx, next, convert)
+		err := step.send(ctx)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || !e.Exception.Class.IsSubclass(value.StopAsyncIteration) {

@@ -21,6 +21,7 @@ type session struct {
 
 	mu      sync.Mutex
 	jobs    []func()
+	spare   []func()     // the array of the jobs drained last, for reuse
 	post    func(func()) // the host-work slot to wake the loop, nil while a drain is posted
 	stopped bool
 
@@ -142,43 +143,9 @@ func (s *session) run(ctx context.Context, j job) error {
 	}, j.finish)
 }
 
-// exec runs begin as a job on the loop goroutine: begin starts work that
-// calls done once, on the loop goroutine, with its outcome, and returns
-// how to cancel the work (or nil). Cancelling ctx cancels it; exec still
-// waits for done. finish gets the result as in Interpreter.run.
+// exec sends a loopCall of begin and finish once.
 func (s *session) exec(ctx context.Context, begin func(done func(Value, error)) (cancel func()), finish func(Value) error) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	in := s.in
-	res := make(chan error, 1)
-	done := func(v Value, err error) { res <- in.finish(ctx, v, err, finish) }
-	var cancel func() // set on the loop goroutine, read there by the cancelling job
-	if !s.submit(func() {
-		in.th.ResetSteps()
-		cancel = begin(done)
-	}) {
-		return s.gone()
-	}
-	defer in.stopOnDone(ctx)()
-	select {
-	case err := <-res:
-		return err
-	case <-s.done:
-		return s.gone()
-	case <-ctx.Done():
-	}
-	s.submit(func() {
-		if cancel != nil {
-			cancel()
-		}
-	})
-	select {
-	case err := <-res:
-		return err
-	case <-s.done:
-		return s.gone()
-	}
+	return s.loopCall(begin, finish).send(ctx)
 }
 
 // spawn runs aw as a task of the loop and calls complete with its outcome
@@ -229,7 +196,7 @@ func (s *session) submit(job func()) bool {
 func (s *session) drain() {
 	s.mu.Lock()
 	jobs := s.jobs
-	s.jobs = nil
+	s.jobs, s.spare = s.spare, nil
 	if !s.stopped {
 		s.post = s.loop.HostWork()
 	}
@@ -237,6 +204,10 @@ func (s *session) drain() {
 	for _, job := range jobs {
 		job()
 	}
+	clear(jobs)
+	s.mu.Lock()
+	s.spare = jobs[:0]
+	s.mu.Unlock()
 }
 
 // stop ends the session: the server returns, and the loop shuts down as
