@@ -9,7 +9,13 @@
 # per operation means the interpreters do not slow each other down; a
 # ratio below it, that the machine had no second core free.
 #
-# Usage: bench/scale.sh [--count N] [--benchtime T]
+# The interpreters share one thing, the process's Go heap and its collector:
+# the allocating workloads spend more CPU per operation on two cores, in
+# write barriers while collections are marking. GOGC in the environment
+# passes through (GOGC=400 on a loaded machine, agen: +6% CPU per
+# operation on two cores instead of +37% at the default 100).
+#
+# Usage: [GOGC=N] bench/scale.sh [--count N] [--benchtime T]
 set -euo pipefail
 
 count=5
