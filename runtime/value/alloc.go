@@ -16,6 +16,10 @@ type Allocator interface {
 	// script, and returns a MemoryError exception if that would exceed
 	// the limit.
 	Alloc(n int64) error
+	// Charge reports n bytes allocated for the script by code that
+	// cannot fail; if they took it over the limit, MemoryError is raised
+	// at the script's next step.
+	Charge(n int64)
 }
 
 // Alloc reports to th, if it is an Allocator, that n bytes are about to
@@ -25,6 +29,14 @@ func Alloc(th Thread, n int64) error {
 		return a.Alloc(n)
 	}
 	return nil
+}
+
+// Charge reports to th, if it is an Allocator, n bytes allocated by code
+// that cannot fail. Code that can returns the error of Alloc instead.
+func Charge(th Thread, n int64) {
+	if a, ok := th.(Allocator); ok {
+		a.Charge(n)
+	}
 }
 
 // Grow returns s with room for n more items. When that takes a larger

@@ -18,6 +18,8 @@ func (t *allocThread) Alloc(n int64) error {
 	return nil
 }
 
+func (t *allocThread) Charge(n int64) { _ = t.Alloc(n) }
+
 func newAllocThread(limit int64) *allocThread {
 	return &allocThread{testThread: newTestThread(), limit: limit}
 }

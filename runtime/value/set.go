@@ -330,21 +330,28 @@ func (s *Set) Update(th Thread, iterable Value) error {
 }
 
 // copySet returns a copy with the same frozenness as s (set_copy). It
-// does not report the copy's table to th, so it cannot fail: callers that
-// can fail report s.bytes() first.
+// cannot fail: it charges the copy's table to th (see Charge); callers
+// that can fail use clone.
 func (s *Set) copySet(th Thread) *Set {
-	c := NewSet()
-	c.frozen = s.frozen
-	_ = c.merge(nil, s) // an empty set merges without adding keys one by one
-	return c
+	Charge(th, s.bytes())
+	return s.copyTable()
 }
 
-// clone is copySet with the copy's table reported to th first.
+// clone is copySet for callers that can fail: the copy's table is
+// reported to th first, and refused over the memory limit.
 func (s *Set) clone(th Thread) (*Set, error) {
 	if err := Alloc(th, s.bytes()); err != nil {
 		return nil, err
 	}
-	return s.copySet(th), nil
+	return s.copyTable(), nil
+}
+
+// copyTable returns a copy of s, allocated without a report.
+func (s *Set) copyTable() *Set {
+	c := NewSet()
+	c.frozen = s.frozen
+	_ = c.merge(nil, s) // an empty set merges without adding keys one by one
+	return c
 }
 
 // bytes returns the size of s's table.

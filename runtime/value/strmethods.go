@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -399,7 +400,11 @@ func strMap(name string, f func(string) string) BuiltinFunc {
 		if err := checkNoArgs("str."+name, args, kwargs); err != nil {
 			return nil, err
 		}
-		return MakeString(f(strReceiver(args).s)), nil
+		s := strReceiver(args).s
+		if err := Alloc(th, int64(len(s))); err != nil {
+			return nil, err
+		}
+		return MakeString(f(s)), nil
 	}
 }
 
@@ -680,9 +685,16 @@ func strExpandtabs(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return nil, err
 		}
 	}
+	if size > math.MaxInt32 || size < math.MinInt32 {
+		return nil, Errorf(OverflowError, "Python int too large to convert to C int")
+	}
+	s := strReceiver(args).s
+	if err := Alloc(th, int64(len(s))+mulSize(int64(strings.Count(s, "\t")), size)); err != nil {
+		return nil, err
+	}
 	var b strings.Builder
 	col := 0
-	for _, r := range strReceiver(args).s {
+	for _, r := range s {
 		switch r {
 		case '\t':
 			if size > 0 {

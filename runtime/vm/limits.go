@@ -7,8 +7,8 @@ import (
 )
 
 // refillSteps starts a new chunk of steps, failing when the step budget
-// is spent, when Interrupt was called or when the heap is over the
-// memory limit.
+// is spent, when Interrupt was called, when the heap is over the memory
+// limit or when a Charge took it over.
 func (th *Thread) refillSteps() error {
 	th.used += th.chunk
 	if p := th.intr.Swap(nil); p != nil {
@@ -22,6 +22,10 @@ func (th *Thread) refillSteps() error {
 	th.chunk = th.nextChunk()
 	th.steps = th.chunk
 	if th.mem.max > 0 {
+		if th.mem.over {
+			th.mem.over = false
+			return value.NewException(value.MemoryError)
+		}
 		return th.mem.check(0)
 	}
 	return nil
@@ -36,10 +40,12 @@ func (th *Thread) nextChunk() int64 {
 }
 
 // ResetSteps starts a new run: Options.MaxSteps counts the steps from
-// the last ResetSteps (or NewThread), and an interrupt still pending is
-// dropped. Call it on the thread's goroutine, between runs.
+// the last ResetSteps (or NewThread), and an interrupt or a MemoryError
+// of Charge still pending is dropped. Call it on the thread's goroutine,
+// between runs.
 func (th *Thread) ResetSteps() {
 	th.intr.Store(nil)
+	th.mem.over = false
 	th.used = 0
 	th.chunk = th.nextChunk()
 	th.steps = th.chunk

@@ -34,6 +34,7 @@ type memory struct {
 	since  int64 // bytes reported by Alloc since the last check
 	slice  int64 // bytes between two checks
 	gcAt   int64 // the bytes allocated by the process at the last forced collection
+	over   bool  // a Charge went over the limit: the next step raises MemoryError
 	sample []metrics.Sample
 }
 
@@ -101,6 +102,16 @@ func (th *Thread) Alloc(n int64) error {
 		return nil
 	}
 	return m.check(n)
+}
+
+// Charge reports n bytes the script allocated whatever the limit, and
+// makes its next step raise MemoryError if they took its heap over
+// Options.MaxMemory. It implements value.Allocator.
+func (th *Thread) Charge(n int64) {
+	if th.Alloc(n) != nil {
+		th.mem.over = true
+		th.CheckSoon()
+	}
 }
 
 // check measures the script's memory and fails if n more bytes would
