@@ -45,8 +45,10 @@ func (c *Code) argString(in Instr) string {
 	switch in.Op {
 	case LOAD_CONST:
 		return fmt.Sprintf("%d (%s)", a, constString(c.Consts[a]))
-	case LOAD_FAST, STORE_FAST, DELETE_FAST:
+	case LOAD_FAST, STORE_FAST, DELETE_FAST, CHECK_FAST:
 		return fmt.Sprintf("%d (%s)", a, c.Locals[a])
+	case INPLACE_FAST:
+		return fmt.Sprintf("%d (%s %s=)", a, c.Locals[a], lang.Op(in.Sub))
 	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLASSDEREF:
 		return fmt.Sprintf("%d (%s)", a, c.derefName(a))
 	case LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL, LOAD_NAME, STORE_NAME, DELETE_NAME,

@@ -252,6 +252,17 @@ func (u *unit) stmt(s lang.Stmt) {
 func (u *unit) augAssign(s *lang.AugAssign) {
 	switch t := s.Target.(type) {
 	case *lang.Name:
+		if b, i := u.sc.lookup(t.ID); b == bindLocal {
+			// The local is not pushed: the VM may then update an int
+			// it alone holds in place. Nothing in the value (the
+			// language has no :=) can rebind the local meanwhile.
+			u.emit(CHECK_FAST, i)
+			u.expr(s.Value)
+			u.setLine(s.Pos)
+			pc := u.emit(INPLACE_FAST, i)
+			u.code.Instrs[pc].Sub = uint8(s.Op)
+			break
+		}
 		u.loadName(t.ID)
 		u.expr(s.Value)
 		u.setLine(s.Pos)

@@ -41,3 +41,20 @@ func (b *IntBox) Make(i int64) Value {
 	w[0], w[1] = intItab, unsafe.Pointer(p)
 	return v
 }
+
+// Fresh is Make for an int the caller means to own: when it reports
+// true, the Value is a box that nothing else references, which Reuse may
+// overwrite while that stays true. It reports false for the ints that
+// Make does not box (their Values are shared).
+func (b *IntBox) Fresh(i int64) (Value, bool) {
+	if i >= smallMin && i <= smallMax {
+		return smallInts[i-smallMin], false
+	}
+	return b.Make(i), true
+}
+
+// Reuse stores i in the box of v, a Value that Fresh returned as owned
+// and that still nothing else references, so that v now holds i.
+func Reuse(v Value, i int64) {
+	*(*int64)((*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]) = i
+}

@@ -46,3 +46,19 @@ func BenchmarkMakeInt(b *testing.B) {
 	}
 	_ = sink
 }
+
+func TestIntBoxReuse(t *testing.T) {
+	var b IntBox
+	v, owned := b.Fresh(5000)
+	if !owned || v != MakeInt(5000) {
+		t.Fatalf("Fresh(5000) = %#v, %v", v, owned)
+	}
+	other := b.Make(6000)
+	Reuse(v, -7)
+	if v != MakeInt(-7) || other != MakeInt(6000) {
+		t.Fatalf("after Reuse: %#v and %#v, want -7 and 6000", v, other)
+	}
+	if s, owned := b.Fresh(7); owned || s != MakeInt(7) {
+		t.Fatalf("Fresh(7) = %#v, %v: a cached int is not owned", s, owned)
+	}
+}

@@ -69,6 +69,7 @@ func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	if fr == nil || fr.code.ArgCount == 0 {
 		return nil, value.Errorf(value.RuntimeError, "super(): no arguments")
 	}
+	fr.owned = 0 // self may be kept
 	self := fr.slots[0]
 	for i, slot := range fr.code.CellArgs {
 		if slot == 0 {
@@ -147,6 +148,7 @@ func builtinLocals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (va
 		return fr.ns, nil
 	}
 	d := value.NewDict(0)
+	fr.owned = 0 // the dict shares the locals' values
 	for i, name := range fr.code.Locals {
 		if v := fr.slots[i]; v != nil && name != ".0" {
 			d.SetString(name, v)

@@ -42,6 +42,44 @@ func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
 	}
 }
 
+// inplaceFast is INPLACE_FAST: local in.Arg op= y. An int result is
+// stored in the box the local owns, if any, else in a new box the local
+// then owns.
+func (th *Thread) inplaceFast(fr *frame, in compile.Instr, y value.Value) error {
+	k := in.Arg
+	x := fr.slots[k]
+	if x == nil {
+		return unbound(fr.code.Locals[k])
+	}
+	bit := uint64(1) << (k & 63)
+	if k >= 64 {
+		bit = 0
+	}
+	if a, ok := x.(value.Int); ok {
+		if b, ok := y.(value.Int); ok {
+			if r, ok := intBinary(lang.Op(in.Sub), a, b); ok {
+				if fr.owned&bit != 0 {
+					value.Reuse(x, r)
+					return nil
+				}
+				v, owned := th.ints.Fresh(r)
+				fr.slots[k] = v
+				if owned {
+					fr.owned |= bit
+				}
+				return nil
+			}
+		}
+	}
+	// x may reach script code (y's __radd__) and be kept there.
+	fr.owned &^= bit
+	v, err := value.InplaceBinary(th, lang.Op(in.Sub), x, y)
+	if err == nil {
+		fr.slots[k] = v
+	}
+	return err
+}
+
 // intBinary computes the common operators on two ints that fit in an
 // int64 without going through value.Binary or boxing the result. ok is false when the result needs the general path
 // (overflow, division by zero, operators not handled here).

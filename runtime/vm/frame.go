@@ -22,14 +22,18 @@ type frame struct {
 	cells   []*cell       // deref slots: cells, then free variables
 	sp      int32         // index in slots of the first free stack slot
 	pc      int32
-	base    int32 // index in slots where the stack starts
+	base    int32    // index in slots where the stack starts
+	how     raiseHow // how the error being raised was raised
+	// owned has bit i set when local i holds an int box that INPLACE_FAST
+	// made and nothing else references (locals 0 to 63), which it then
+	// updates in place. Reading or writing the local clears the bit.
+	owned uint64
 
 	gen      *genCore         // the generator owning the frame, if any
 	yielded  bool             // the last run suspended at a yield
 	awaiting bool             // suspended inside YIELD_FROM (an await)
 	yieldPC  int32            // the instruction the frame is suspended at
 	pending  *value.Exception // raised at yieldPC when the frame resumes
-	how      raiseHow         // how the error being raised was raised
 }
 
 // cell holds a variable shared between a function and the functions
@@ -123,6 +127,7 @@ func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
 	fr.base = int32(len(code.Locals))
 	fr.sp = fr.base
 	fr.pc = 0
+	fr.owned = 0
 	if nd := code.NumDeref(); nd > 0 {
 		fr.cells = make([]*cell, nd)
 		for i := range code.Cells {
@@ -191,5 +196,13 @@ func clearSlots(slots []value.Value) {
 func copySlots(dst, src []value.Value) {
 	for i := 0; i < len(src) && i < len(dst); i++ {
 		dst[i] = src[i]
+	}
+}
+
+// disown clears the owned bit of local i, which is about to be read or
+// written.
+func (fr *frame) disown(i int32) {
+	if fr.owned != 0 {
+		fr.owned &^= 1 << (i & 63)
 	}
 }

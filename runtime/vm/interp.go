@@ -80,12 +80,23 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				err = unbound(code.Locals[in.Arg])
 				break
 			}
+			fr.disown(in.Arg)
 			s[sp] = v
 			sp++
 		case compile.STORE_FAST:
 			sp--
+			fr.disown(in.Arg)
 			s[in.Arg] = s[sp]
 			s[sp] = nil
+		case compile.CHECK_FAST:
+			if s[in.Arg] == nil {
+				err = unbound(code.Locals[in.Arg])
+			}
+		case compile.INPLACE_FAST:
+			sp--
+			y := s[sp]
+			s[sp] = nil
+			err = th.inplaceFast(fr, in, y)
 		case compile.LOAD_GLOBAL:
 			k := fr.p.keys[in.Arg]
 			v, ok := fr.globals.GetKey(k, &fr.p.hints[in.Arg])
@@ -223,6 +234,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			// The loop's target is most often a local: store it now,
 			// saving a dispatch.
 			if next := instrs[pc]; next.Op == compile.STORE_FAST {
+				fr.disown(next.Arg)
 				s[next.Arg] = v
 				pc++
 				break
@@ -313,6 +325,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 					pc += 3
 					// As FOR_ITER does, store a local target at once.
 					if next := instrs[pc]; next.Op == compile.STORE_FAST {
+						fr.disown(next.Arg)
 						s[next.Arg] = v
 						pc++
 						break

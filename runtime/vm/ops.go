@@ -24,6 +24,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 			err = unbound(code.Locals[in.Arg])
 			break
 		}
+		fr.disown(in.Arg)
 		s[in.Arg] = nil
 		th.discard(old)
 	case compile.LOAD_DEREF:
