@@ -12,8 +12,26 @@ import "fmt"
 // module level (as CPython does with PyCF_ALLOW_TOP_LEVEL_AWAIT).
 
 // check runs the static checks on a parsed file and returns the first
-// error.
-func check(f *File) (err *Error) {
+// error. CPython checks the depth of the whole tree first; the symbol-table
+// pass checks it as it goes, so the tree is walked again only if that
+// pass fails before the end.
+func check(f *File) *Error {
+	root := &scope{kind: moduleScope}
+	s := &symtab{}
+	if err := catch(func() { s.block(root, f.Body); s.resolve(root) }); err != nil {
+		if err.Kind != "RecursionError" {
+			if e := catch(func() { checkDepth(f.Body) }); e != nil {
+				return e
+			}
+		}
+		return err
+	}
+	c := &compiler{}
+	return catch(func() { c.stmts(&unit{kind: moduleScope}, f.Body) })
+}
+
+// catch runs fn and returns the error it bailed out with, if any.
+func catch(fn func()) (err *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -23,12 +41,7 @@ func check(f *File) (err *Error) {
 			err = b.err
 		}
 	}()
-	root := &scope{kind: moduleScope}
-	s := &symtab{}
-	s.block(root, f.Body)
-	s.resolve(root)
-	c := &compiler{}
-	c.stmts(&unit{kind: moduleScope}, f.Body)
+	fn()
 	return nil
 }
 
@@ -78,7 +91,9 @@ func (sc *scope) isFunction() bool {
 }
 
 // symtab builds scopes and reports declaration errors.
-type symtab struct{}
+type symtab struct {
+	depth depthCount
+}
 
 func (s *symtab) child(sc *scope, kind scopeKind) *scope {
 	n := &scope{kind: kind, parent: sc}
@@ -125,6 +140,8 @@ func (s *symtab) defaults(sc *scope, p *Params) {
 }
 
 func (s *symtab) stmt(sc *scope, st Stmt) {
+	s.depth.enter(st)
+	defer s.depth.leave()
 	switch st := st.(type) {
 	case *FuncDef:
 		s.exprs(sc, st.Decorators)
@@ -287,6 +304,8 @@ func (s *symtab) exprOpt(sc *scope, x Expr) {
 
 // target visits an assignment target.
 func (s *symtab) target(sc *scope, x Expr) {
+	s.depth.enter(x)
+	defer s.depth.leave()
 	switch t := x.(type) {
 	case *Name:
 		sc.add(t.ID, symAssigned)
@@ -301,11 +320,18 @@ func (s *symtab) target(sc *scope, x Expr) {
 	case *Starred:
 		s.target(sc, t.X)
 	default:
-		s.expr(sc, x)
+		s.visitExpr(sc, x)
 	}
 }
 
 func (s *symtab) expr(sc *scope, x Expr) {
+	s.depth.enter(x)
+	defer s.depth.leave()
+	s.visitExpr(sc, x)
+}
+
+// visitExpr visits x, already counted in s.depth.
+func (s *symtab) visitExpr(sc *scope, x Expr) {
 	switch x := x.(type) {
 	case *Name:
 		sc.add(x.ID, symUsed)

@@ -31,8 +31,14 @@ const (
 	precAwait
 )
 
-// maxNesting bounds the recursion of the expression parser.
-const maxNesting = 200
+// maxFrames bounds the recursion of the expression parser as CPython's
+// parser stack bounds its own: CPython raises MemoryError past 6,000
+// nested grammar rules, about 32 of which lead to an expression statement.
+// The parser counts CPython's rules for each level of the constructs that
+// nest without brackets (whose nesting the lexer bounds): one for not, a
+// unary minus, plus or invert and the else of a conditional expression,
+// two for ** and lambda.
+const maxFrames = 6000 - 32
 
 var binaryOps = map[string]Op{
 	"+": Add, "-": Sub, "*": Mul, "/": Div, "//": FloorDiv, "%": Mod, "**": Pow,
@@ -67,10 +73,17 @@ func (e exprError) Position() lexer.Position {
 	return lexer.Position{Filename: e.err.Filename, Line: e.err.Line, Column: e.err.Col}
 }
 
-// exprErrors holds the first error the expression parser raised in each
-// running parse, keyed by parseKey: participle may backtrack past it and
-// report a less precise error of its own.
-var exprErrors sync.Map
+// chunk is what the expression parser keeps of a running participle
+// parse, shared by all of participle's branches.
+type chunk struct {
+	n   int    // tokens of participle's lexer, EOF included
+	err *Error // the first error the expression parser raised
+}
+
+// chunks holds the chunk of each running participle parse, keyed by
+// parseKey. The first error is kept because participle may backtrack
+// past it and report a less precise error of its own.
+var chunks sync.Map
 
 // parseKey identifies a parse by its token array, shared by all of
 // participle's branches.
@@ -78,23 +91,33 @@ func parseKey(lex *lexer.PeekingLexer) *lexer.Token { return &lex.Range(0, 1)[0]
 
 // parseNode runs fn, an entry point of the hand-written parser, for the
 // Parse method of a grammar node if the next token passes start, and
-// stores its result in dst.
+// stores its result in dst. The parser reads lex's tokens in place and
+// moves lex past those it consumed.
 func parseNode[T any](lex *lexer.PeekingLexer, start func(*lexer.Token) bool, dst *T, fn func(c *converter) T) (err error) {
 	if !start(lex.Peek()) {
 		return participle.NextMatch
 	}
-	c := &converter{lex: lex, filename: lex.Peek().Pos.Filename}
+	v, _ := chunks.Load(parseKey(lex))
+	ch := v.(*chunk)
+	toks := lex.Range(0, lexer.RawCursor(ch.n))
+	c := &converter{filename: lex.Peek().Pos.Filename}
+	c.cur = cursor{toks: toks[:ch.n-1], eof: toks[ch.n-1], i: int(lex.RawCursor())}
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
 			if !ok {
 				panic(r)
 			}
-			exprErrors.LoadOrStore(parseKey(lex), b.err)
+			if ch.err == nil {
+				ch.err = b.err
+			}
 			err = exprError(b)
 		}
 	}()
 	*dst = fn(c)
+	if c.cur.i > int(lex.RawCursor()) {
+		lex.FastForward(lexer.RawCursor(c.cur.i - 1))
+	}
 	return nil
 }
 
@@ -168,8 +191,8 @@ func startsStarExpr(t *lexer.Token) bool {
 
 // ---- token helpers ----
 
-func (c *converter) peek() *lexer.Token { return c.lex.Peek() }
-func (c *converter) next() *lexer.Token { return c.lex.Next() }
+func (c *converter) peek() *lexer.Token { return c.cur.peek() }
+func (c *converter) next() *lexer.Token { return c.cur.next() }
 
 // is reports whether the next token is the operator or keyword v.
 func (c *converter) is(v string) bool {
@@ -197,14 +220,15 @@ func (c *converter) unexpected() {
 	c.failTok(*c.peek(), "invalid syntax")
 }
 
-func (c *converter) enter() {
-	c.depth++
-	if c.depth > maxNesting {
-		c.failTok(*c.peek(), "too many nested parentheses")
+// enter counts n frames of CPython's parser stack; leave undoes it.
+func (c *converter) enter(n int) {
+	c.depth += n
+	if c.depth > maxFrames {
+		panic(bailout{c.errorAt("MemoryError", c.pos(c.peek().Pos), "")})
 	}
 }
 
-func (c *converter) leave() { c.depth-- }
+func (c *converter) leave(n int) { c.depth -= n }
 
 // ---- expressions ----
 
@@ -222,12 +246,16 @@ func (c *converter) test() Expr {
 			c.fail(x.Position(), "expected 'else' after 'if' expression")
 		}
 		c.next()
+		c.enter(1)
+		defer c.leave(1)
 		return &IfExp{Pos: start, Then: x, Cond: cond, Else: c.test()}
 	}
 	return x
 }
 
 func (c *converter) lambda() Expr {
+	c.enter(2)
+	defer c.leave(2)
 	pos := c.pos(c.next().Pos)
 	params := c.paramList(":")
 	c.expect(":")
@@ -240,10 +268,10 @@ func (c *converter) named(x Expr) Expr {
 	if !c.is("=") {
 		return x
 	}
-	cp := c.lex.MakeCheckpoint()
+	cp := c.cur.i
 	c.next()
 	follows := startsExpr(c.peek())
-	c.lex.LoadCheckpoint(cp)
+	c.cur.i = cp
 	if !follows {
 		return x
 	}
@@ -340,8 +368,8 @@ func (c *converter) target1() Expr {
 
 // binary parses operators binding at least as tightly as min.
 func (c *converter) binary(min int) Expr {
-	c.enter()
-	defer c.leave()
+	c.enter(1)
+	defer c.leave(1)
 	start := c.pos(c.peek().Pos)
 	x := c.unary(min)
 	for {
@@ -373,7 +401,9 @@ func (c *converter) binary(min int) Expr {
 			x = cmp
 		case precPower:
 			c.next()
+			c.enter(1) // with binary's own, CPython's two frames
 			x = &BinOp{Pos: start, X: x, Op: Pow, Y: c.binary(precUnary)}
+			c.leave(1)
 		default:
 			if t.Value == "@" {
 				c.unexpected()
@@ -392,12 +422,12 @@ func (c *converter) compareOp() (Op, bool) {
 	}
 	switch t.Value {
 	case "not":
-		cp := c.lex.MakeCheckpoint()
+		cp := c.cur.i
 		c.next()
 		if c.accept("in") {
 			return NotIn, true
 		}
-		c.lex.LoadCheckpoint(cp)
+		c.cur.i = cp
 		return 0, false
 	case "is":
 		c.next()
@@ -637,8 +667,8 @@ func (c *converter) atom() Expr {
 }
 
 func (c *converter) paren() Expr {
-	c.enter()
-	defer c.leave()
+	c.enter(1)
+	defer c.leave(1)
 	pos := c.pos(c.next().Pos)
 	if c.accept(")") {
 		return &Tuple{Pos: pos}
@@ -684,8 +714,7 @@ func (c *converter) comma(pos Pos) {
 	if !startsExpr(t) {
 		return
 	}
-	prev := c.lex.Range(0, c.lex.RawCursor())
-	if n := len(prev); n >= 1 && prev[n-1].Type == tokName && t.Type == tokString && c.pos(prev[n-1].Pos) == pos {
+	if p := c.cur.prev(); p != nil && p.Type == tokName && t.Type == tokString && c.pos(p.Pos) == pos {
 		c.unexpected() // `name "string"`: CPython gives no hint
 	}
 	// CPython suggests a comma only if an expression follows; otherwise
@@ -703,8 +732,8 @@ func (c *converter) noStarred(x Expr, msg string) {
 }
 
 func (c *converter) list() Expr {
-	c.enter()
-	defer c.leave()
+	c.enter(1)
+	defer c.leave(1)
 	pos := c.pos(c.next().Pos)
 	l := &List{Pos: pos}
 	if c.accept("]") {
@@ -728,8 +757,8 @@ func (c *converter) list() Expr {
 
 // brace parses a dict or set display or comprehension.
 func (c *converter) brace() Expr {
-	c.enter()
-	defer c.leave()
+	c.enter(1)
+	defer c.leave(1)
 	pos := c.pos(c.next().Pos)
 	if c.accept("}") {
 		return &Dict{Pos: pos}
@@ -860,10 +889,11 @@ func (c *converter) paramList(end string) *Params {
 
 // peekAfterComma reports whether the token after the next comma is end.
 func (c *converter) peekAfterComma(end string) bool {
-	cp := c.lex.MakeCheckpoint()
-	defer c.lex.LoadCheckpoint(cp)
+	cp := c.cur.i
 	c.next()
-	return c.is(end) || c.is("**")
+	ok := c.is(end) || c.is("**")
+	c.cur.i = cp
+	return ok
 }
 
 // param parses `name [: annotation] [= default]`, or returns nil.
@@ -887,11 +917,11 @@ func (c *converter) param(end string) *Param {
 // parenthesised form `with (a as b, c):`.
 func (c *converter) withItems() []*WithItem {
 	if c.is("(") {
-		cp := c.lex.MakeCheckpoint()
+		cp := c.cur.i
 		if items, ok := c.parenWithItems(); ok {
 			return items
 		}
-		c.lex.LoadCheckpoint(cp)
+		c.cur.i = cp
 	}
 	var items []*WithItem
 	for {

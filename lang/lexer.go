@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,11 +48,15 @@ func tokenize(filename string, src []byte) ([]lexer.Token, *Error) {
 	return t.toks, err
 }
 
+// maxPresize bounds the tokens newTokenizer makes room for at once, so
+// that a huge source failing early costs little.
+const maxPresize = 1 << 16
+
 // newTokenizer prepares to tokenize src; run does the work, leaving the
 // brackets still open at the end in t.brackets. The tokens go to buf (an
 // empty slice) if it looks large enough.
 func newTokenizer(filename string, src []byte, buf []lexer.Token) *tokenizer {
-	if n := len(src)/3 + 16; cap(buf) < n { // code has a token every 3 or 4 bytes
+	if n := min(len(src)/3+16, maxPresize); cap(buf) < n { // code has a token every 3 or 4 bytes
 		buf = make([]lexer.Token, 0, n)
 	}
 	t := &tokenizer{filename: filename, src: src, text: string(src), line: 1, indents: []int{0}, altIndent: []int{0}, toks: buf}
@@ -74,6 +79,9 @@ func (t *tokenizer) position(off int) lexer.Position {
 }
 
 func (t *tokenizer) emit(typ lexer.TokenType, start int, value string) {
+	if len(t.toks) == cap(t.toks) {
+		t.toks = slices.Grow(t.toks, len(t.toks)) // double: append grows large slices by a quarter
+	}
 	t.toks = append(t.toks, lexer.Token{Type: typ, Value: value, Pos: t.position(start)})
 	if typ != tokNewline && typ != tokIndent && typ != tokDedent {
 		t.lineToks = true

@@ -35,9 +35,9 @@ func Parse(filename string, src []byte) (f *File, err error) {
 			c.lastLine = tok.Pos
 		}
 	}
-	var stmts []*gStmt
-	for _, chunk := range topLevel(t.toks) {
-		g, err := parseChunk(chunk.toks, chunk.eof)
+	var body []Stmt
+	for _, r := range topLevel(t.toks) {
+		stmts, err := c.parseRun(r)
 		if err != nil {
 			e, ok := err.(*Error)
 			if !ok {
@@ -45,9 +45,9 @@ func Parse(filename string, src []byte) (f *File, err error) {
 			}
 			return nil, c.unclosed(t, e)
 		}
-		stmts = append(stmts, g.Stmts...)
+		body = append(body, stmts...)
 	}
-	f = &File{Name: filename, Source: src, Body: c.stmts(stmts)}
+	f = &File{Name: filename, Source: src, Body: body}
 	if err := check(f); err != nil {
 		return nil, err
 	}
@@ -74,6 +74,28 @@ func releaseTokens(t *tokenizer) {
 	tokenArrays.Put(&toks)
 }
 
+// parseRun parses a run of top-level statements. A run of simple
+// statements only goes straight to the expression parser, which reports
+// its errors as it would through participle; other runs go to
+// participle.
+func (c *converter) parseRun(r run) ([]Stmt, error) {
+	if len(r.toks) > 0 && startsSmall(&r.toks[0]) {
+		p := &converter{filename: c.filename, cur: cursor{toks: r.toks, eof: r.eof}}
+		var stmts []Stmt
+		if err := catch(func() { stmts = p.lines() }); err != nil {
+			return nil, err
+		}
+		if p.cur.i == len(r.toks) {
+			return stmts, nil
+		}
+	}
+	g, err := parseChunk(r.toks, r.eof)
+	if err != nil {
+		return nil, err
+	}
+	return c.stmts(g.Stmts), nil
+}
+
 // parseChunk runs participle on the tokens of some top-level statements
 // followed by eof. It returns the expression parser's error
 // as a *Error if it raised one, else participle's error.
@@ -82,13 +104,13 @@ func parseChunk(toks []lexer.Token, eof lexer.Token) (*gFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	ch := &chunk{n: len(toks) + 1}
 	key := parseKey(plex)
-	defer exprErrors.Delete(key)
+	chunks.Store(key, ch)
+	defer chunks.Delete(key)
 	g, err := fileParser.ParseFromLexer(plex)
-	if err != nil {
-		if e, ok := exprErrors.Load(key); ok {
-			return nil, e.(*Error)
-		}
+	if err != nil && ch.err != nil {
+		return nil, ch.err
 	}
 	return g, err
 }
@@ -144,11 +166,7 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 	for i := range toks {
 		toks[i].Pos.Line += base.Line - 1
 	}
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks[:len(toks)-1], eof: toks[len(toks)-1]})
-	if err != nil {
-		c.failAt(base, "f-string: invalid syntax")
-	}
-	sub := &converter{filename: c.filename, lex: plex, depth: c.depth}
+	sub := &converter{filename: c.filename, cur: cursor{toks: toks[:len(toks)-1], eof: toks[len(toks)-1]}, depth: c.depth}
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -164,7 +182,7 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 		}
 	}()
 	x := sub.paren()
-	if t := plex.Peek(); t.Type != tokNewline {
+	if t := sub.peek(); t.Type != tokNewline {
 		sub.unexpected()
 	}
 	shiftPositions(x, base)
@@ -176,10 +194,10 @@ func (c *converter) parseFExpr(text string, base lexer.Position) Expr {
 // entry points.
 type converter struct {
 	filename string
-	end      lexer.Position      // where the file ends
-	lastLine lexer.Position      // where its last logical line ends
-	lex      *lexer.PeekingLexer // tokens, while parsing expressions
-	depth    int                 // nesting of the expression parser
+	end      lexer.Position // where the file ends
+	lastLine lexer.Position // where its last logical line ends
+	cur      cursor         // tokens, while parsing expressions
+	depth    int            // CPython parser frames entered (see maxFrames)
 }
 
 // bailout carries an *Error out of the conversion.

@@ -18,8 +18,12 @@ import (
 // it indents the caret by the UTF-8 length of the text before Col, so it
 // drifts right after non-ASCII characters. CPython underlines a whole
 // range for some errors; Error has no end column, so Report always prints a
-// single caret.
+// single caret. A MemoryError or RecursionError is one line, as CPython
+// prints it.
 func (e *Error) Report() string {
+	if !e.located() {
+		return e.exception() + "\n"
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
 	if e.Text != "" {
@@ -34,7 +38,7 @@ func (e *Error) Report() string {
 			fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", len(prefixRunes(text, offset))))
 		}
 	}
-	fmt.Fprintf(&b, "%s: %s\n", e.Kind, e.Msg)
+	fmt.Fprintf(&b, "%s\n", e.exception())
 	return b.String()
 }
 
