@@ -146,6 +146,8 @@ func describe(o outcome) string {
 		return "ok"
 	case errors.As(err, &le):
 		return "LimitError: " + le.Error()
+	case errors.As(err, &se) && se.Msg == "":
+		return se.Kind
 	case errors.As(err, &se):
 		return se.Kind + ": " + se.Msg
 	case errors.As(err, &re) && errors.Is(err, context.DeadlineExceeded):
@@ -235,10 +237,12 @@ func hostileCases(t testing.TB) []hostileCase {
 		{"10,000 nested (", nested("(", ")", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
 		{"10,000 nested {", nested("{", "}", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
 		{"10,000 nested calls f(", nested("f(", ")", 10_000), "parser", steps, long, "SyntaxError: too many nested parentheses"},
-		{"100,000 unary -", nested("-", "", 100_000), "parser", steps, long, "SyntaxError: too many nested"},
-		{"100,000 not", nested("not ", "", 100_000), "parser", steps, long, "SyntaxError: too many nested"},
-		{"10,000 lambda:", nested("lambda: ", "", 10_000), "parser", steps, long, "SyntaxError: too many nested"},
-		{"10,000 x if 1 else", nested("1 if 1 else ", "", 10_000), "parser", steps, long, "SyntaxError: too many nested"},
+		// CPython 3.11's parser runs out of its stack on these (compile()
+		// with python3): MemoryError.
+		{"100,000 unary -", nested("-", "", 100_000), "parser", steps, long, "MemoryError"},
+		{"100,000 not", nested("not ", "", 100_000), "parser", steps, long, "MemoryError"},
+		{"10,000 lambda:", nested("lambda: ", "", 10_000), "parser", steps, long, "MemoryError"},
+		{"10,000 x if 1 else", nested("1 if 1 else ", "", 10_000), "parser", steps, long, "MemoryError"},
 		{"10,000 await", []byte("async def f():\n    " + strings.Repeat("await ", 10_000) + "g()\n"), "parser", steps, long, "SyntaxError: invalid syntax"},
 		{"1,000 nested if blocks", nestedBlocks(1000), "parser", steps, long, "IndentationError: too many levels of indentation"},
 	}
