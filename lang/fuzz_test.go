@@ -36,7 +36,7 @@ func FuzzParse(f *testing.F) {
 		if !ok {
 			t.Fatalf("error of type %T: %v", err, err)
 		}
-		if e.Line < 1 || e.Col < 1 || e.Kind == "" || e.Msg == "" {
+		if e.Line < 1 || e.Col < 1 || e.Kind == "" || e.Msg == "" && e.Kind != "MemoryError" {
 			t.Fatalf("badly formed error %#v", e)
 		}
 		if len(e.Msg) > 22 && e.Msg[:22] == "internal parser error:" {
