@@ -3,6 +3,10 @@
 # figures.
 #
 #	scripts/hostile.sh table        the hostile inputs table (TestHostile)
+#	scripts/hostile.sh memory [SIZE] the growth inputs under asyncgen run
+#	                                --max-memory SIZE (default 256MB): peak
+#	                                RSS and time; then TestMemoryPeak's
+#	                                table (Options.MaxMemory 32 MiB)
 #	scripts/hostile.sh todo         the tests of known bugs (fail until fixed)
 #	scripts/hostile.sh race         go test -race ./..., timed
 #	scripts/hostile.sh fuzz [TIME]  FuzzRun for TIME (default 10m), one worker
@@ -12,6 +16,48 @@ case "${1:-table}" in
 table)
 	go test -count=1 -run '^TestHostile$' -v ./runtime |
 		sed -n 's/^ *reliability_test.go:[0-9]*: \(|.*\)$/\1/p'
+	;;
+memory)
+	size="${2:-256MB}"
+	bin=$(mktemp -d)/asyncgen
+	go build -o "$bin" ./cmd/asyncgen
+	dir=runtime/testdata/hostile
+	echo "| input | limit | outcome | peak RSS | time |"
+	echo "|---|---|---|---|---|"
+	row() {
+		# The address-space cap and the timeout stop a run the limit
+		# does not.
+		out=$( (ulimit -v 4000000; /usr/bin/time -f '%M %e' timeout 120 \
+			"$bin" run --max-memory "$size" "$2" 2>&1 >/dev/null) | tail -n 3)
+		last=$(echo "$out" | tail -n 1)
+		err=$(echo "$out" | grep -v '^Command exited' | tail -n 2 | head -n 1)
+		echo "| $1 | --max-memory $size | ${err:-exit 0} | $(echo "$last" |
+			awk '{printf "%.0f MiB", $1/1024}') | $(echo "$last" | awk '{print $2}')s |"
+	}
+	code() {
+		f=$(mktemp --suffix=.agen)
+		printf '%b' "$2" >"$f"
+		row "$1" "$f"
+		rm -f "$f"
+	}
+	row '`[0] * 10**10`' $dir/repeat_list.agen
+	row "\`'a' * 10**12\`" $dir/repeat_str.agen
+	row '`x = x + x` forever' $dir/list_double.agen
+	row '`s += s` forever' $dir/str_double.agen
+	code '`l.append([])` forever' 'l = []\nwhile True: l.append([])\n'
+	row '`list(range(2**30))`' $dir/range_list.agen
+	row 'dict growing forever' $dir/dict_grow.agen
+	code 'set growing forever' 's = set()\ni = 0\nwhile True:\n    s.add(i)\n    i += 1\n'
+	code 'copies kept: `keep.append(s \\| s)`' 's = set(range(10**5))\nkeep = []\nwhile True: keep.append(s | s)\n'
+	code 'slices kept: `keep.append(big[:])`' 'big = [0] * 10**6\nkeep = []\nwhile True: keep.append(big[:])\n'
+	row '10**7 tasks' $dir/tasks.agen
+	row 'async generator hoarded into a list' $dir/agen_hoard.agen
+	row '`2 ** 10**9`' $dir/pow_two.agen
+	row '`10**10**10`' $dir/pow_ten.agen
+	rm -r "$(dirname "$bin")"
+	echo
+	go test -count=1 -run '^TestMemoryPeak$' -v ./runtime |
+		sed -n 's/^ *limits_test.go:[0-9]*: \(|.*\)$/\1/p'
 	;;
 todo)
 	go test -tags reliability_todo -count=1 -run '^TestTodo' -v -timeout 20m ./runtime || true
@@ -32,7 +78,7 @@ fuzz)
 		-fuzzminimizetime 10x -parallel 1 . 2>&1 | tail -n 4
 	;;
 *)
-	sed -n '2,9p' "$0"
+	sed -n '2,13p' "$0"
 	exit 2
 	;;
 esac
