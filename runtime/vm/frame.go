@@ -32,6 +32,7 @@ type frame struct {
 	gen      *genCore         // the generator owning the frame, if any
 	yielded  bool             // the last run suspended at a yield
 	awaiting bool             // suspended inside YIELD_FROM (an await)
+	discard  bool             // suspended at a yield statement: pc is past its POP_TOP
 	yieldPC  int32            // the instruction the frame is suspended at
 	pending  *value.Exception // raised at yieldPC when the frame resumes
 }

@@ -54,12 +54,7 @@ func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Val
 // loop, which runs under the guard of its caller.
 func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
 	fr := g.fr
-	switch {
-	case !push || !g.started:
-	case !fr.awaiting && fr.code.Instrs[fr.pc].Op == compile.POP_TOP:
-		// A yield statement drops the value sent at once.
-		fr.pc++
-	default:
+	if push && g.started && (fr.awaiting || !fr.discard) {
 		fr.slots[fr.sp] = v
 		fr.sp++
 	}

@@ -311,6 +311,11 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = nil
 			fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
 			fr.yielded, fr.awaiting = true, false
+			// A yield statement drops the value sent: skip its POP_TOP
+			// and push nothing when the frame resumes.
+			if fr.discard = instrs[pc].Op == compile.POP_TOP; fr.discard {
+				fr.pc++
+			}
 			return v, nil
 		case compile.GET_ANEXT:
 			// The compiler follows GET_ANEXT with the await of its result:
