@@ -333,6 +333,9 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 func setAttrDirect(th Thread, v Value, name string, x Value) error {
 	if d := instanceDict(v); d != nil {
 		d.SetString(name, x)
+		if o, ok := v.(*Instance); ok {
+			o.Class.noteAttrs(d.used)
+		}
 		return nil
 	}
 	if e, ok := v.(*Exception); ok {

@@ -31,15 +31,27 @@ func IsCallable(v Value) bool {
 
 // lookupUser finds name in the script classes of c's MRO, stopping at the
 // first builtin class: it finds the dunders a script defined.
-func (c *Class) lookupUser(name string) Value {
+func (c *Class) lookupUser(name string) Value { return c.lookupUserHash(name, strHash(name)) }
+
+// lookupUserHash is lookupUser with the hash of name computed by the
+// caller.
+func (c *Class) lookupUserHash(name string, h int64) Value {
 	for k := c; k != nil && k.Module != "builtins"; k = k.Base {
 		if k.Dict != nil {
-			if v := k.Dict.getStr(name); v != nil {
+			if v := k.Dict.getStrHash(name, h); v != nil {
 				return v
 			}
 		}
 	}
 	return nil
+}
+
+// A Method is a callable that binds as a method (a script function):
+// CallMethod calls it with self before args, without making the bound
+// method.
+type Method interface {
+	Callable
+	CallMethod(th Thread, self Value, args []Value, kwargs []Kwarg) (Value, error)
 }
 
 // callMethod calls fn, an attribute found in self's class, as a method of
@@ -51,6 +63,8 @@ func callMethod(th Thread, self, fn Value, args []Value, kwargs []Kwarg) (Value,
 		return nil, Errorf(SystemError, "script method called without a thread")
 	}
 	switch f := fn.(type) {
+	case Method:
+		return f.CallMethod(th, self, args, kwargs)
 	case *Builtin:
 		if f.recv != nil && f.self == nil {
 			full := make([]Value, len(args)+1)

@@ -23,6 +23,11 @@ type Class struct {
 	// defined in Go are shared by every interpreter of the process, so
 	// scripts may not change them.
 	mutable bool
+
+	// attrs is how many attributes the instances of a script class have
+	// had (up to maxInlineAttrs): new instances are made with room for
+	// them.
+	attrs int
 }
 
 // Type returns the class of classes, type.

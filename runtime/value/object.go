@@ -120,13 +120,13 @@ func init() {
 // newObject makes an instance of object or of a script class and runs its
 // __init__.
 func newObject(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
-	obj := &Instance{Class: cls, Dict: NewDict(0)}
+	obj := newInstance(cls)
 	return obj, initInstance(th, cls, obj, args, kwargs)
 }
 
 // initInstance runs the script __init__ of a new instance, if any.
 func initInstance(th Thread, cls *Class, obj Value, args []Value, kwargs []Kwarg) error {
-	init := cls.lookupUser("__init__")
+	init := cls.lookupUserHash("__init__", initHash)
 	if init == nil {
 		if (len(args) > 0 || len(kwargs) > 0) && !cls.IsSubclass(BaseExceptionClass) {
 			if cls == ObjectType {
@@ -140,10 +140,7 @@ func initInstance(th Thread, cls *Class, obj Value, args []Value, kwargs []Kwarg
 	if err != nil {
 		return err
 	}
-	if r != None {
-		return Errorf(TypeError, "__init__() should return None, not '%s'", r.Type().Name)
-	}
-	return nil
+	return CheckInit(r)
 }
 
 // newExceptionValue makes an instance of an exception class.

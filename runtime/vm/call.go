@@ -13,6 +13,19 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 		if g, ok := f.Func.(*Function); ok {
 			return th.callFunction(g, f.Self, args, names, vals)
 		}
+	case *value.Class:
+		if o, init := f.NewInstance(); o != nil {
+			if g, ok := init.(*Function); ok {
+				r, err := th.callFunction(g, o, args, names, vals)
+				if err == nil {
+					err = value.CheckInit(r)
+				}
+				return o, err
+			}
+			if init == nil && len(args) == 0 && len(names) == 0 {
+				return o, nil
+			}
+		}
 	}
 	own := make([]value.Value, len(args))
 	copy(own, args)

@@ -74,16 +74,29 @@ func (f *Function) Get(th value.Thread, obj value.Value, cls *value.Class) (valu
 func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg) (result value.Value, err error) {
 	th := t.(*Thread)
 	defer th.guard(th.frame, th.depth, th.ei, &err)
-	var names []string
-	var vals []value.Value
-	if len(kwargs) > 0 {
-		names = make([]string, len(kwargs))
-		vals = make([]value.Value, len(kwargs))
-		for i, kw := range kwargs {
-			names[i], vals[i] = kw.Name, kw.Value
-		}
-	}
+	names, vals := splitKwargs(kwargs)
 	return th.callFunction(f, nil, args, names, vals)
+}
+
+// CallMethod calls the function as a method of self.
+func (f *Function) CallMethod(t value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (result value.Value, err error) {
+	th := t.(*Thread)
+	defer th.guard(th.frame, th.depth, th.ei, &err)
+	names, vals := splitKwargs(kwargs)
+	return th.callFunction(f, self, args, names, vals)
+}
+
+// splitKwargs returns the names and values of keyword arguments.
+func splitKwargs(kwargs []value.Kwarg) (names []string, vals []value.Value) {
+	if len(kwargs) == 0 {
+		return nil, nil
+	}
+	names = make([]string, len(kwargs))
+	vals = make([]value.Value, len(kwargs))
+	for i, kw := range kwargs {
+		names[i], vals[i] = kw.Name, kw.Value
+	}
+	return names, vals
 }
 
 // callFunction calls f with self (when not nil) before args and keyword

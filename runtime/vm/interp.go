@@ -114,7 +114,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = nil
 		case compile.LOAD_ATTR:
 			var v value.Value
-			v, err = value.GetAttr(th, s[sp-1], names[in.Arg])
+			v, err = value.GetAttrKey(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
 			s[sp-1] = v
 		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST:
 			var x, y value.Value

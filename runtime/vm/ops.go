@@ -82,7 +82,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		err = th.delName(fr.ns, names[in.Arg])
 
 	case compile.STORE_ATTR:
-		err = value.SetAttr(th, s[sp-1], names[in.Arg], s[sp-2])
+		err = value.SetAttrKey(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp-2])
 		sp -= 2
 		s[sp], s[sp+1] = nil, nil
 	case compile.DELETE_ATTR:

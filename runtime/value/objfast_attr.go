@@ -1,0 +1,46 @@
+package value
+
+// GetAttrKey is GetAttr with the name as a Key and a hint of where
+// instances keep it: an attribute of an instance of a script class that
+// no data descriptor of its class intercepts is read without hashing.
+func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
+	if o, ok := v.(*Instance); ok {
+		if attr := o.Class.lookupHash(k.name, k.h); attr == nil || !interceptsGet(attr) {
+			if x, ok := o.Dict.GetKey(k, hint); ok {
+				return x, nil
+			}
+		}
+	}
+	return GetAttr(th, v, k.name)
+}
+
+// SetAttrKey is SetAttr with the name as a Key and a hint of where
+// instances keep it.
+func SetAttrKey(th Thread, v Value, k Key, hint *Hint, x Value) error {
+	if o, ok := v.(*Instance); ok && o.Class.lookupUserHash("__setattr__", setattrHash) == nil {
+		if attr := o.Class.lookupHash(k.name, k.h); attr == nil || !interceptsSet(attr) {
+			if err := o.Dict.SetKey(th, k, hint, x); err != nil {
+				return err
+			}
+			o.Class.noteAttrs(o.Dict.used)
+			return nil
+		}
+	}
+	return SetAttr(th, v, k.name, x)
+}
+
+var setattrHash = strHash("__setattr__")
+
+// interceptsGet reports whether a class attribute takes precedence over
+// an instance attribute of its name when read, as GetAttr decides.
+func interceptsGet(attr Value) bool {
+	_, ok := attr.(*Property)
+	return ok || isDataDescriptor(attr)
+}
+
+// interceptsSet reports whether a class attribute handles stores to its
+// name, as SetAttr decides.
+func interceptsSet(attr Value) bool {
+	_, ok := attr.(*Property)
+	return ok || hasDunder(attr, "__set__")
+}
