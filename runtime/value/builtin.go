@@ -14,12 +14,26 @@ type Builtin struct {
 	fn   BuiltinFunc
 	recv *Class // for methods: the class defining it
 	self Value  // for bound methods: the receiver
+	// borrows is set for the functions known to keep no reference to
+	// their args slice once they return (the builtins and builtin type
+	// methods of this package): the VM passes them its stack.
+	borrows bool
 }
 
 // NewBuiltin returns a builtin function.
 func NewBuiltin(name string, fn BuiltinFunc) *Builtin {
 	return &Builtin{name: name, fn: fn}
 }
+
+// Borrows reports whether b may be called with an args slice that the
+// caller reuses once the call returns (its value stack): b keeps no
+// reference to the slice. Builtins made by NewBuiltin are not known to,
+// and are passed a copy.
+func (b *Builtin) Borrows() bool { return b.borrows }
+
+// Unbound reports whether b is a method of a builtin type read from its
+// class, which takes its receiver as first argument.
+func (b *Builtin) Unbound() bool { return b.recv != nil && b.self == nil }
 
 // Type returns builtin_function_or_method.
 func (b *Builtin) Type() *Class { return BuiltinType }
@@ -56,7 +70,7 @@ func (b *Builtin) Get(th Thread, obj Value, cls *Class) (Value, error) {
 	if b.recv == nil || b.self != nil || obj == nil {
 		return b, nil
 	}
-	return &Builtin{name: b.name, fn: b.fn, recv: b.recv, self: obj}, nil
+	return &Builtin{name: b.name, fn: b.fn, recv: b.recv, self: obj, borrows: b.borrows}, nil
 }
 
 func (b *Builtin) repr() string {

@@ -3,7 +3,8 @@ package value
 import "sort"
 
 // addMethods installs Go methods in a builtin class's dictionary, in name
-// order.
+// order. The methods must keep no reference to their args slice (see
+// Builtin.Borrows).
 func addMethods(cls *Class, methods map[string]BuiltinFunc) {
 	names := make([]string, 0, len(methods))
 	for name := range methods {
@@ -11,7 +12,7 @@ func addMethods(cls *Class, methods map[string]BuiltinFunc) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		cls.Dict.SetString(name, &Builtin{name: name, fn: methods[name], recv: cls})
+		cls.Dict.SetString(name, &Builtin{name: name, fn: methods[name], recv: cls, borrows: true})
 	}
 }
 

@@ -4,7 +4,7 @@ import "github.com/asyncgen/asyncgen/runtime/value"
 
 // call calls fn with positional args and keyword arguments names=vals.
 // args and vals alias the caller's stack: they are copied before anything
-// may keep them.
+// may keep them, except for a builtin that borrows its args.
 func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals []value.Value) (value.Value, error) {
 	switch f := fn.(type) {
 	case *Function:
@@ -27,8 +27,6 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 			}
 		}
 	}
-	own := make([]value.Value, len(args))
-	copy(own, args)
 	var kwargs []value.Kwarg
 	if len(names) > 0 {
 		kwargs = make([]value.Kwarg, len(names))
@@ -36,7 +34,16 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 			kwargs[i] = value.Kwarg{Name: n, Value: vals[i]}
 		}
 	}
-	return value.Call(th, fn, own, kwargs)
+	return value.Call(th, fn, borrowArgs(fn, args), kwargs)
+}
+
+// borrowArgs returns args, a slice of the value stack, for a call of fn:
+// the slice itself when fn borrows its arguments, else a copy.
+func borrowArgs(fn value.Value, args []value.Value) []value.Value {
+	if b, ok := fn.(*value.Builtin); ok && b.Borrows() {
+		return args
+	}
+	return append([]value.Value(nil), args...)
 }
 
 // callEx calls fn(*args, **kwargs) for CALL_EX.

@@ -1,8 +1,6 @@
 package vm
 
 import (
-	"strings"
-
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
@@ -292,9 +290,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			case isFunction(m):
 				v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
 			default:
-				own := make([]value.Value, n+1)
-				copy(own, s[fp+1:sp])
-				v, err = value.Call(th, m, own, nil)
+				v, err = value.Call(th, m, borrowArgs(m, s[fp+1:sp]), nil)
 			}
 			clear(s[fp+1 : sp])
 			sp = fp + 1
@@ -386,9 +382,9 @@ func methodOf(obj value.Value, name string) value.Value {
 	if cls.Module != "builtins" {
 		return nil
 	}
-	// A builtin type's method is qualified by its class ("list.append");
-	// other builtins in a class dictionary do not bind.
-	if b, ok := cls.Lookup(name).(*value.Builtin); ok && strings.Contains(b.Name(), ".") {
+	// A builtin type's method takes its receiver first; other builtins
+	// in a class dictionary do not bind.
+	if b, ok := cls.Lookup(name).(*value.Builtin); ok && b.Unbound() {
 		return b
 	}
 	return nil
