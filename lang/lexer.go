@@ -520,14 +520,19 @@ var operators = []string{
 	"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
 }
 
+// opSeconds holds the second bytes of the operators.
+const opSeconds = "*./<=>"
+
 func (t *tokenizer) operator() *Error {
 	start := t.pos
 	rest := t.src[t.pos:]
-	for _, op := range operators {
-		if len(rest) >= len(op) && string(rest[:len(op)]) == op {
-			t.pos += len(op)
-			t.emit(tokOp, start, op)
-			return nil
+	if len(rest) >= 2 && strings.IndexByte(opSeconds, rest[1]) >= 0 {
+		for _, op := range operators {
+			if len(rest) >= len(op) && string(rest[:len(op)]) == op {
+				t.pos += len(op)
+				t.emit(tokOp, start, op)
+				return nil
+			}
 		}
 	}
 	c := t.src[t.pos]
