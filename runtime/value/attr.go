@@ -305,6 +305,7 @@ func SetAttr(th Thread, v Value, name string, x Value) error {
 			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
 		}
 		v.Dict.SetString(name, x)
+		classEpoch.Add(1)
 		return nil
 	}
 	cls := v.Type()
@@ -431,6 +432,7 @@ func DelAttr(th Thread, v Value, name string) error {
 			return Errorf(TypeError, "cannot set '%s' attribute of immutable type '%s'", name, v.Name)
 		}
 		if _, ok, _ := v.Dict.Delete(th, MakeString(name)); ok {
+			classEpoch.Add(1)
 			return nil
 		}
 		return Errorf(AttributeError, "type object '%s' has no attribute '%s'", v.Name, name)

@@ -28,6 +28,9 @@ type Class struct {
 	// had (up to maxInlineAttrs): new instances are made with room for
 	// them.
 	attrs int
+	// hooks caches the script methods of the MRO that making instances
+	// and storing attributes look for (script classes only).
+	hooks *hooks
 }
 
 // Type returns the class of classes, type.

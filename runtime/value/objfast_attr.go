@@ -17,7 +17,7 @@ func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 // SetAttrKey is SetAttr with the name as a Key and a hint of where
 // instances keep it.
 func SetAttrKey(th Thread, v Value, k Key, hint *Hint, x Value) error {
-	if o, ok := v.(*Instance); ok && o.Class.lookupUserHash("__setattr__", setattrHash) == nil {
+	if o, ok := v.(*Instance); ok && o.Class.userSetattr() == nil {
 		if attr := o.Class.lookupHash(k.name, k.h); attr == nil || !interceptsSet(attr) {
 			if err := o.Dict.SetKey(th, k, hint, x); err != nil {
 				return err
@@ -28,8 +28,6 @@ func SetAttrKey(th Thread, v Value, k Key, hint *Hint, x Value) error {
 	}
 	return SetAttr(th, v, k.name, x)
 }
-
-var setattrHash = strHash("__setattr__")
 
 // interceptsGet reports whether a class attribute takes precedence over
 // an instance attribute of its name when read, as GetAttr decides.
@@ -44,3 +42,6 @@ func interceptsSet(attr Value) bool {
 	_, ok := attr.(*Property)
 	return ok || hasDunder(attr, "__set__")
 }
+
+// LookupKey is Lookup for a Key.
+func (c *Class) LookupKey(k Key) Value { return c.lookupHash(k.name, k.h) }

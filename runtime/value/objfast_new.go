@@ -78,17 +78,15 @@ func (c *Class) noteAttrs(n int) {
 // a script class whose only builtin base is object. Otherwise it returns
 // nil, nil and the caller calls c.
 func (c *Class) NewInstance() (*Instance, Value) {
-	k := c
-	for k.ctor == nil {
-		k = k.Base
-	}
-	if k != ObjectType || c == ObjectType {
+	if !c.mutable {
 		return nil, nil
 	}
-	return newInstance(c), c.lookupUserHash("__init__", initHash)
+	h := c.classHooks()
+	if !h.plain {
+		return nil, nil
+	}
+	return newInstance(c), h.init
 }
-
-var initHash = strHash("__init__")
 
 // CheckInit returns the error of an __init__ that returned r.
 func CheckInit(r Value) error {

@@ -265,7 +265,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[fp] = v
 		case compile.LOAD_METHOD:
 			obj := s[sp-1]
-			if f := methodOf(obj, names[in.Arg]); f != nil {
+			if f := methodOf(obj, fr.p.keys[in.Arg], &fr.p.hints[in.Arg]); f != nil {
 				s[sp-1] = f
 				s[sp] = obj
 			} else {
@@ -360,18 +360,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	}
 }
 
-// methodOf returns what obj.name calls as a method when the call needs no
+// methodOf returns what obj.k calls as a method when the call needs no
 // bound method object: a script function of the class of an instance of a
 // script class (not shadowed by an instance attribute), or a method of a
 // builtin type. It returns nil otherwise.
-func methodOf(obj value.Value, name string) value.Value {
+func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 	switch o := obj.(type) {
 	case *value.Instance:
-		f, ok := o.Class.Lookup(name).(*Function)
+		f, ok := o.Class.LookupKey(k).(*Function)
 		if !ok {
 			return nil
 		}
-		if _, shadowed := o.Dict.GetString(name); shadowed {
+		if _, shadowed := o.Dict.GetKey(k, hint); shadowed {
 			return nil
 		}
 		return f
@@ -384,7 +384,7 @@ func methodOf(obj value.Value, name string) value.Value {
 	}
 	// A builtin type's method takes its receiver first; other builtins
 	// in a class dictionary do not bind.
-	if b, ok := cls.Lookup(name).(*value.Builtin); ok && b.Unbound() {
+	if b, ok := cls.LookupKey(k).(*value.Builtin); ok && b.Unbound() {
 		return b
 	}
 	return nil
