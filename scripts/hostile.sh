@@ -6,7 +6,9 @@
 #	scripts/hostile.sh memory [SIZE] the growth inputs under asyncgen run
 #	                                --max-memory SIZE (default 256MB): peak
 #	                                RSS and time; then TestMemoryPeak's
-#	                                table (Options.MaxMemory 32 MiB)
+#	                                table (Options.MaxMemory 32 MiB).
+#	                                $ASYNCGEN, if set, is the binary run
+#	                                (and the test is not).
 #	scripts/hostile.sh todo         the tests of known bugs (fail until fixed)
 #	scripts/hostile.sh race         go test -race ./..., timed
 #	scripts/hostile.sh fuzz [TIME]  FuzzRun for TIME (default 10m), one worker
@@ -19,26 +21,32 @@ table)
 	;;
 memory)
 	size="${2:-256MB}"
-	bin=$(mktemp -d)/asyncgen
-	go build -o "$bin" ./cmd/asyncgen
+	tmp=$(mktemp -d)
+	bin="${ASYNCGEN:-$tmp/asyncgen}"
+	[ -n "${ASYNCGEN:-}" ] || go build -o "$bin" ./cmd/asyncgen
 	dir=runtime/testdata/hostile
-	echo "| input | limit | outcome | peak RSS | time |"
+	echo "| input | limit | outcome | peak RSS | time (wall, CPU) |"
 	echo "|---|---|---|---|---|"
 	row() {
 		# The address-space cap and the timeout stop a run the limit
-		# does not.
-		out=$( (ulimit -v 4000000; /usr/bin/time -f '%M %e' timeout 120 \
-			"$bin" run --max-memory "$size" "$2" 2>&1 >/dev/null) | tail -n 3)
-		last=$(echo "$out" | tail -n 1)
-		err=$(echo "$out" | grep -v '^Command exited' | tail -n 2 | head -n 1)
-		echo "| $1 | --max-memory $size | ${err:-exit 0} | $(echo "$last" |
-			awk '{printf "%.0f MiB", $1/1024}') | $(echo "$last" | awk '{print $2}')s |"
+		# does not (the Go runtime needs more than 2 GB of it).
+		status=0
+		(ulimit -v 4000000; /usr/bin/time -o "$tmp/time" -f '%M %e %U %S' \
+			timeout 120 "$bin" run --max-memory "$size" "$2" \
+			>/dev/null 2>"$tmp/err") || status=$?
+		if grep -q '^fatal error' "$tmp/err"; then
+			outcome="Go crash: $(grep -m 1 '^fatal error' "$tmp/err")"
+		elif [ $status = 124 ]; then
+			outcome="still running after 120s"
+		else
+			outcome="$(tail -n 1 "$tmp/err") (exit $status)"
+		fi
+		echo "| $1 | --max-memory $size | $outcome | $(tail -n 1 "$tmp/time" |
+			awk '{printf "%.0f MiB | %ss, %.2fs", $1/1024, $2, $3+$4}') |"
 	}
 	code() {
-		f=$(mktemp --suffix=.agen)
-		printf '%b' "$2" >"$f"
-		row "$1" "$f"
-		rm -f "$f"
+		printf '%b' "$2" >"$tmp/code.agen"
+		row "$1" "$tmp/code.agen"
 	}
 	row '`[0] * 10**10`' $dir/repeat_list.agen
 	row "\`'a' * 10**12\`" $dir/repeat_str.agen
@@ -54,7 +62,15 @@ memory)
 	row 'async generator hoarded into a list' $dir/agen_hoard.agen
 	row '`2 ** 10**9`' $dir/pow_two.agen
 	row '`10**10**10`' $dir/pow_ten.agen
-	rm -r "$(dirname "$bin")"
+	# Known holes: allocations that no check sees in time (see
+	# docs/reliability.md).
+	code '`[i for i in range(10**10)]`' 'x = [i for i in range(10**10)]\n'
+	code 'dict unions kept: `keep.append(d \\| d)`' 'd = dict.fromkeys(range(10**5))\nkeep = []\nwhile True: keep.append(d | d)\n'
+	code 'reprs kept: `keep.append(repr(big))`' 'big = list(range(10**5))\nkeep = []\nwhile True: keep.append(repr(big))\n'
+	code 'unpackings kept: `keep.append([*big])`' 'big = [0] * 10**6\nkeep = []\nwhile True: keep.append([*big])\n'
+	code "f-strings kept: \`keep.append(f'{s}{s}')\`" "s = 'a' * 10**6\nkeep = []\nwhile True: keep.append(f'{s}{s}')\n"
+	rm -r "$tmp"
+	[ -n "${ASYNCGEN:-}" ] && exit
 	echo
 	go test -count=1 -run '^TestMemoryPeak$' -v ./runtime |
 		sed -n 's/^ *limits_test.go:[0-9]*: \(|.*\)$/\1/p'
