@@ -126,20 +126,12 @@ func (s *Set) addEntry(th Thread, key Value, h int64) error {
 					s.table[free] = setEntry{key, h}
 					return nil
 				}
-				full := uint64(s.fill+1)*5 >= mask*3
-				if full {
-					// Report the larger table before the key goes in,
-					// so that a refused one leaves the set as it was.
-					if err := reportTable(th, growFor(s.used+1)); err != nil {
-						return err
-					}
+				if uint64(s.fill+1)*5 >= mask*3 {
+					return s.addResize(th, e, key, h)
 				}
 				s.fill++
 				s.used++
 				*e = setEntry{key, h}
-				if full {
-					s.resize(s.growSize())
-				}
 				return nil
 			}
 			if e.hash == h && e.key != dummy {
@@ -157,6 +149,20 @@ func (s *Set) addEntry(th Thread, key Value, h int64) error {
 		perturb >>= perturbShift
 		i = (i*5 + 1 + perturb) & mask
 	}
+}
+
+// addResize puts key in the empty entry e, which fills the table, and
+// resizes it, reporting the larger table first: a refused one leaves the
+// set as it was.
+func (s *Set) addResize(th Thread, e *setEntry, key Value, h int64) error {
+	if err := reportTable(th, growFor(s.used+1)); err != nil {
+		return err
+	}
+	s.fill++
+	s.used++
+	*e = setEntry{key, h}
+	s.resize(s.growSize())
+	return nil
 }
 
 func (s *Set) growSize() int { return growFor(s.used) }
