@@ -5,7 +5,7 @@ package value
 // no data descriptor of its class intercepts is read without hashing.
 func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 	if o, ok := v.(*Instance); ok {
-		if attr := o.Class.lookupHash(k.name, k.h); attr == nil || !interceptsGet(attr) {
+		if attr := o.Class.attrOf(k); attr == nil || !interceptsGet(attr) {
 			if x, ok := o.Dict.GetKey(k, hint); ok {
 				return x, nil
 			}
@@ -18,7 +18,7 @@ func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 // instances keep it.
 func SetAttrKey(th Thread, v Value, k Key, hint *Hint, x Value) error {
 	if o, ok := v.(*Instance); ok && o.Class.userSetattr() == nil {
-		if attr := o.Class.lookupHash(k.name, k.h); attr == nil || !interceptsSet(attr) {
+		if attr := o.Class.attrOf(k); attr == nil || !interceptsSet(attr) {
 			if err := o.Dict.SetKey(th, k, hint, x); err != nil {
 				return err
 			}

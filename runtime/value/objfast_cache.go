@@ -14,6 +14,12 @@ type hooks struct {
 	plain   bool  // calling the class makes a plain Instance
 	init    Value // __init__ in the script classes of the MRO, or nil
 	setattr Value // __setattr__ likewise
+	// absent holds names found in no class of the MRO (instance
+	// attributes, most often), the last ones looked up; next is where
+	// the next one goes.
+	absent     [8]string
+	absentHash [8]int64
+	next       int
 }
 
 // classHooks returns the hooks of c, a script class (mutable), up to date.
@@ -47,4 +53,24 @@ func (c *Class) userSetattr() Value {
 		return c.lookupUserHash("__setattr__", setattrHash)
 	}
 	return c.classHooks().setattr
+}
+
+// attrOf is c.LookupKey(k), remembering for script classes the names
+// found nowhere in the MRO.
+func (c *Class) attrOf(k Key) Value {
+	if !c.mutable {
+		return c.lookupHash(k.name, k.h)
+	}
+	h := c.classHooks()
+	for i, ah := range &h.absentHash {
+		if ah == k.h && h.absent[i] == k.name {
+			return nil
+		}
+	}
+	attr := c.lookupHash(k.name, k.h)
+	if attr == nil {
+		h.absent[h.next], h.absentHash[h.next] = k.name, k.h
+		h.next = (h.next + 1) % len(h.absent)
+	}
+	return attr
 }
