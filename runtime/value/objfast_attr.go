@@ -4,7 +4,7 @@ package value
 // instances keep it: an attribute of an instance of a script class that
 // no data descriptor of its class intercepts is read without hashing.
 func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
-	if o, ok := v.(*Instance); ok {
+	if o, ok := v.(*Instance); ok && o.Dict != nil {
 		if attr := o.Class.attrOf(k); attr == nil || !interceptsGet(attr) {
 			if x, ok := o.Dict.GetKey(k, hint); ok {
 				return x, nil
@@ -17,7 +17,7 @@ func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 // SetAttrKey is SetAttr with the name as a Key and a hint of where
 // instances keep it.
 func SetAttrKey(th Thread, v Value, k Key, hint *Hint, x Value) error {
-	if o, ok := v.(*Instance); ok && o.Class.userSetattr() == nil {
+	if o, ok := v.(*Instance); ok && o.Dict != nil && o.Class.userSetattr() == nil {
 		if attr := o.Class.attrOf(k); attr == nil || !interceptsSet(attr) {
 			if err := o.Dict.SetKey(th, k, hint, x); err != nil {
 				return err
