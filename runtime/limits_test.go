@@ -239,6 +239,11 @@ var growth = []struct {
 	{"`2 ** 10**9`", "2 ** 10**9\n", false},
 	{"`10**10**10`", "10**10**10\n", false},
 	{"tasks created forever", tasks, true},
+	{"`[i for i in range(10**10)]`", "x = [i for i in range(10**10)]\n", false},
+	{"`[*range(10**10)]`", "x = [*range(10**10)]\n", false},
+	{"unpackings kept: `keep.append([*big])`", "big = [0] * 10**5\nkeep = []\nwhile True: keep.append([*big])\n", false},
+	{"`f(*range(10**10))`", "def f(*a): pass\nf(*range(10**10))\n", false},
+	{"`a, *b = range(10**10)`", "a, *b = range(10**10)\n", false},
 }
 
 // TestMemoryPeak runs the growth inputs under a MaxMemory of 32 MiB and

@@ -86,11 +86,9 @@ func funcStr(fn value.Value) string {
 func extendList(th *Thread, l *value.List, it value.Value, fn value.Value) error {
 	switch x := it.(type) {
 	case value.Tuple:
-		l.Elems = append(l.Elems, x...)
-		return nil
+		return appendAll(th, l, x)
 	case *value.List:
-		l.Elems = append(l.Elems, x.Elems...)
-		return nil
+		return appendAll(th, l, x.Elems)
 	}
 	iter, err := value.Iterate(th, it)
 	if err != nil {
@@ -107,11 +105,20 @@ func extendList(th *Thread, l *value.List, it value.Value, fn value.Value) error
 		if err != nil || !ok {
 			return err
 		}
-		if err := th.Alloc(valueSize); err != nil {
+		if err := l.Grow(th, 1); err != nil {
 			return err
 		}
 		l.Append(v)
 	}
+}
+
+// appendAll appends items to l, its new array reported first.
+func appendAll(th *Thread, l *value.List, items []value.Value) error {
+	if err := l.Grow(th, len(items)); err != nil {
+		return err
+	}
+	l.Elems = append(l.Elems, items...)
+	return nil
 }
 
 // mergeDict adds the items of m to d: DICT_UPDATE for displays, and for
@@ -166,7 +173,7 @@ func unpack(th *Thread, v value.Value, before, after int) ([]value.Value, error)
 			if !ok {
 				break
 			}
-			if err := th.Alloc(valueSize); err != nil {
+			if items, err = value.Grow(th, items, 1); err != nil {
 				return nil, err
 			}
 			items = append(items, x)

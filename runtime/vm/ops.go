@@ -176,7 +176,10 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		sp++
 	case compile.LIST_APPEND:
 		sp--
-		s[sp-1-int(in.Arg)].(*value.List).Append(s[sp])
+		l := s[sp-1-int(in.Arg)].(*value.List)
+		if err = l.Grow(th, 1); err == nil {
+			l.Append(s[sp])
+		}
 		s[sp] = nil
 	case compile.SET_ADD:
 		sp--
@@ -234,6 +237,9 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		for i := len(items) - 1; i >= mid; i-- {
 			s[sp] = items[i]
 			sp++
+		}
+		if err = th.Alloc(int64(mid-before) * valueSize); err != nil {
+			break
 		}
 		rest := make([]value.Value, mid-before)
 		copy(rest, items[before:mid])
