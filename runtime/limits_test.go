@@ -244,6 +244,7 @@ var growth = []struct {
 	{"unpackings kept: `keep.append([*big])`", "big = [0] * 10**5\nkeep = []\nwhile True: keep.append([*big])\n", false},
 	{"`f(*range(10**10))`", "def f(*a): pass\nf(*range(10**10))\n", false},
 	{"`a, *b = range(10**10)`", "a, *b = range(10**10)\n", false},
+	{"f-strings kept: `keep.append(f'{s}{s}')`", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append(f'{s}{s}')\n", false},
 }
 
 // TestMemoryPeak runs the growth inputs under a MaxMemory of 32 MiB and

@@ -410,7 +410,15 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		s[sp-1] = str
 	case compile.BUILD_STRING:
 		n := int(in.Arg)
+		size := 0
+		for _, v := range s[sp-n : sp] {
+			size += len(v.(value.String).String())
+		}
+		if err = th.Alloc(int64(size)); err != nil {
+			break
+		}
 		var b strings.Builder
+		b.Grow(size)
 		for _, v := range s[sp-n : sp] {
 			b.WriteString(v.(value.String).String())
 		}
