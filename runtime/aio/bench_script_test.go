@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,4 +112,31 @@ func BenchmarkScriptQueue(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/300000, "ns/item")
+}
+
+// TestScriptSwitchAllocations checks that a script's `await
+// asyncio.sleep(0)` switch allocates nothing in steady state: the VM
+// passes sleep its stack and the task reuses its sleep(0) coroutine.
+func TestScriptSwitchAllocations(t *testing.T) {
+	const src = `
+import asyncio
+steps = [None] * STEPS  # iterating it boxes no loop counter
+async def spin():
+    for _ in steps:
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*[spin() for _ in range(100)])
+asyncio.run(main())
+`
+	mallocs := func(switches int) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		runBench(t, strings.Replace(src, "STEPS", strconv.Itoa(switches), 1), func() {})
+		runtime.ReadMemStats(&after)
+		return after.Mallocs - before.Mallocs
+	}
+	few, many := mallocs(10), mallocs(5000)
+	if per := float64(many-few) / (100 * (5000 - 10)); many > few && per > 0.001 {
+		t.Errorf("%.3f allocations per switch (%d for 1,000 switches, %d for 500,000)", per, few, many)
+	}
 }

@@ -25,6 +25,13 @@ func NewBuiltin(name string, fn BuiltinFunc) *Builtin {
 	return &Builtin{name: name, fn: fn}
 }
 
+// NewBorrowingBuiltin returns a builtin function that keeps no reference
+// to its args slice once it returns, so that the VM may pass it its value
+// stack instead of a copy (see Borrows).
+func NewBorrowingBuiltin(name string, fn BuiltinFunc) *Builtin {
+	return &Builtin{name: name, fn: fn, borrows: true}
+}
+
 // Borrows reports whether b may be called with an args slice that the
 // caller reuses once the call returns (its value stack): b keeps no
 // reference to the slice. Builtins made by NewBuiltin are not known to,

@@ -29,7 +29,7 @@ var builtinFuncs = map[string]BuiltinFunc{
 func Builtins() map[string]Value {
 	m := make(map[string]Value, len(builtinFuncs)+64)
 	for name, fn := range builtinFuncs {
-		m[name] = NewBuiltin(name, fn)
+		m[name] = NewBorrowingBuiltin(name, fn) // none keeps its args
 	}
 	for _, c := range []*Class{
 		ObjectType, TypeType, IntType, BoolType, FloatType, StrType, ListType, TupleType,

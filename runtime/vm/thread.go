@@ -101,7 +101,7 @@ func NewThread(opts Options) *Thread {
 	}
 	th.ei = &th.rootEI
 	th.builtins = map[string]value.Value{}
-	for k, v := range value.BorrowingBuiltins() {
+	for k, v := range value.Builtins() {
 		th.builtins[k] = v
 	}
 	th.installBuiltins()
