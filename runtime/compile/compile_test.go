@@ -93,7 +93,7 @@ class C:
 func TestCompileErrors(t *testing.T) {
 	pos := lang.Pos{Filename: "t.agen", Line: 1, Col: 1}
 	deep := lang.Expr(&lang.Constant{Pos: pos, Value: "x"})
-	for i := 0; i < 1000; i++ {
+	for i := 0; i <= maxNesting; i++ {
 		deep = &lang.UnaryOp{Pos: pos, Op: lang.USub, X: deep}
 	}
 	var loops lang.Stmt = &lang.Pass{Pos: pos}

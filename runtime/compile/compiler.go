@@ -9,8 +9,10 @@ import (
 )
 
 // maxNesting bounds the syntactic nesting the compiler recurses through,
-// so that a deeply nested tree cannot exhaust the Go stack.
-const maxNesting = 400
+// so that a deeply nested tree cannot exhaust the Go stack. The parser
+// already refuses trees deeper than CPython's 3,000 (RecursionError), so
+// this is a backstop above it.
+const maxNesting = 4000
 
 // maxBlocks is CPython's limit on statically nested blocks.
 const maxBlocks = 20

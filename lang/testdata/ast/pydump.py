@@ -14,6 +14,9 @@ Top-level await is accepted as in asyncgen (PyCF_ALLOW_TOP_LEVEL_AWAIT).
 import ast
 import sys
 
+# The dumper recurses once or twice per tree level; trees may be 3,000 deep.
+sys.setrecursionlimit(20000)
+
 OPS = {
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
     ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
