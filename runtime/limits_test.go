@@ -245,6 +245,13 @@ var growth = []struct {
 	{"`f(*range(10**10))`", "def f(*a): pass\nf(*range(10**10))\n", false},
 	{"`a, *b = range(10**10)`", "a, *b = range(10**10)\n", false},
 	{"f-strings kept: `keep.append(f'{s}{s}')`", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append(f'{s}{s}')\n", false},
+	{"dict unions kept: `keep.append(d | d)`", "d = dict.fromkeys(range(10**4))\nkeep = []\nwhile True: keep.append(d | d)\n", false},
+	{"reprs kept: `keep.append(repr(big))`", "big = list(range(10**4))\nkeep = []\nwhile True: keep.append(repr(big))\n", false},
+	{"dict reprs kept: `keep.append(str(d))`", "d = dict.fromkeys(range(10**4))\nkeep = []\nwhile True: keep.append(str(d))\n", false},
+	{"view reprs kept: `keep.append(repr(d.items()))`", "d = dict.fromkeys(range(10**4))\nkeep = []\nwhile True: keep.append(repr(d.items()))\n", false},
+	{"`%` results kept: `keep.append('%s%s' % (s, s))`", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append('%s%s' % (s, s))\n", false},
+	{"`str.format` results kept", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append('{}{}'.format(s, s))\n", false},
+	{"`'{:>10000000000}'.format(1)`", "'{:>10000000000}'.format(1)\n", false},
 }
 
 // TestMemoryPeak runs the growth inputs under a MaxMemory of 32 MiB and

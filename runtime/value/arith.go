@@ -159,7 +159,10 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 		}
 	case *Dict:
 		if y, ok := y.(*Dict); ok && op == lang.BitOr {
-			d := x.Copy()
+			d, err := x.copyFor(th)
+			if err != nil {
+				return nil, err
+			}
 			return d, dictMerge(th, d, y)
 		}
 	case *dictView:

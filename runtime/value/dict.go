@@ -364,6 +364,20 @@ func (d *Dict) Values() []Value {
 	return vals
 }
 
+// each calls fn with the key and value of each entry in insertion order,
+// until fn fails. Entries that fn adds are visited too; unlike Items,
+// each allocates nothing.
+func (d *Dict) each(fn func(k, v Value) error) error {
+	for i := 0; i < len(d.entries); i++ {
+		if e := d.entries[i]; e.key != nil {
+			if err := fn(e.key, e.val); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Clear removes all entries.
 func (d *Dict) Clear() {
 	d.entries, d.index, d.used = nil, nil, 0
@@ -374,7 +388,17 @@ func (d *Dict) bytes() int64 {
 	return int64(len(d.entries))*int64(unsafe.Sizeof(dictEntry{})) + int64(len(d.index))*int64(unsafe.Sizeof(int32(0)))
 }
 
-// Copy returns a shallow copy.
+// copyFor returns a shallow copy of d, its arrays reported to th first
+// (see Alloc).
+func (d *Dict) copyFor(th Thread) (*Dict, error) {
+	if err := Alloc(th, d.bytes()); err != nil {
+		return nil, err
+	}
+	return d.Copy(), nil
+}
+
+// Copy returns a shallow copy. Script code calls copyFor, which reports
+// the copy to the memory limit first.
 func (d *Dict) Copy() *Dict {
 	c := &Dict{used: d.used}
 	c.entries = append([]dictEntry(nil), d.entries...)

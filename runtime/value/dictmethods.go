@@ -34,20 +34,41 @@ func (v *dictView) contains(th Thread, x Value) (bool, error) {
 		}
 		return Equal(th, val, t[1])
 	}
-	return seqContains(th, v.d.Values(), x)
+	items, err := v.list(th)
+	if err != nil {
+		return false, err
+	}
+	return seqContains(th, items, x)
+}
+
+// list returns the view's items in a new slice, reported to th first.
+func (v *dictView) list(th Thread) ([]Value, error) {
+	size := int64(wordSize)
+	if v.kind == dictItems {
+		size += 3 * wordSize // the pair
+	}
+	if err := Alloc(th, int64(v.d.used)*size); err != nil {
+		return nil, err
+	}
+	items := make([]Value, 0, v.d.used)
+	v.d.each(func(k, val Value) error {
+		switch v.kind {
+		case dictKeys:
+			items = append(items, k)
+		case dictValues:
+			items = append(items, val)
+		default:
+			items = append(items, Tuple{k, val})
+		}
+		return nil
+	})
+	return items, nil
 }
 
 func (v *dictView) repr(th Thread) (string, error) {
-	var items []Value
-	switch v.kind {
-	case dictKeys:
-		items = v.d.Keys()
-	case dictValues:
-		items = v.d.Values()
-	default:
-		for _, t := range v.d.Items() {
-			items = append(items, t)
-		}
+	items, err := v.list(th)
+	if err != nil {
+		return "", err
 	}
 	return reprSeq(th, v, v.Type().Name+"([", "])", items, "...")
 }
@@ -68,12 +89,7 @@ func viewSetOp(th Thread, op lang.Op, x, y Value) (Value, error) {
 
 // dictMerge adds the entries of src to d.
 func dictMerge(th Thread, d, src *Dict) error {
-	for _, e := range src.Items() {
-		if err := d.SetItem(th, e[0], e[1]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return src.each(func(k, v Value) error { return d.SetItem(th, k, v) })
 }
 
 // dictUpdate is dict.update(arg, **kwargs): arg is a dict, an object with
@@ -206,11 +222,7 @@ func init() {
 			if err := checkNoArgs("dict.copy", args, kwargs); err != nil {
 				return nil, err
 			}
-			d := dictReceiver(args)
-			if err := Alloc(th, d.bytes()); err != nil {
-				return nil, err
-			}
-			return d.Copy(), nil
+			return dictReceiver(args).copyFor(th)
 		},
 		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("dict.clear", args, kwargs); err != nil {

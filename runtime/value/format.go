@@ -106,7 +106,7 @@ func (f *formatter) format(s string, depth int) (string, error) {
 	if depth == 0 {
 		return "", Errorf(ValueError, "Max string recursion exceeded")
 	}
-	var b strings.Builder
+	b := builder{th: f.th}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -136,7 +136,7 @@ func (f *formatter) format(s string, depth int) (string, error) {
 			i++
 		}
 	}
-	return b.String(), nil
+	return b.result()
 }
 
 // fieldEnd returns the index of the '}' closing a field starting at i.

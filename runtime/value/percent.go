@@ -27,7 +27,7 @@ func percentFormat(th Thread, format String, arg Value) (Value, error) {
 		args = []Value{a}
 	}
 	s := format.s
-	var b strings.Builder
+	b := builder{th: th}
 	next := 0
 	getArg := func() (Value, error) {
 		if next >= len(args) {
@@ -121,10 +121,14 @@ func percentFormat(th Thread, format String, arg Value) (Value, error) {
 		}
 		b.WriteString(out)
 	}
+	r, err := b.result()
+	if err != nil {
+		return nil, err
+	}
 	if next < len(args) && !usedMapping && mapping == nil {
 		return nil, Errorf(TypeError, "not all arguments converted during string formatting")
 	}
-	return MakeString(b.String()), nil
+	return MakeString(r), nil
 }
 
 // percentOne formats one %-conversion through the format-spec machinery.

@@ -193,7 +193,7 @@ func reprSeq(th Thread, v Value, open, close string, elems []Value, recursive st
 		return recursive, err
 	}
 	defer st.leaveRepr()
-	var b strings.Builder
+	b := builder{th: th}
 	b.WriteString(open)
 	for i, e := range elems {
 		if i > 0 {
@@ -206,7 +206,7 @@ func reprSeq(th Thread, v Value, open, close string, elems []Value, recursive st
 		b.WriteString(s)
 	}
 	b.WriteString(close)
-	return b.String(), nil
+	return b.result()
 }
 
 func reprDict(th Thread, d *Dict) (string, error) {
@@ -215,26 +215,32 @@ func reprDict(th Thread, d *Dict) (string, error) {
 		return "{...}", err
 	}
 	defer st.leaveRepr()
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, kv := range d.Items() {
-		if i > 0 {
+	b := builder{th: th}
+	b.WriteString("{")
+	first := true
+	err = d.each(func(key, val Value) error {
+		if !first {
 			b.WriteString(", ")
 		}
-		k, err := Repr(th, kv[0])
+		first = false
+		k, err := Repr(th, key)
 		if err != nil {
-			return "", err
+			return err
 		}
-		v, err := Repr(th, kv[1])
+		v, err := Repr(th, val)
 		if err != nil {
-			return "", err
+			return err
 		}
 		b.WriteString(k)
 		b.WriteString(": ")
 		b.WriteString(v)
+		return b.err
+	})
+	if err != nil {
+		return "", err
 	}
-	b.WriteByte('}')
-	return b.String(), nil
+	b.WriteString("}")
+	return b.result()
 }
 
 func reprSet(th Thread, s *Set) (string, error) {
@@ -245,6 +251,9 @@ func reprSet(th Thread, s *Set) (string, error) {
 	open, close := "{", "}"
 	if s.frozen {
 		open, close = "frozenset({", "})"
+	}
+	if err := Alloc(th, int64(s.used)*wordSize); err != nil {
+		return "", err
 	}
 	return reprSeq(th, s, open, close, s.Elems(), name+"(...)")
 }

@@ -99,3 +99,52 @@ func repeatString(s String, n int) String {
 }
 
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// builder builds a string for th, reporting each larger buffer to th
+// before Go allocates it (see Alloc), so that a memory limit refuses a
+// huge repr or formatted string while it is being built. The first
+// refusal sticks: later writes are dropped and result returns it.
+type builder struct {
+	th  Thread
+	b   strings.Builder
+	err error
+}
+
+// WriteString appends s.
+func (b *builder) WriteString(s string) {
+	if b.room(len(s)) {
+		b.b.WriteString(s)
+	}
+}
+
+// WriteByte appends c. It returns the builder's error.
+func (b *builder) WriteByte(c byte) error {
+	if b.room(1) {
+		b.b.WriteByte(c)
+	}
+	return b.err
+}
+
+// room makes room for n more bytes, doubling the buffer, and reports
+// whether there is.
+func (b *builder) room(n int) bool {
+	if b.err != nil {
+		return false
+	}
+	if need := b.b.Len() + n; need > b.b.Cap() {
+		c := max(2*b.b.Cap(), need)
+		if b.err = Alloc(b.th, int64(c)); b.err != nil {
+			return false
+		}
+		b.b.Grow(c - b.b.Len())
+	}
+	return true
+}
+
+// result returns the string built, or the error that stopped it.
+func (b *builder) result() (string, error) {
+	if b.err != nil {
+		return "", b.err
+	}
+	return b.b.String(), nil
+}
