@@ -265,9 +265,12 @@ var growth = []struct {
 // and the sampler's own lag. A growing container reports its new array
 // before allocating it, so the old and the new one never pass the limit
 // together.
-// The tasks input is loose (three times the limit): once main fails,
-// the event loop cancels the tasks left, gathering them all in Go code
-// that allocates per task without reporting it.
+// The tasks input is loose (twice the limit): once main fails, the event
+// loop cancels the tasks left and waits for them, and each cancelled task
+// then keeps its CancelledError and its traceback, as in CPython (about
+// 140 bytes a task, on top of the 400 to 650 it held); the loop's teardown
+// itself keeps nothing per task (it was 3x the limit while it gathered
+// the tasks' results).
 // It logs the rows of a table (scripts/hostile.sh memory prints it).
 func TestMemoryPeak(t *testing.T) {
 	const limit = 32 * mb
@@ -311,7 +314,7 @@ func TestMemoryPeak(t *testing.T) {
 			}
 			bound := int64(limit*5/4 + 4*mb)
 			if c.loose {
-				bound = 3 * limit
+				bound = 2 * limit
 			}
 			if heap > bound || held > bound {
 				t.Errorf("heap grew by %d MiB, held memory by %d MiB, under a limit of %d MiB: want at most %d MiB", heap/mb, held/mb, limit/mb, bound/mb)

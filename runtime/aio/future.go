@@ -70,10 +70,9 @@ func (f *Future) self() futureLike {
 
 // futureMore holds the rarely used parts of a future.
 type futureMore struct {
-	cbs          []callback       // done callbacks after cb0
-	cancelMsg    value.Value      // the cancel() message; nil for None
-	cancelledExc *value.Exception // the CancelledError that cancelled a task
-	name         value.Value      // a task's name, once given or asked for
+	cbs       []callback  // done callbacks after cb0
+	cancelMsg value.Value // the cancel() message; nil for None
+	name      value.Value // a task's name, once given or asked for
 
 	// cls and dict are the script class and attributes of an instance of
 	// a script class deriving from Future; nil otherwise.
@@ -289,11 +288,11 @@ func (f *Future) failure() *value.Exception {
 }
 
 // makeCancelledError is _make_cancelled_error: the CancelledError to raise
-// for a cancelled future, the one that cancelled it if it was saved.
+// for a cancelled future, the one that cancelled it if it was saved (a
+// cancelled task keeps it in result, which holds nothing else then).
 func (f *Future) makeCancelledError() *value.Exception {
-	if f.more != nil && f.more.cancelledExc != nil {
-		exc := f.more.cancelledExc
-		f.more.cancelledExc = nil
+	if exc, ok := f.result.(*value.Exception); ok && f.kind == taskFuture && f.state == cancelled {
+		f.result = nil
 		return exc
 	}
 	if msg := f.cancelMsg(); msg != nil {

@@ -87,22 +87,25 @@ func (l *Loop) runTask(coro value.Coroutine) error {
 	return err
 }
 
-// cancelAllTasks is asyncio.runners._cancel_all_tasks.
+// cancelAllTasks is asyncio.runners._cancel_all_tasks. It waits for the
+// cancelled tasks as gather(*tasks, return_exceptions=True) does, but
+// through one done callback that all of them share (a countdown) and
+// without the list of results, which nobody reads: a loop left with
+// millions of tasks (one that MemoryError stopped) is torn down in little
+// more memory than the tasks already hold.
 func (l *Loop) cancelAllTasks() error {
 	tasks := l.allTasks()
 	if len(tasks) == 0 {
 		return nil
 	}
-	aws := make([]value.Value, len(tasks))
-	for i, t := range tasks {
+	for _, t := range tasks {
 		t.cancel(nil)
-		aws[i] = t
 	}
-	g, err := gather(l.in.th, aws, true)
-	if err != nil {
-		return err
+	c := &countdown{Future: NewFuture(l), left: len(tasks)}
+	for _, t := range tasks {
+		t.addDoneCallback(c)
 	}
-	if err := l.runUntilComplete(g.base()); err != nil {
+	if err := l.runUntilComplete(c.Future); err != nil {
 		return err
 	}
 	th := l.in.th
@@ -116,9 +119,23 @@ func (l *Loop) cancelAllTasks() error {
 	return nil
 }
 
+// countdown is a done callback shared by futures: its future gets the
+// result None when the last of them is done.
+type countdown struct {
+	*Future
+	left int
+}
+
+func (c *countdown) call(l *Loop) error {
+	if c.left--; c.left == 0 {
+		return c.SetResult(value.None)
+	}
+	return nil
+}
+
 // allTasks returns the tasks of the loop not yet done, in creation order.
 func (l *Loop) allTasks() []*Task {
-	var out []*Task
+	out := make([]*Task, 0, max(len(l.tasks)-l.nDone, 0))
 	for _, t := range l.tasks {
 		if t.state == pending {
 			out = append(out, t)

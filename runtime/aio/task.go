@@ -149,8 +149,8 @@ func (t *Task) fail(err error) error {
 	}
 	defer t.loop.taskDone()
 	if exc.Class.IsSubclass(value.CancelledError) {
-		t.extra().cancelledExc = exc
 		t.Future.cancel(nil)
+		t.result = exc // for makeCancelledError
 		return nil
 	}
 	t.Future.SetException(exc)
