@@ -252,6 +252,7 @@ var growth = []struct {
 	{"`%` results kept: `keep.append('%s%s' % (s, s))`", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append('%s%s' % (s, s))\n", false},
 	{"`str.format` results kept", "s = 'a' * 10**5\nkeep = []\nwhile True: keep.append('{}{}'.format(s, s))\n", false},
 	{"`'{:>10000000000}'.format(1)`", "'{:>10000000000}'.format(1)\n", false},
+	{"joins of a map kept: `keep.append(''.join(map(str, big)))`", "big = list(range(10**4))\nkeep = []\nwhile True: keep.append(''.join(map(str, big)))\n", false},
 }
 
 // TestMemoryPeak runs the growth inputs under a MaxMemory of 32 MiB and

@@ -341,14 +341,43 @@ func stringList(th Thread, parts []string) (Value, error) {
 	return NewList(elems), nil
 }
 
+// joinItems returns the items of v for str.join. As CPython's
+// PySequence_Fast, it fails with TypeError when v is not iterable and
+// lets any other error through: one raised by __iter__ or while
+// iterating, MemoryError included.
+func joinItems(th Thread, v Value) ([]Value, error) {
+	switch v.(type) {
+	case *List, Tuple:
+		return Collect(th, v)
+	}
+	it, err := Iterate(th, v)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.Class == TypeError {
+			return nil, Errorf(TypeError, "can only join an iterable")
+		}
+		return nil, err
+	}
+	var items []Value
+	for {
+		x, ok, err := it.Next(th)
+		if err != nil || !ok {
+			return items, err
+		}
+		if items, err = Grow(th, items, 1); err != nil {
+			return nil, err
+		}
+		items = append(items, x)
+	}
+}
+
 func strJoin(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err := checkOneArg("str.join", args, kwargs, 1); err != nil {
 		return nil, err
 	}
 	sep := strReceiver(args)
-	items, err := Collect(th, args[1])
+	items, err := joinItems(th, args[1])
 	if err != nil {
-		return nil, Errorf(TypeError, "can only join an iterable")
+		return nil, err
 	}
 	if err := Alloc(th, joinSize(sep, items)); err != nil {
 		return nil, err
