@@ -50,9 +50,12 @@ func Builtins() map[string]Value {
 
 // builtinPrint is print(*args, sep=' ', end='\n', file=None, flush=False).
 // A file other than None receives the text through its write method.
+// flush=True calls the file's flush method, or the Flush of a Go stdout
+// that has one (the CLI's buffered stdout).
 func builtinPrint(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	sep, end := " ", "\n"
 	var file Value
+	flush := false
 	for _, kw := range kwargs {
 		switch kw.Name {
 		case "sep", "end":
@@ -73,34 +76,84 @@ func builtinPrint(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				file = kw.Value
 			}
 		case "flush":
+			t, err := Truth(th, kw.Value)
+			if err != nil {
+				return nil, err
+			}
+			flush = t
 		default:
 			return nil, Errorf(TypeError, "'%s' is an invalid keyword argument for print()", kw.Name)
 		}
 	}
+	if file != nil {
+		return None, printToFile(th, file, args, sep, end, flush)
+	}
+	// Text goes to stdout in one write; what was made before a failing
+	// str() is written too, as CPython does piece by piece.
 	var b strings.Builder
+	var err error
 	for i, a := range args {
 		if i > 0 {
 			b.WriteString(sep)
 		}
-		s, err := Str(th, a)
-		if err != nil {
-			return nil, err
+		var s string
+		if s, err = Str(th, a); err != nil {
+			break
 		}
 		b.WriteString(s)
 	}
-	b.WriteString(end)
-	if file != nil {
-		write, err := GetAttr(th, file, "write")
-		if err != nil {
-			return nil, err
-		}
-		_, err = Call(th, write, []Value{MakeString(b.String())}, nil)
-		return None, err
+	if err == nil {
+		b.WriteString(end)
 	}
-	if _, err := io.WriteString(th.Stdout(), b.String()); err != nil {
-		return nil, Errorf(OSError, "%s", err)
+	out := th.Stdout()
+	if _, werr := io.WriteString(out, b.String()); werr != nil {
+		return nil, Errorf(OSError, "%s", werr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f, ok := out.(interface{ Flush() error }); ok && flush {
+		if err := f.Flush(); err != nil {
+			return nil, Errorf(OSError, "%s", err)
+		}
 	}
 	return None, nil
+}
+
+// printToFile writes print's pieces to file as CPython does: one write
+// call per argument, separator and end, then file.flush() if asked.
+func printToFile(th Thread, file Value, args []Value, sep, end string, flush bool) error {
+	write := func(s string) error {
+		w, err := GetAttr(th, file, "write")
+		if err != nil {
+			return err
+		}
+		_, err = Call(th, w, []Value{MakeString(s)}, nil)
+		return err
+	}
+	for i, a := range args {
+		if i > 0 {
+			if err := write(sep); err != nil {
+				return err
+			}
+		}
+		s, err := Str(th, a)
+		if err != nil {
+			return err
+		}
+		if err := write(s); err != nil {
+			return err
+		}
+	}
+	if err := write(end); err != nil || !flush {
+		return err
+	}
+	fl, err := GetAttr(th, file, "flush")
+	if err != nil {
+		return err
+	}
+	_, err = Call(th, fl, nil, nil)
+	return err
 }
 
 func builtinLen(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
