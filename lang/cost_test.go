@@ -61,7 +61,10 @@ func TestParseCost(t *testing.T) {
 		{"f'{f'{… (50)", prefix("x = ", "f'{", 50, strings.Repeat("}'", 50)), "SyntaxError: f-string: expecting '}'", 1, 10},
 		{"nested for blocks (10000)", forBlocks(10000), "IndentationError: too many levels of indentation", 101, 1},
 	} {
-		if testing.Short() && len(c.src) > 1<<20 {
+		// The race detector finds nothing in single-goroutine parsing that
+		// the plain run does not, while it multiplies the big sources' CPU
+		// and allocations: the plain run alone checks their cost.
+		if (testing.Short() || raceEnabled) && len(c.src) > 1<<20 {
 			continue
 		}
 		src := []byte(c.src)
