@@ -62,13 +62,15 @@ memory)
 	row 'async generator hoarded into a list' $dir/agen_hoard.agen
 	row '`2 ** 10**9`' $dir/pow_two.agen
 	row '`10**10**10`' $dir/pow_ten.agen
-	# Known holes: allocations that no check sees in time (see
-	# docs/reliability.md).
 	code '`[i for i in range(10**10)]`' 'x = [i for i in range(10**10)]\n'
+	code '`f(*range(10**10))`' 'def f(*a): pass\nf(*range(10**10))\n'
 	code 'dict unions kept: `keep.append(d \\| d)`' 'd = dict.fromkeys(range(10**5))\nkeep = []\nwhile True: keep.append(d | d)\n'
 	code 'reprs kept: `keep.append(repr(big))`' 'big = list(range(10**5))\nkeep = []\nwhile True: keep.append(repr(big))\n'
 	code 'unpackings kept: `keep.append([*big])`' 'big = [0] * 10**6\nkeep = []\nwhile True: keep.append([*big])\n'
 	code "f-strings kept: \`keep.append(f'{s}{s}')\`" "s = 'a' * 10**6\nkeep = []\nwhile True: keep.append(f'{s}{s}')\n"
+	code "\`%\` results kept: \`keep.append('%s%s' % (s, s))\`" "s = 'a' * 10**6\nkeep = []\nwhile True: keep.append('%s%s' % (s, s))\n"
+	code 'dict reprs kept: `keep.append(str(d))`' 'd = dict.fromkeys(range(10**5))\nkeep = []\nwhile True: keep.append(str(d))\n'
+	code "joins of a map kept: \`keep.append(''.join(map(str, big)))\`" "big = list(range(10**5))\nkeep = []\nwhile True: keep.append(''.join(map(str, big)))\n"
 	rm -r "$tmp"
 	[ -n "${ASYNCGEN:-}" ] && exit
 	echo
