@@ -80,6 +80,11 @@ var limitCases = []struct {
 func TestLimits(t *testing.T) {
 	for _, c := range limitCases {
 		t.Run(c.name, func(t *testing.T) {
+			if raceEnabled {
+				// The growth cases take seconds each under -race: a
+				// quarter of the memory reaches MemoryError sooner.
+				c.memory /= 4
+			}
 			in, out := newInterp(t, runtime.Options{MaxSteps: c.steps, MaxMemory: c.memory, VirtualTime: true, Stderr: io.Discard})
 			ctx := context.Background()
 			if c.timeout > 0 {
