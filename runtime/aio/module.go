@@ -1,18 +1,9 @@
 package aio
 
 import (
-	_ "embed"
-
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
-
-//go:embed lib/asyncio.py
-var asyncioSource []byte
-
-//go:embed lib/contextlib.py
-var contextlibSource []byte
 
 // Install sets up the event loop machinery of th: it registers the
 // asyncio, time and contextlib modules, makes the builtin sleep be
@@ -40,7 +31,7 @@ func Install(th *vm.Thread, opts Options) error {
 	})
 	th.RegisterModule("contextlib", func(th *vm.Thread) (*value.Module, error) {
 		m := newModule("contextlib", nil)
-		return m, execSource(th, m, "<frozen contextlib>", contextlibSource)
+		return m, contextlibLib.exec(th, m)
 	})
 	return nil
 }
@@ -58,7 +49,7 @@ func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 	g.SetString("CancelledError", value.CancelledError)
 	g.SetString("InvalidStateError", InvalidStateError)
 	g.SetString("TimeoutError", value.TimeoutError)
-	return m, execSource(th, m, "<frozen asyncio>", asyncioSource)
+	return m, asyncioLib.exec(th, m)
 }
 
 // newModule makes a module holding the given Go functions.
@@ -69,18 +60,4 @@ func newModule(name string, funcs map[string]builtinFunc) *value.Module {
 		g.SetString(fname, value.NewBuiltin(fname, fn))
 	}
 	return &value.Module{Name: name, Globals: g}
-}
-
-// execSource runs embedded source in the module's namespace.
-func execSource(th *vm.Thread, m *value.Module, filename string, src []byte) error {
-	f, err := lang.Parse(filename, src)
-	if err != nil {
-		return err
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		return err
-	}
-	_, err = th.ExecModule(prog, m.Globals)
-	return err
 }
