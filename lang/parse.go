@@ -12,7 +12,14 @@ import (
 // lookahead is how many tokens participle may read past a failed branch.
 const lookahead = 4
 
-var fileParser = participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
+// fileParser is the statement grammar. Building it takes milliseconds, so
+// it starts at init on a goroutine of its own, while the rest of the
+// program starts, and the first parse waits for it.
+var fileParser = sync.OnceValue(func() *participle.Parser[gFile] {
+	return participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
+})
+
+func init() { go fileParser() }
 
 // Parse parses a source file into its syntax tree and runs the static
 // checks. The error, if any, is a *Error.
@@ -108,7 +115,7 @@ func parseChunk(toks []lexer.Token, eof lexer.Token) (*gFile, error) {
 	key := parseKey(plex)
 	chunks.Store(key, ch)
 	defer chunks.Delete(key)
-	g, err := fileParser.ParseFromLexer(plex)
+	g, err := fileParser().ParseFromLexer(plex)
 	if err != nil && ch.err != nil {
 		return nil, ch.err
 	}
