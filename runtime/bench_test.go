@@ -29,12 +29,17 @@ func BenchmarkCall(b *testing.B) {
 
 // BenchmarkIterAsync is one item pulled from a script async generator by
 // a Go range loop (the loop runs on its own goroutine meanwhile).
-func BenchmarkIterAsync(b *testing.B) {
+func BenchmarkIterAsync(b *testing.B) { benchIter(b, "async def") }
+
+// BenchmarkIterSync is one item pulled from a script generator.
+func BenchmarkIterSync(b *testing.B) { benchIter(b, "def") }
+
+// benchIter ranges from Go over count(b.N), a generator defined with def.
+func benchIter(b *testing.B, def string) {
 	in := runtime.New(runtime.Options{})
 	defer in.Close()
 	ctx := context.Background()
-	m, err := in.Exec(ctx, "bench.agen", []byte(`
-async def count(n):
+	m, err := in.Exec(ctx, "bench.agen", []byte(def+` count(n):
     for i in range(n):
         yield i
 `))
@@ -56,31 +61,5 @@ async def count(n):
 	}
 	if n != b.N {
 		b.Fatalf("%d items, want %d", n, b.N)
-	}
-}
-
-// BenchmarkIterSync is one item pulled from a script generator.
-func BenchmarkIterSync(b *testing.B) {
-	in := runtime.New(runtime.Options{})
-	defer in.Close()
-	ctx := context.Background()
-	m, err := in.Exec(ctx, "bench.agen", []byte(`
-def count(n):
-    for i in range(n):
-        yield i
-`))
-	if err != nil {
-		b.Fatal(err)
-	}
-	gen, err := in.Call(ctx, m.Get("count"), b.N)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for _, err := range in.Iter(ctx, gen.(runtime.Value)) {
-		if err != nil {
-			b.Fatal(err)
-		}
 	}
 }
