@@ -67,14 +67,8 @@ func (e *encoder) strs(ss []string) {
 	}
 }
 
-func (e *encoder) ints(is []int) {
-	e.int(int64(len(is)))
-	for _, i := range is {
-		e.int(int64(i))
-	}
-}
-
-func (e *encoder) int32s(is []int32) {
+// putInts writes a length, then each integer.
+func putInts[T int | int32](e *encoder, is []T) {
 	e.int(int64(len(is)))
 	for _, i := range is {
 		e.int(int64(i))
@@ -93,16 +87,16 @@ func (e *encoder) code(c *Code) {
 	e.strs(c.Locals)
 	e.strs(c.Cells)
 	e.strs(c.Frees)
-	e.ints(c.CellArgs)
-	e.ints(c.FreeFrom)
+	putInts(e, c.CellArgs)
+	putInts(e, c.FreeFrom)
 	e.int(int64(len(c.Instrs)))
 	for _, in := range c.Instrs {
 		e.int(int64(in.Op))
 		e.int(int64(in.Sub))
 		e.int(int64(in.Arg))
 	}
-	e.int32s(c.Lines)
-	e.int32s(c.Handler)
+	putInts(e, c.Lines)
+	putInts(e, c.Handler)
 	e.int(int64(len(c.Handlers)))
 	for _, h := range c.Handlers {
 		e.int(int64(h.Target))
@@ -188,26 +182,15 @@ func (d *decoder) strs() []string {
 	return ss
 }
 
-func (d *decoder) ints() []int {
+// getInts reads what putInts wrote; empty is nil.
+func getInts[T int | int32](d *decoder) []T {
 	n := d.len()
 	if n == 0 {
 		return nil
 	}
-	is := make([]int, n)
+	is := make([]T, n)
 	for i := range is {
-		is[i] = int(d.int())
-	}
-	return is
-}
-
-func (d *decoder) int32s() []int32 {
-	n := d.len()
-	if n == 0 {
-		return nil
-	}
-	is := make([]int32, n)
-	for i := range is {
-		is[i] = int32(d.int())
+		is[i] = T(d.int())
 	}
 	return is
 }
@@ -222,14 +205,14 @@ func (d *decoder) code() *Code {
 	c.Locals = d.strs()
 	c.Cells = d.strs()
 	c.Frees = d.strs()
-	c.CellArgs = d.ints()
-	c.FreeFrom = d.ints()
+	c.CellArgs = getInts[int](d)
+	c.FreeFrom = getInts[int](d)
 	c.Instrs = make([]Instr, d.len())
 	for i := range c.Instrs {
 		c.Instrs[i] = Instr{Op: Opcode(d.int()), Sub: uint8(d.int()), Arg: int32(d.int())}
 	}
-	c.Lines = d.int32s()
-	c.Handler = d.int32s()
+	c.Lines = getInts[int32](d)
+	c.Handler = getInts[int32](d)
 	if n := d.len(); n > 0 {
 		c.Handlers = make([]Handler, n)
 		for i := range c.Handlers {
