@@ -140,28 +140,6 @@ func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
 	}
 }
 
-// smallSlots is the number of slots a generator object holds inline, so
-// that a small coroutine is a single allocation.
-const smallSlots = 8
-
-// genFrame is the frame of a generator, coroutine or async generator,
-// allocated with the object that owns it.
-type genFrame struct {
-	frame
-	small [smallSlots]value.Value
-}
-
-// init sets up the frame to run code.
-func (g *genFrame) init(code *compile.Code, globals *value.Dict, fn *Function) *frame {
-	if n := len(code.Locals) + code.MaxStack; n <= smallSlots {
-		g.slots = g.small[:n]
-	} else {
-		g.slots = make([]value.Value, n)
-	}
-	g.setup(code, globals, fn)
-	return &g.frame
-}
-
 // release returns a finished plain frame to the pool.
 func (th *Thread) release(fr *frame) {
 	if fr.gen != nil {

@@ -2,18 +2,18 @@ package vm
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
 // genCore is the suspendable frame shared by generators, coroutines and
-// async generators.
+// async generators. Its slots are allocated with the object that owns it
+// (newGenerator).
 type genCore struct {
-	gf       genFrame
-	fr       *frame  // &gf.frame
+	fr       frame
 	ei       excInfo // the generator's handled-exception state
-	kind     string  // "generator", "coroutine" or "async generator", for messages
 	started  bool
 	finished bool
 	running  bool
@@ -23,23 +23,66 @@ type genCore struct {
 // code (or the coroutine of a module with top-level await), and returns
 // it with its frame, for the arguments.
 func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.Value, *frame) {
+	n := len(code.Locals) + code.MaxStack
 	switch {
 	case code.Flags&compile.AsyncGen != 0:
-		g := &AsyncGenerator{}
-		return g, g.core.init(code, globals, fn, "async generator")
+		g, slots := withSlots[AsyncGenerator](n)
+		return g, g.core.init(code, globals, fn, slots)
 	case code.Flags&compile.Coroutine != 0:
-		g := &Coroutine{}
-		return g, g.core.init(code, globals, fn, "coroutine")
+		g, slots := withSlots[Coroutine](n)
+		return g, g.core.init(code, globals, fn, slots)
 	}
-	g := &Generator{}
-	return g, g.core.init(code, globals, fn, "generator")
+	g, slots := withSlots[Generator](n)
+	return g, g.core.init(code, globals, fn, slots)
 }
 
-func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, kind string) *frame {
-	g.fr = g.gf.init(code, globals, fn)
-	g.kind = kind
-	g.fr.gen = g
-	return g.fr
+// withSlots allocates a G together with n value slots for its frame, in
+// one piece whose size is the next of 2, 4, 8 or 16 slots, so that a
+// small coroutine costs one allocation and no unused slots. Larger frames
+// get their slots apart.
+func withSlots[G any](n int) (*G, []value.Value) {
+	switch {
+	case n <= 2:
+		return slotsIn[G, [2]value.Value](n)
+	case n <= 4:
+		return slotsIn[G, [4]value.Value](n)
+	case n <= 8:
+		return slotsIn[G, [8]value.Value](n)
+	case n <= 16:
+		return slotsIn[G, [16]value.Value](n)
+	}
+	return new(G), make([]value.Value, n)
+}
+
+// slotsIn allocates a G followed by the array A of value slots and
+// returns the G and the first n slots. The object lives as long as
+// either does.
+func slotsIn[G, A any](n int) (*G, []value.Value) {
+	x := new(struct {
+		g     G
+		slots A // an array of value.Value
+	})
+	return &x.g, unsafe.Slice((*value.Value)(unsafe.Pointer(&x.slots)), n)
+}
+
+func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, slots []value.Value) *frame {
+	fr := &g.fr
+	fr.slots = slots
+	fr.setup(code, globals, fn)
+	fr.gen = g
+	return fr
+}
+
+// kind names the object in messages: "generator", "coroutine" or "async
+// generator".
+func (g *genCore) kind() string {
+	switch f := g.fr.code.Flags; {
+	case f&compile.AsyncGen != 0:
+		return "async generator"
+	case f&compile.Coroutine != 0:
+		return "coroutine"
+	}
+	return "generator"
 }
 
 // resume runs the frame: with v pushed as the result of the yield it is
@@ -53,7 +96,7 @@ func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Val
 // step is resume without the guard against Go panics, for the VM's own
 // loop, which runs under the guard of its caller.
 func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
-	fr := g.fr
+	fr := &g.fr
 	if push && g.started && (fr.awaiting || !fr.discard) {
 		fr.slots[fr.sp] = v
 		fr.sp++
@@ -93,12 +136,12 @@ func (g *genCore) stopError(err error) error {
 	switch {
 	case exc.Class.IsSubclass(value.StopIteration):
 		name = "StopIteration"
-	case exc.Class.IsSubclass(value.StopAsyncIteration) && g.kind == "async generator":
+	case exc.Class.IsSubclass(value.StopAsyncIteration) && g.kind() == "async generator":
 		name = "StopAsyncIteration"
 	default:
 		return err
 	}
-	r := value.Errorf(value.RuntimeError, "%s raised %s", g.kind, name)
+	r := value.Errorf(value.RuntimeError, "%s raised %s", g.kind(), name)
 	r.Cause, r.Context, r.SuppressContext = exc, exc, true
 	return r
 }
@@ -106,13 +149,13 @@ func (g *genCore) stopError(err error) error {
 // send resumes the generator with v.
 func (g *genCore) send(th *Thread, v value.Value) (value.Value, bool, error) {
 	if g.running {
-		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind)
+		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind())
 	}
 	if g.finished {
 		return value.None, true, nil
 	}
 	if !g.started && v != value.None {
-		return nil, false, value.Errorf(value.TypeError, "can't send non-None value to a just-started %s", g.kind)
+		return nil, false, value.Errorf(value.TypeError, "can't send non-None value to a just-started %s", g.kind())
 	}
 	return g.resume(th, v, true)
 }
@@ -121,12 +164,12 @@ func (g *genCore) send(th *Thread, v value.Value) (value.Value, bool, error) {
 // yield from or await delegates to.
 func (g *genCore) throw(th *Thread, exc *value.Exception) (value.Value, bool, error) {
 	if g.running {
-		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind)
+		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind())
 	}
 	if g.finished {
 		return nil, false, exc
 	}
-	fr := g.fr
+	fr := &g.fr
 	if !g.started {
 		g.started = true
 		exc.Traceback = append(exc.Traceback, value.Frame{Filename: fr.code.Filename, Func: fr.code.Name, Line: fr.code.Line})
@@ -190,7 +233,7 @@ func (g *genCore) close(th *Thread) error {
 	}
 	_, done, err := g.throw(th, value.NewException(value.GeneratorExit))
 	if err == nil && !done {
-		return value.Errorf(value.RuntimeError, "%s ignored GeneratorExit", g.kind)
+		return value.Errorf(value.RuntimeError, "%s ignored GeneratorExit", g.kind())
 	}
 	if e, ok := err.(*value.Exception); ok && (e.Class.IsSubclass(value.GeneratorExit) || e.Class.IsSubclass(value.StopIteration)) {
 		return nil
