@@ -37,17 +37,28 @@ func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.
 }
 
 // withSlots allocates a G together with n value slots for its frame, in
-// one piece whose size is the next of 2, 4, 8 or 16 slots, so that a
-// small coroutine costs one allocation and no unused slots. Larger frames
-// get their slots apart.
+// one piece, so that a coroutine costs one allocation. Up to six slots
+// the piece has exactly n, each size a size class of Go's allocator (a
+// coroutine with n slots takes 160+16n bytes); larger frames round up to
+// 8, 12 or 16 slots, or get their slots apart.
 func withSlots[G any](n int) (*G, []value.Value) {
 	switch {
-	case n <= 2:
+	case n <= 1:
+		return slotsIn[G, [1]value.Value](n)
+	case n == 2:
 		return slotsIn[G, [2]value.Value](n)
-	case n <= 4:
+	case n == 3:
+		return slotsIn[G, [3]value.Value](n)
+	case n == 4:
 		return slotsIn[G, [4]value.Value](n)
+	case n == 5:
+		return slotsIn[G, [5]value.Value](n)
+	case n == 6:
+		return slotsIn[G, [6]value.Value](n)
 	case n <= 8:
 		return slotsIn[G, [8]value.Value](n)
+	case n <= 12:
+		return slotsIn[G, [12]value.Value](n)
 	case n <= 16:
 		return slotsIn[G, [16]value.Value](n)
 	}
