@@ -13,7 +13,7 @@ import (
 type Loop struct {
 	in         *interpreter
 	clock      Clock
-	ready      ring[callback]
+	ready      readyQueue
 	timers     timerHeap
 	seq        uint64
 	nCancelled int // cancelled timers still in the heap

@@ -10,56 +10,61 @@ type callback interface {
 	call(l *Loop) error
 }
 
-// ring is a double-ended queue on a growable ring buffer: the loop's FIFO
-// ready queue (a loop in steady state schedules callbacks without
-// allocating) and the deques of the queues.
-type ring[T any] struct {
-	buf        []T
-	head, size int
+// readyQueue is the loop's FIFO ready queue: a chain of fixed-size blocks
+// of callbacks. A burst of scheduling (gather starting 200,000 tasks)
+// costs 16 bytes a callback, with no copying as the queue grows and no
+// doubled buffer kept after it; the block drained last is kept for
+// reuse, so a loop in steady state schedules without allocating.
+type readyQueue struct {
+	head, tail *readyBlock // pop from head, push to tail
+	hi, ti     int         // next index to pop in head, to push in tail
+	n          int
+	spare      *readyBlock
 }
 
-func (r *ring[T]) len() int { return r.size }
-
-// at returns the i-th item from the front.
-func (r *ring[T]) at(i int) T { return r.buf[(r.head+i)&(len(r.buf)-1)] }
-
-func (r *ring[T]) push(e T) {
-	if r.size == len(r.buf) {
-		r.grow()
-	}
-	r.buf[(r.head+r.size)&(len(r.buf)-1)] = e
-	r.size++
+// A readyBlock is one link of a readyQueue: 4 KiB, a size class of Go's
+// allocator.
+type readyBlock struct {
+	cbs  [255]callback
+	next *readyBlock
 }
 
-// pop removes and returns the front item.
-func (r *ring[T]) pop() T {
-	var zero T
-	e := r.buf[r.head]
-	r.buf[r.head] = zero
-	r.head = (r.head + 1) & (len(r.buf) - 1)
-	r.size--
-	return e
+func (q *readyQueue) len() int { return q.n }
+
+// push appends cb.
+func (q *readyQueue) push(cb callback) {
+	if q.tail == nil || q.ti == len(q.tail.cbs) {
+		b := q.spare
+		if b == nil {
+			b = new(readyBlock)
+		}
+		q.spare = nil
+		if q.tail == nil {
+			q.head, q.hi = b, 0
+		} else {
+			q.tail.next = b
+		}
+		q.tail, q.ti = b, 0
+	}
+	q.tail.cbs[q.ti] = cb
+	q.ti++
+	q.n++
 }
 
-// remove deletes the i-th item from the front, keeping the others' order.
-func (r *ring[T]) remove(i int) {
-	var zero T
-	for ; i < r.size-1; i++ {
-		r.buf[(r.head+i)&(len(r.buf)-1)] = r.at(i + 1)
+// pop removes and returns the front callback of a non-empty queue.
+func (q *readyQueue) pop() callback {
+	b := q.head
+	cb := b.cbs[q.hi]
+	b.cbs[q.hi] = nil
+	q.hi++
+	q.n--
+	switch {
+	case q.n == 0: // head is tail: start it again from the front
+		q.hi, q.ti = 0, 0
+	case q.hi == len(b.cbs):
+		q.head, q.hi = b.next, 0
+		b.next = nil
+		q.spare = b
 	}
-	r.buf[(r.head+r.size-1)&(len(r.buf)-1)] = zero
-	r.size--
-}
-
-// grow doubles the buffer (its length stays a power of two).
-func (r *ring[T]) grow() {
-	n := 2 * len(r.buf)
-	if n == 0 {
-		n = 8
-	}
-	buf := make([]T, n)
-	for i := 0; i < r.size; i++ {
-		buf[i] = r.at(i)
-	}
-	r.buf, r.head = buf, 0
+	return cb
 }
