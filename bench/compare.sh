@@ -14,7 +14,8 @@
 # ./cmd/asyncgen into a temporary directory (static, as README's install line
 # builds it) and runs on the real clock; if it does not build, its column is
 # left empty. Peak RSS comes from /usr/bin/time -f %M, the wall time from a
-# small Python parent (see measure).
+# small Python parent (see measure). Last it prints the floor of start-up:
+# an empty static Go binary printing hello, timed beside hello.
 set -euo pipefail
 
 runs=5
@@ -40,6 +41,20 @@ else
 	sed 's/^/  /' "$tmp/build.log" | head -5 >&2
 fi
 
+# floor is an empty static Go program printing hello, timed beside hello:
+# the start-up no Go binary can beat on this machine.
+floor=""
+cat >"$tmp/floor.go" <<'GO'
+package main
+
+import "os"
+
+func main() { os.Stdout.WriteString("hello\n") }
+GO
+if (cd "$tmp" && CGO_ENABLED=0 go build -o "$tmp/floor" floor.go) 2>/dev/null; then
+	floor="$tmp/floor"
+fi
+
 # python is the real CPython executable: the pyenv python3 shim is a script
 # whose start-up would count in every run.
 python=$(python3 -c 'import sys; print(sys.executable)')
@@ -50,6 +65,7 @@ cmdline() {
 	asyncgen) echo "$asyncgen run $2" ;;
 	python3) echo "$python $2" ;;
 	node) echo "node $2" ;;
+	go) echo "$floor" ;;
 	esac
 }
 
@@ -107,6 +123,7 @@ for name in $workloads; do
 			variant=$(basename "$mjs" .mjs)
 			measure "$variant" node "$mjs"
 		done
+		[ "$name" = hello ] && [ -n "$floor" ] && measure hello go "$floor"
 	done
 done
 
@@ -205,4 +222,7 @@ END {
 		else ratio = med[a] / med[p]
 		printf "%-12s %-9s %5.2f  target <= %-5s %s\n", name, how, ratio, goal, ratio <= goal ? "met" : "missed"
 	}
+	g = "hello" SUBSEP "go"; p = "hello" SUBSEP "python3"
+	if ((g in walls) && (p in med))
+		printf "floor: an empty static Go binary printing hello takes %.3f s, ratio %.2f\n", median(g) / 1e9, median(g) / med[p]
 }' "$tmp/results"
