@@ -29,10 +29,16 @@ type Future struct {
 
 	kind         futureKind // what value the future is part of (self)
 	state        futureState
-	blocking     bool        // _asyncio_future_blocking
-	logTraceback bool        // an exception nobody has retrieved yet
-	failed       bool        // finished with the exception in result
-	result       value.Value // the result, or the exception if failed
+	blocking     bool // _asyncio_future_blocking
+	logTraceback bool // an exception nobody has retrieved yet
+	failed       bool // finished with the exception in result
+
+	// Two fields of the Task a future may start, kept in the future's
+	// padding, which keeps a Task at 96 bytes.
+	mustCancel bool       // Task._must_cancel
+	sleep0     sleepState // the task as its own sleep(0) (taskSleep0)
+
+	result value.Value // the result, or the exception if failed
 
 	// The first done callback is inline since most futures have exactly
 	// one (the waiting task's wake-up); the rarely used rest is in more,

@@ -1,10 +1,10 @@
 package aio
 
 // appendDoubling is append that doubles a full slice's capacity, where
-// append grows large slices by a quarter: the lists that grow with the
-// number of tasks (all tasks, the timer heap) then allocate twice their
-// final size in all rather than five times, which matters to the peak
-// memory of a program that starts many tasks at once.
+// append grows large slices by a quarter: a heap that grows with the
+// number of tasks (the timer heap) then allocates twice its final size
+// in all rather than five times, which matters to the peak memory of a
+// program that starts many tasks at once.
 func appendDoubling[T any](s []T, v T) []T {
 	if len(s) == cap(s) {
 		grown := make([]T, len(s), max(8, 2*cap(s)))

@@ -21,12 +21,15 @@ type Loop struct {
 	running  bool
 	stopping bool
 	closed   bool
-	current  *Task         // the task being stepped, or nil
-	main     *Task         // the main task of asyncio.run, or nil
-	tasks    []*Task       // tasks not yet done, in creation order (all_tasks)
-	nDone    int           // done tasks still in tasks, pruned lazily
-	agens    []value.Value // async generators iterated and not finalized
-	failed   []futureLike  // futures that finished with an exception
+	current  *Task // the task being stepped, or nil
+	main     *Task // the main task of asyncio.run, or nil
+	// The tasks not yet done, in creation order (all_tasks), linked by
+	// Task.next; done tasks are pruned lazily.
+	first, last *Task
+	nTasks      int           // tasks in the list
+	nDone       int           // done tasks still in the list
+	agens       []value.Value // async generators iterated and not finalized
+	failed      []futureLike  // futures that finished with an exception
 
 	// The host inbox: host goroutines append under mu and signal wake.
 	mu      sync.Mutex

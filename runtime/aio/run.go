@@ -135,8 +135,8 @@ func (c *countdown) call(l *Loop) error {
 
 // allTasks returns the tasks of the loop not yet done, in creation order.
 func (l *Loop) allTasks() []*Task {
-	out := make([]*Task, 0, max(len(l.tasks)-l.nDone, 0))
-	for _, t := range l.tasks {
+	out := make([]*Task, 0, max(l.nTasks-l.nDone, 0))
+	for t := l.first; t != nil; t = t.next {
 		if t.state == pending {
 			out = append(out, t)
 		}
@@ -144,21 +144,44 @@ func (l *Loop) allTasks() []*Task {
 	return out
 }
 
-// taskDone notes that a task finished; done tasks are dropped from the
+// addTask appends a new task to the list of tasks. The list is linked
+// through the tasks, so it costs no memory of its own and is never
+// copied.
+func (l *Loop) addTask(t *Task) {
+	if l.last == nil {
+		l.first = t
+	} else {
+		l.last.next = t
+	}
+	l.last = t
+	l.nTasks++
+}
+
+// taskDone notes that a task finished; done tasks are unlinked from the
 // task list once they are half of it.
 func (l *Loop) taskDone() {
 	l.nDone++
-	if l.nDone < 64 || 2*l.nDone < len(l.tasks) {
+	if l.nDone < 64 || 2*l.nDone < l.nTasks {
 		return
 	}
-	kept := l.tasks[:0]
-	for _, t := range l.tasks {
+	var kept, last *Task
+	n := 0
+	for t := l.first; t != nil; {
+		next := t.next
+		t.next = nil
 		if t.state == pending {
-			kept = append(kept, t)
+			if last == nil {
+				kept = t
+			} else {
+				last.next = t
+			}
+			last = t
+			n++
 		}
+		t = next
 	}
-	clear(l.tasks[len(kept):])
-	l.tasks, l.nDone = kept, 0
+	l.first, l.last = kept, last
+	l.nTasks, l.nDone = n, 0
 }
 
 // doneCoro is a coroutine that returns None at once, as

@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"math"
+
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
@@ -8,23 +10,26 @@ import (
 // loop callback, waiting on the futures the coroutine yields.
 type Task struct {
 	Future
-	coro   value.Coroutine
-	num    int     // the number in the default name "Task-<num>"
-	waiter *Future // _fut_waiter
-
-	nCancels   int32      // _num_cancels_requested
-	mustCancel bool       // _must_cancel
-	sleep0     sleepState // of the task as its own sleep(0) (taskSleep0)
+	coro     value.Coroutine
+	waiter   *Future // _fut_waiter
+	next     *Task   // the next task in the loop's list of tasks
+	num      uint32  // the number in the default name "Task-<num>", or 0
+	nCancels int32   // _num_cancels_requested
 }
 
 // newTask makes a task for coro and schedules its first step, as
 // Task.__init__.
 func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
-	t := &Task{coro: coro, sleep0: sleepIdle}
+	t := &Task{coro: coro}
 	t.init(l, taskFuture)
+	t.sleep0 = sleepIdle
 	if name == nil {
 		l.in.taskCounter++
-		t.num = l.in.taskCounter
+		if n := l.in.taskCounter; n <= math.MaxUint32 {
+			t.num = uint32(n)
+		} else {
+			t.extra().name = value.MakeString("Task-" + itoa(n))
+		}
 	} else {
 		t.extra().name = name
 	}
@@ -32,7 +37,7 @@ func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 		tr.created(t)
 	}
 	l.callSoon(t)
-	l.tasks = appendDoubling(l.tasks, t)
+	l.addTask(t)
 	return t
 }
 
@@ -43,7 +48,7 @@ func (t *Task) Type() *value.Class { return TaskType }
 func (t *Task) Name(th value.Thread) value.Value {
 	m := t.extra()
 	if m.name == nil {
-		m.name = value.MakeString("Task-" + itoa(t.num))
+		m.name = value.MakeString("Task-" + itoa(int(t.num)))
 	}
 	return m.name
 }
