@@ -42,8 +42,8 @@ var AsyncGeneratorType = newVMClass("async_generator", map[string]value.Value{
 	"aclose": &method{"aclose", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self.(*AsyncGenerator).op(th, opClose, nil, nil), nil
 	}},
-	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
-	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.code.QualName) }),
 	"ag_running":   getter("ag_running", func(g *AsyncGenerator) value.Value { return value.Bool(g.runningAsync) }),
 })
 
@@ -52,7 +52,7 @@ func (g *AsyncGenerator) Type() *value.Class { return AsyncGeneratorType }
 
 // Repr returns `<async_generator object f at 0x...>`.
 func (g *AsyncGenerator) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<async_generator object %s at %p>", g.core.fr.code.QualName, g), nil
+	return fmt.Sprintf("<async_generator object %s at %p>", g.core.code.QualName, g), nil
 }
 
 // Finished reports whether the generator has returned, raised or been
@@ -108,7 +108,7 @@ func (g *AsyncGenerator) next(th *Thread) (value.Value, *agenOp, error) {
 	g.runningAsync = true
 	v, done, err := c.step(th, value.None, true)
 	switch {
-	case err == nil && !done && !c.fr.awaiting:
+	case err == nil && !done && !c.awaiting:
 		g.runningAsync = false
 		return v, nil, nil
 	case err == nil && !done:
@@ -176,7 +176,7 @@ func (o *agenOp) Send(t value.Thread, v value.Value) (value.Value, bool, error) 
 		return nil, false, value.Errorf(value.RuntimeError, "%s(): asynchronous generator is already running", o.opName())
 	}
 	if th.AgenStep != nil {
-		th.AgenStep(g.core.fr.code.QualName, o.opName())
+		th.AgenStep(g.core.code.QualName, o.opName())
 	}
 	o.state = opIter
 	if o.kind == opSend {
@@ -237,7 +237,7 @@ func (o *agenOp) result(v value.Value, done bool, err error) (value.Value, bool,
 			return value.None, true, nil
 		}
 		return nil, false, value.NewException(value.StopAsyncIteration)
-	case g.core.fr.awaiting:
+	case g.core.awaiting:
 		return v, false, nil
 	}
 	o.state, g.runningAsync = opDone, false

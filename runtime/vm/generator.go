@@ -10,13 +10,11 @@ import (
 
 // genCore is the suspendable frame shared by generators, coroutines and
 // async generators. Its slots are allocated with the object that owns it
-// (newGenerator).
+// (newGenerator); its started, finished and running flags are fields of
+// the frame.
 type genCore struct {
-	fr       frame
-	ei       excInfo // the generator's handled-exception state
-	started  bool
-	finished bool
-	running  bool
+	frame
+	ei excInfo // the generator's handled-exception state
 }
 
 // newGenerator makes the generator, coroutine or async generator of a
@@ -37,10 +35,10 @@ func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.
 }
 
 // withSlots allocates a G together with n value slots for its frame, in
-// one piece, so that a coroutine costs one allocation. Up to six slots
-// the piece has exactly n, each size a size class of Go's allocator (a
-// coroutine with n slots takes 160+16n bytes); larger frames round up to
-// 8, 12 or 16 slots, or get their slots apart.
+// one piece, so that a coroutine costs one allocation. Each size fills a
+// size class of Go's allocator for a coroutine (144 + 16n bytes): exactly
+// n slots up to six, then 9, 13 or 17; larger frames get their slots
+// apart.
 func withSlots[G any](n int) (*G, []value.Value) {
 	switch {
 	case n <= 1:
@@ -55,12 +53,12 @@ func withSlots[G any](n int) (*G, []value.Value) {
 		return slotsIn[G, [5]value.Value](n)
 	case n == 6:
 		return slotsIn[G, [6]value.Value](n)
-	case n <= 8:
-		return slotsIn[G, [8]value.Value](n)
-	case n <= 12:
-		return slotsIn[G, [12]value.Value](n)
-	case n <= 16:
-		return slotsIn[G, [16]value.Value](n)
+	case n <= 9:
+		return slotsIn[G, [9]value.Value](n)
+	case n <= 13:
+		return slotsIn[G, [13]value.Value](n)
+	case n <= 17:
+		return slotsIn[G, [17]value.Value](n)
 	}
 	return new(G), make([]value.Value, n)
 }
@@ -77,17 +75,17 @@ func slotsIn[G, A any](n int) (*G, []value.Value) {
 }
 
 func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, slots []value.Value) *frame {
-	fr := &g.fr
+	fr := &g.frame
 	fr.slots = slots
 	fr.setup(code, globals, fn)
-	fr.gen = g
+	fr.gen = true
 	return fr
 }
 
 // kind names the object in messages: "generator", "coroutine" or "async
 // generator".
 func (g *genCore) kind() string {
-	switch f := g.fr.code.Flags; {
+	switch f := g.code.Flags; {
 	case f&compile.AsyncGen != 0:
 		return "async generator"
 	case f&compile.Coroutine != 0:
@@ -107,7 +105,7 @@ func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Val
 // step is resume without the guard against Go panics, for the VM's own
 // loop, which runs under the guard of its caller.
 func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
-	fr := &g.fr
+	fr := &g.frame
 	if push && g.started && (fr.awaiting || !fr.discard) {
 		fr.slots[fr.sp] = v
 		fr.sp++
@@ -132,8 +130,8 @@ func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool,
 
 func (g *genCore) finish() {
 	g.finished = true
-	clear(g.fr.slots)
-	g.fr.slots, g.fr.cells = nil, nil
+	clear(g.slots)
+	g.slots, g.cells = nil, nil
 }
 
 // stopError applies PEP 479: StopIteration (and StopAsyncIteration in an
@@ -180,7 +178,7 @@ func (g *genCore) throw(th *Thread, exc *value.Exception) (value.Value, bool, er
 	if g.finished {
 		return nil, false, exc
 	}
-	fr := &g.fr
+	fr := &g.frame
 	if !g.started {
 		g.started = true
 		exc.Traceback = append(exc.Traceback, value.Frame{Filename: fr.code.Filename, Func: fr.code.Name, Line: fr.code.Line})
@@ -266,8 +264,8 @@ var GeneratorType = newVMClass("generator", withCoroutineMethods(map[string]valu
 	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self, nil
 	}},
-	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.Name) }),
-	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.code.QualName) }),
 	"gi_running":   getter("gi_running", func(g *Generator) value.Value { return value.Bool(g.core.running) }),
 }))
 
@@ -339,7 +337,7 @@ func (g *Generator) Type() *value.Class { return GeneratorType }
 
 // Repr returns `<generator object f at 0x...>`.
 func (g *Generator) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<generator object %s at %p>", g.core.fr.code.QualName, g), nil
+	return fmt.Sprintf("<generator object %s at %p>", g.core.code.QualName, g), nil
 }
 
 // Next implements value.Iterator.
@@ -370,8 +368,8 @@ type Coroutine struct{ core genCore }
 
 // CoroutineType is the class of coroutines.
 var CoroutineType = newVMClass("coroutine", withCoroutineMethods(map[string]value.Value{
-	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.Name) }),
-	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.fr.code.QualName) }),
+	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.code.Name) }),
+	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.code.QualName) }),
 	"cr_running":   getter("cr_running", func(c *Coroutine) value.Value { return value.Bool(c.core.running) }),
 	"__await__": &method{"__await__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return &coroWrapper{self.(*Coroutine)}, nil
@@ -421,20 +419,20 @@ func (c *Coroutine) Type() *value.Class { return CoroutineType }
 
 // Repr returns `<coroutine object f at 0x...>`.
 func (c *Coroutine) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<coroutine object %s at %p>", c.core.fr.code.QualName, c), nil
+	return fmt.Sprintf("<coroutine object %s at %p>", c.core.code.QualName, c), nil
 }
 
 // Name returns the qualified name of the coroutine's function.
-func (c *Coroutine) Name() string { return c.core.fr.code.QualName }
+func (c *Coroutine) Name() string { return c.core.code.QualName }
 
 // Frame returns the file and line the coroutine is suspended at (or
 // starts at), for task reprs.
 func (c *Coroutine) Frame() (filename string, line int) {
-	code := c.core.fr.code
+	code := c.core.code
 	if !c.core.started {
 		return code.Filename, code.Line
 	}
-	return code.Filename, code.LineAt(int(c.core.fr.yieldPC))
+	return code.Filename, code.LineAt(int(c.core.yieldPC))
 }
 
 // Done reports whether the coroutine has finished.
