@@ -12,14 +12,15 @@ import (
 // lookahead is how many tokens participle may read past a failed branch.
 const lookahead = 4
 
-// fileParser is the statement grammar. Building it takes milliseconds, so
-// it starts at init on a goroutine of its own, while the rest of the
-// program starts, and the first parse waits for it.
+// fileParser is the statement grammar, built by the first parse that
+// needs it. Building it takes milliseconds, and programs of simple
+// statements only (print("hello")) never need it: building it at init,
+// even on a goroutine of its own, made their start-up a third slower on
+// two busy cores, and saved programs with compound statements about a
+// millisecond.
 var fileParser = sync.OnceValue(func() *participle.Parser[gFile] {
 	return participle.MustBuild[gFile](participle.Lexer(Definition), participle.UseLookahead(lookahead))
 })
-
-func init() { go fileParser() }
 
 // Parse parses a source file into its syntax tree and runs the static
 // checks. The error, if any, is a *Error.
