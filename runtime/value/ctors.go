@@ -338,9 +338,9 @@ func init() {
 			return &p, nil
 		}
 	}
-	addMethods(PropertyType, map[string]BuiltinFunc{
-		"getter":  propertyCopy(0),
-		"setter":  propertyCopy(1),
-		"deleter": propertyCopy(2),
+	addMethods(PropertyType, []method{
+		{"getter", propertyCopy(0)},
+		{"setter", propertyCopy(1)},
+		{"deleter", propertyCopy(2)},
 	})
 }

@@ -142,8 +142,8 @@ func dictUpdate(th Thread, d *Dict, arg Value, kwargs []Kwarg) error {
 func dictReceiver(args []Value) *Dict { return args[0].(*Dict) }
 
 func init() {
-	addMethods(DictType, map[string]BuiltinFunc{
-		"get": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(DictType, []method{
+		{"get", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("get", args[1:], kwargs, 1, 2); err != nil {
 				return nil, err
 			}
@@ -155,17 +155,17 @@ func init() {
 				return args[2], nil
 			}
 			return None, nil
-		},
-		"keys": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"keys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return &dictView{dictReceiver(args), dictKeys}, checkNoArgs("dict.keys", args, kwargs)
-		},
-		"values": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"values", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return &dictView{dictReceiver(args), dictValues}, checkNoArgs("dict.values", args, kwargs)
-		},
-		"items": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"items", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return &dictView{dictReceiver(args), dictItems}, checkNoArgs("dict.items", args, kwargs)
-		},
-		"pop": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("pop", args[1:], kwargs, 1, 2); err != nil {
 				return nil, err
 			}
@@ -177,8 +177,8 @@ func init() {
 				return args[2], nil
 			}
 			return nil, NewException(KeyError, args[1])
-		},
-		"popitem": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"popitem", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("dict.popitem", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -192,8 +192,8 @@ func init() {
 				}
 			}
 			return nil, NewException(KeyError, MakeString("popitem(): dictionary is empty"))
-		},
-		"setdefault": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"setdefault", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("setdefault", args[1:], kwargs, 1, 2); err != nil {
 				return nil, err
 			}
@@ -207,8 +207,8 @@ func init() {
 				def = args[2]
 			}
 			return def, d.SetItem(th, args[1], def)
-		},
-		"update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkPositional("update", len(args)-1, 0, 1); err != nil {
 				return nil, err
 			}
@@ -217,33 +217,33 @@ func init() {
 				arg = args[1]
 			}
 			return None, dictUpdate(th, dictReceiver(args), arg, kwargs)
-		},
-		"copy": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("dict.copy", args, kwargs); err != nil {
 				return nil, err
 			}
 			return dictReceiver(args).copyFor(th)
-		},
-		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("dict.clear", args, kwargs); err != nil {
 				return nil, err
 			}
 			dictReceiver(args).Clear()
 			return None, nil
-		},
-		"__getitem__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__getitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("dict.__getitem__", args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			return GetItem(th, args[0], args[1])
-		},
-		"__contains__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__contains__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("dict.__contains__", args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			_, ok, err := dictReceiver(args).Get(th, args[1])
 			return Bool(ok), err
-		},
+		}},
 	})
 	DictType.Dict.SetString("fromkeys", &ClassMethod{Func: NewBuiltin("fromkeys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := checkArgs("fromkeys", args[1:], kwargs, 1, 2); err != nil {

@@ -62,11 +62,10 @@ func unaryDunder(op lang.Op) BuiltinFunc {
 }
 
 // binaryMethods returns __op__ and __rop__ for each op.
-func binaryMethods(ops ...lang.Op) map[string]BuiltinFunc {
-	m := make(map[string]BuiltinFunc)
+func binaryMethods(ops ...lang.Op) []method {
+	m := make([]method, 0, 2*len(ops))
 	for _, op := range ops {
-		m[binaryDunders[op][0]] = binaryDunder(op, false)
-		m[binaryDunders[op][1]] = binaryDunder(op, true)
+		m = append(m, method{binaryDunders[op][0], binaryDunder(op, false)}, method{binaryDunders[op][1], binaryDunder(op, true)})
 	}
 	return m
 }
@@ -83,87 +82,87 @@ func init() {
 	addMethods(DictType, binaryMethods(lang.BitOr))
 	addMethods(SetType, binaryMethods(setOps...))
 	addMethods(FrozenSetType, binaryMethods(setOps...))
-	addMethods(ListType, map[string]BuiltinFunc{"__iadd__": inplaceDunder(lang.Add), "__imul__": inplaceDunder(lang.Mul)})
-	addMethods(DictType, map[string]BuiltinFunc{"__ior__": inplaceDunder(lang.BitOr)})
+	addMethods(ListType, []method{{"__iadd__", inplaceDunder(lang.Add)}, {"__imul__", inplaceDunder(lang.Mul)}})
+	addMethods(DictType, []method{{"__ior__", inplaceDunder(lang.BitOr)}})
 	for _, op := range setOps {
-		addMethods(SetType, map[string]BuiltinFunc{inplaceDunders[op]: inplaceDunder(op)})
+		addMethods(SetType, []method{{inplaceDunders[op], inplaceDunder(op)}})
 	}
 	for _, c := range []*Class{IntType, FloatType} {
-		addMethods(c, map[string]BuiltinFunc{
-			"__neg__": unaryDunder(lang.USub), "__pos__": unaryDunder(lang.UAdd),
-			"__abs__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		addMethods(c, []method{
+			{"__neg__", unaryDunder(lang.USub)}, {"__pos__", unaryDunder(lang.UAdd)},
+			{"__abs__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				return builtinAbs(th, args, kwargs)
-			},
+			}},
 		})
 	}
-	addMethods(IntType, map[string]BuiltinFunc{"__invert__": unaryDunder(lang.Invert)})
+	addMethods(IntType, []method{{"__invert__", unaryDunder(lang.Invert)}})
 
-	compares := make(map[string]BuiltinFunc)
+	var compares []method
 	for op, name := range compareDunders {
-		compares[name] = compareDunder(op)
+		compares = append(compares, method{name, compareDunder(op)})
 	}
 	containers := []*Class{StrType, ListType, TupleType, DictType, SetType, FrozenSetType, RangeType}
 	for _, c := range append([]*Class{IntType, FloatType}, containers...) {
 		addMethods(c, compares)
-		addMethods(c, map[string]BuiltinFunc{
-			"__bool__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		addMethods(c, []method{
+			{"__bool__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				return Bool(baseTruth(args[0])), checkNoArgs("__bool__", args, kwargs)
-			},
+			}},
 		})
 	}
 	for _, c := range containers {
-		addMethods(c, map[string]BuiltinFunc{
-			"__len__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		addMethods(c, []method{
+			{"__len__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkNoArgs("__len__", args, kwargs); err != nil {
 					return nil, err
 				}
 				n, err := baseLen(args[0])
 				return MakeInt(int64(n)), err
-			},
-			"__iter__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			}},
+			{"__iter__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkNoArgs("__iter__", args, kwargs); err != nil {
 					return nil, err
 				}
 				return baseIterate(args[0])
-			},
-			"__contains__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			}},
+			{"__contains__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkOneArg("__contains__", args, kwargs, 1); err != nil {
 					return nil, err
 				}
 				ok, err := baseContains(th, args[0], args[1])
 				return Bool(ok), err
-			},
-			"__getitem__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			}},
+			{"__getitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkOneArg("__getitem__", args, kwargs, 1); err != nil {
 					return nil, err
 				}
 				return baseGetItem(th, args[0], args[1])
-			},
+			}},
 		})
 	}
 	for _, c := range []*Class{ListType, DictType} {
-		addMethods(c, map[string]BuiltinFunc{
-			"__setitem__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		addMethods(c, []method{
+			{"__setitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkArgs("__setitem__", args[1:], kwargs, 2, 2); err != nil {
 					return nil, err
 				}
 				return None, baseSetItem(th, args[0], args[1], args[2])
-			},
-			"__delitem__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+			}},
+			{"__delitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkOneArg("__delitem__", args, kwargs, 1); err != nil {
 					return nil, err
 				}
 				return None, baseDelItem(th, args[0], args[1])
-			},
+			}},
 		})
 	}
-	addMethods(ListType, map[string]BuiltinFunc{"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(ListType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, listInit(th, args[0].(*List), args[1:], kwargs)
-	}})
-	addMethods(DictType, map[string]BuiltinFunc{"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	}}})
+	addMethods(DictType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, dictInit(th, args[0].(*Dict), args[1:], kwargs)
-	}})
-	addMethods(SetType, map[string]BuiltinFunc{"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	}}})
+	addMethods(SetType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, setInit(th, args[0].(*Set), args[1:], kwargs)
-	}})
+	}}})
 }

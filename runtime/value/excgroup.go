@@ -17,8 +17,8 @@ type group struct {
 
 func init() {
 	exceptionClasses = append(exceptionClasses, BaseExceptionGroup, ExceptionGroup)
-	methods := map[string]BuiltinFunc{
-		"derive": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	methods := []method{
+		{"derive", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := noKwargs("derive", kwargs); err != nil {
 				return nil, err
 			}
@@ -30,15 +30,15 @@ func init() {
 				return nil, err
 			}
 			return newGroup(th, BaseExceptionGroup, []Value{e.group.msg, args[1]}, nil)
-		},
-		"subgroup": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"subgroup", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			match, _, err := splitMethod(th, "subgroup", args, kwargs, false)
 			return match, err
-		},
-		"split": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"split", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			match, rest, err := splitMethod(th, "split", args, kwargs, true)
 			return Tuple{match, rest}, err
-		},
+		}},
 	}
 	for _, c := range []*Class{BaseExceptionGroup, ExceptionGroup} {
 		c.ctor = newGroup

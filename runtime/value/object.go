@@ -1,46 +1,63 @@
 package value
 
-import "sort"
+import (
+	"slices"
+	"strings"
+)
+
+// A method is a Go method of a builtin class, for addMethods. Method
+// tables are slices rather than maps: a map literal is built by code at
+// start-up, hashing every name, and addMethods would sort its keys again.
+type method struct {
+	name string
+	fn   BuiltinFunc
+}
 
 // addMethods installs Go methods in a builtin class's dictionary, in name
-// order. The methods must keep no reference to their args slice (see
-// Builtin.Borrows).
-func addMethods(cls *Class, methods map[string]BuiltinFunc) {
-	names := make([]string, 0, len(methods))
-	for name := range methods {
-		names = append(names, name)
+// order (it sorts methods). The methods must keep no reference to their
+// args slice (see Builtin.Borrows). It makes room in the dictionary once,
+// and the Builtins in one array.
+func addMethods(cls *Class, methods []method) {
+	slices.SortFunc(methods, func(a, b method) int { return strings.Compare(a.name, b.name) })
+	d := cls.Dict
+	if len(d.entries)+len(methods) > cap(d.entries) {
+		d.entries, _ = grow(nil, d.entries, len(methods))
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		cls.Dict.SetString(name, &Builtin{name: name, fn: methods[name], recv: cls, borrows: true})
+	if (d.used+len(methods))*3 > len(d.index)*2 {
+		_ = d.rebuild(nil, d.used+len(methods))
+	}
+	fns := make([]Builtin, len(methods))
+	for i, m := range methods {
+		fns[i] = Builtin{name: m.name, fn: m.fn, recv: cls, borrows: true}
+		d.SetString(m.name, &fns[i])
 	}
 }
 
 func init() {
 	ObjectType.ctor = newObject
 	BaseExceptionClass.ctor = newExceptionValue
-	addMethods(ObjectType, map[string]BuiltinFunc{
-		"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(ObjectType, []method{
+		{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if len(args) > 1 || len(kwargs) > 0 {
 				return nil, Errorf(TypeError, "object.__init__() takes exactly one argument (the instance to initialize)")
 			}
 			return None, nil
-		},
-		"__repr__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__repr__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("object.__repr__", args, kwargs); err != nil {
 				return nil, err
 			}
 			s, err := baseRepr(th, args[0])
 			return MakeString(s), err
-		},
-		"__str__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__str__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("object.__str__", args, kwargs); err != nil {
 				return nil, err
 			}
 			s, err := Repr(th, args[0])
 			return MakeString(s), err
-		},
-		"__eq__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__eq__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("object.__eq__", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -48,8 +65,8 @@ func init() {
 				return True, nil
 			}
 			return NotImplemented, nil
-		},
-		"__ne__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__ne__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("object.__ne__", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -57,15 +74,15 @@ func init() {
 				return False, nil
 			}
 			return NotImplemented, nil
-		},
-		"__hash__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__hash__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("object.__hash__", args, kwargs); err != nil {
 				return nil, err
 			}
 			h, err := baseHash(th, args[0])
 			return MakeInt(h), err
-		},
-		"__setattr__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__setattr__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("__setattr__", args[1:], kwargs, 2, 2); err != nil {
 				return nil, err
 			}
@@ -74,8 +91,8 @@ func init() {
 				return nil, err
 			}
 			return None, setAttrDirect(th, args[0], name, args[2])
-		},
-		"__getattribute__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__getattribute__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("__getattribute__", args[1:], kwargs, 1, 1); err != nil {
 				return nil, err
 			}
@@ -84,37 +101,37 @@ func init() {
 				return nil, err
 			}
 			return GetAttr(th, args[0], name)
-		},
+		}},
 	})
-	addMethods(BaseExceptionClass, map[string]BuiltinFunc{
-		"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(BaseExceptionClass, []method{
+		{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			e, ok := args[0].(*Exception)
 			if !ok {
 				return nil, Errorf(TypeError, "descriptor '__init__' requires a 'BaseException' object")
 			}
 			e.Args = append([]Value(nil), args[1:]...)
 			return None, nil
-		},
-		"__str__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__str__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("BaseException.__str__", args, kwargs); err != nil {
 				return nil, err
 			}
 			s, err := exceptionStr(th, args[0].(*Exception))
 			return MakeString(s), err
-		},
-		"__repr__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"__repr__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("BaseException.__repr__", args, kwargs); err != nil {
 				return nil, err
 			}
 			s, err := exceptionRepr(th, args[0].(*Exception))
 			return MakeString(s), err
-		},
-		"with_traceback": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"with_traceback", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("BaseException.with_traceback", args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			return args[0], nil
-		},
+		}},
 	})
 }
 

@@ -20,15 +20,15 @@ func init() {
 		errnoClasses[errno] = byName[name]
 	}
 	OSError.ctor = newOSError
-	addMethods(OSError, map[string]BuiltinFunc{
-		"__init__": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(OSError, []method{
+		{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			e, ok := args[0].(*Exception)
 			if !ok {
 				return nil, Errorf(TypeError, "descriptor '__init__' requires a 'OSError' object")
 			}
 			setOSErrorArgs(e, args[1:])
 			return None, nil
-		},
+		}},
 	})
 }
 

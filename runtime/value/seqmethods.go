@@ -85,8 +85,8 @@ func seqCount(th Thread, name string, elems []Value, args []Value, kwargs []Kwar
 }
 
 func init() {
-	addMethods(ListType, map[string]BuiltinFunc{
-		"append": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(ListType, []method{
+		{"append", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("list.append", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -96,8 +96,8 @@ func init() {
 			}
 			l.Elems = append(l.Elems, args[1])
 			return None, nil
-		},
-		"extend": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"extend", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("list.extend", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -111,8 +111,8 @@ func init() {
 			}
 			l.Elems = append(l.Elems, items...)
 			return None, nil
-		},
-		"insert": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"insert", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("insert", args[1:], kwargs, 2, 2); err != nil {
 				return nil, err
 			}
@@ -133,8 +133,8 @@ func init() {
 			copy(l.Elems[i+1:], l.Elems[i:])
 			l.Elems[i] = args[2]
 			return None, nil
-		},
-		"pop": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkArgs("pop", args[1:], kwargs, 0, 1); err != nil {
 				return nil, err
 			}
@@ -158,8 +158,8 @@ func init() {
 			v := l.Elems[i]
 			l.Elems = append(l.Elems[:i], l.Elems[i+1:]...)
 			return v, nil
-		},
-		"remove": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"remove", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("list.remove", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -178,14 +178,14 @@ func init() {
 				}
 			}
 			return nil, Errorf(ValueError, "list.remove(x): x not in list")
-		},
-		"index": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return seqIndexOf(th, "list", listReceiver(args).Elems, args, kwargs)
-		},
-		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return seqCount(th, "list", listReceiver(args).Elems, args, kwargs)
-		},
-		"sort": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"sort", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if len(args) > 1 {
 				return nil, Errorf(TypeError, "sort() takes no positional arguments")
 			}
@@ -202,8 +202,8 @@ func init() {
 			}
 			l.Elems = items
 			return None, err
-		},
-		"reverse": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"reverse", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("list.reverse", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -212,8 +212,8 @@ func init() {
 				e[i], e[j] = e[j], e[i]
 			}
 			return None, nil
-		},
-		"copy": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("list.copy", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -222,25 +222,25 @@ func init() {
 				return nil, err
 			}
 			return NewList(e), nil
-		},
-		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("list.clear", args, kwargs); err != nil {
 				return nil, err
 			}
 			listReceiver(args).Elems = nil
 			return None, nil
-		},
+		}},
 	})
-	addMethods(TupleType, map[string]BuiltinFunc{
-		"index": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(TupleType, []method{
+		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return seqIndexOf(th, "tuple", args[0].(Tuple), args, kwargs)
-		},
-		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return seqCount(th, "tuple", args[0].(Tuple), args, kwargs)
-		},
+		}},
 	})
-	addMethods(IntType, map[string]BuiltinFunc{
-		"bit_length": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(IntType, []method{
+		{"bit_length", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("int.bit_length", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -248,16 +248,16 @@ func init() {
 				return MakeInt(int64(bits.Len64(absU(i)))), nil
 			}
 			return MakeInt(int64(args[0].(*BigInt).v.BitLen())), nil
-		},
-		"as_integer_ratio": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return Tuple{intValue(args[0]), MakeInt(1)}, checkNoArgs("int.as_integer_ratio", args, kwargs)
-		},
-		"conjugate": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"conjugate", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			return intValue(args[0]), checkNoArgs("int.conjugate", args, kwargs)
-		},
+		}},
 	})
-	addMethods(RangeType, map[string]BuiltinFunc{
-		"index": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(RangeType, []method{
+		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("range.index", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -269,8 +269,8 @@ func init() {
 			}
 			items, _ := Collect(th, args[0])
 			return seqIndexOf(th, "range", items, args, nil)
-		},
-		"count": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("range.count", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -282,10 +282,10 @@ func init() {
 			}
 			items, _ := Collect(th, args[0])
 			return seqCount(th, "range", items, args, kwargs)
-		},
+		}},
 	})
-	addMethods(FloatType, map[string]BuiltinFunc{
-		"as_integer_ratio": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(FloatType, []method{
+		{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("float.as_integer_ratio", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -298,13 +298,13 @@ func init() {
 			}
 			r, _ := new(big.Float).SetFloat64(f).Rat(nil)
 			return Tuple{MakeBigInt(r.Num()), MakeBigInt(r.Denom())}, nil
-		},
-		"is_integer": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"is_integer", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("float.is_integer", args, kwargs); err != nil {
 				return nil, err
 			}
 			f := float64(args[0].(Float))
 			return Bool(!math.IsInf(f, 0) && math.Trunc(f) == f), nil
-		},
+		}},
 	})
 }

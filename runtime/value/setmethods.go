@@ -57,11 +57,11 @@ func mutable(name string, s *Set) error {
 }
 
 func init() {
-	shared := map[string]BuiltinFunc{
-		"union":        setMulti("union", lang.BitOr),
-		"intersection": setMulti("intersection", lang.BitAnd),
-		"difference":   setMulti("difference", lang.Sub),
-		"symmetric_difference": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	shared := []method{
+		{"union", setMulti("union", lang.BitOr)},
+		{"intersection", setMulti("intersection", lang.BitAnd)},
+		{"difference", setMulti("difference", lang.Sub)},
+		{"symmetric_difference", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.symmetric_difference", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -75,8 +75,8 @@ func init() {
 			}
 			r.frozen = setReceiver(args).frozen
 			return r, r.symmetricUpdate(th, setReceiver(args))
-		},
-		"issubset": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"issubset", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.issubset", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -86,8 +86,8 @@ func init() {
 			}
 			ok, err := setReceiver(args).isSubset(th, other)
 			return Bool(ok), err
-		},
-		"issuperset": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"issuperset", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.issuperset", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -97,8 +97,8 @@ func init() {
 			}
 			ok, err := other.isSubset(th, setReceiver(args))
 			return Bool(ok), err
-		},
-		"isdisjoint": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"isdisjoint", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.isdisjoint", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -112,8 +112,8 @@ func init() {
 				return err
 			})
 			return Bool(disjoint), err
-		},
-		"copy": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("set.copy", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -126,12 +126,12 @@ func init() {
 				return nil, err
 			}
 			return c, nil
-		},
+		}},
 	}
 	addMethods(FrozenSetType, shared)
 	addMethods(SetType, shared)
-	addMethods(SetType, map[string]BuiltinFunc{
-		"add": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	addMethods(SetType, []method{
+		{"add", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.add", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -140,8 +140,8 @@ func init() {
 				return nil, err
 			}
 			return None, s.Add(th, args[1])
-		},
-		"discard": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"discard", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.discard", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -151,8 +151,8 @@ func init() {
 			}
 			_, err := s.Discard(th, args[1])
 			return None, err
-		},
-		"remove": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"remove", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.remove", args, kwargs, 1); err != nil {
 				return nil, err
 			}
@@ -165,8 +165,8 @@ func init() {
 				err = NewException(KeyError, args[1])
 			}
 			return None, err
-		},
-		"pop": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("set.pop", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -175,8 +175,8 @@ func init() {
 				return nil, err
 			}
 			return s.pop()
-		},
-		"clear": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkNoArgs("set.clear", args, kwargs); err != nil {
 				return nil, err
 			}
@@ -186,8 +186,8 @@ func init() {
 			}
 			s.Clear()
 			return None, nil
-		},
-		"update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := noKwargs("set.update", kwargs); err != nil {
 				return nil, err
 			}
@@ -201,8 +201,8 @@ func init() {
 				}
 			}
 			return None, nil
-		},
-		"difference_update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"difference_update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := noKwargs("set.difference_update", kwargs); err != nil {
 				return nil, err
 			}
@@ -216,21 +216,21 @@ func init() {
 				}
 			}
 			return None, nil
-		},
-		"intersection_update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"intersection_update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			r, err := setMulti("intersection_update", lang.BitAnd)(th, args, kwargs)
 			if err != nil {
 				return nil, err
 			}
 			setReceiver(args).swapBodies(r.(*Set))
 			return None, nil
-		},
-		"symmetric_difference_update": func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		}},
+		{"symmetric_difference_update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 			if err := checkOneArg("set.symmetric_difference_update", args, kwargs, 1); err != nil {
 				return nil, err
 			}
 			return None, setReceiver(args).symmetricUpdate(th, args[1])
-		},
+		}},
 	})
 }
 
