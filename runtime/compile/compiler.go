@@ -189,6 +189,8 @@ func (u *unit) jumpSub(op Opcode, sub uint8, l *label) {
 		depth--
 	case COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		depth -= 2
+	case FOR_NEXT, GET_ANEXT:
+		depth++ // the item
 	}
 	u.noteDepth(l, depth)
 	pc := u.emit(op, 0)

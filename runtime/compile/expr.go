@@ -426,20 +426,14 @@ func (u *unit) compGen(gens []*lang.Comprehension, i int, kind Opcode, elt, val 
 			u.emit(GET_ITER, 0)
 		}
 	}
-	top, end := u.newLabel(), u.newLabel()
-	u.bind(top)
-	if g.Async {
-		u.asyncNext(g.Pos, end)
-	} else {
-		u.jump(FOR_ITER, end)
-	}
-	u.store(g.Target)
-	for _, cond := range g.Ifs {
-		u.test(cond, top, false)
-	}
-	if i+1 < len(gens) {
-		u.compGen(gens, i+1, kind, elt, val)
-	} else {
+	u.loop(g.Async, g.Target, func(cont *label) {
+		for _, cond := range g.Ifs {
+			u.test(cond, cont, false)
+		}
+		if i+1 < len(gens) {
+			u.compGen(gens, i+1, kind, elt, val)
+			return
+		}
 		n := len(gens)
 		switch kind {
 		case YIELD_VALUE:
@@ -457,10 +451,5 @@ func (u *unit) compGen(gens []*lang.Comprehension, i int, kind Opcode, elt, val 
 			u.expr(val)
 			u.emit(MAP_ADD, n)
 		}
-	}
-	u.jump(JUMP, top)
-	u.bind(end)
-	if g.Async {
-		u.emit(END_ASYNC_FOR, 0)
-	}
+	})
 }

@@ -82,7 +82,10 @@ const (
 	GET_AWAITABLE
 	GET_YIELD_FROM_ITER
 	GET_AITER
-	GET_ANEXT          // aiter → aiter awaitable
+	// GET_ANEXT: aiter → aiter awaitable. arg is where the awaited item is
+	// consumed: the instruction after the YIELD_FROM that follows, or the
+	// target of a JUMP there (the copy at the bottom of an async for).
+	GET_ANEXT
 	END_ASYNC_FOR      // aiter exc →; stops the loop on StopAsyncIteration, else reraises
 	BEFORE_WITH        // mgr → exit enter()
 	BEFORE_ASYNC_WITH  // mgr → exit awaitable(aenter())
@@ -109,6 +112,15 @@ const (
 	CHECK_FAST
 	// INPLACE_FAST: x →; Locals[arg] op= x, op being Sub (a lang.Op).
 	INPLACE_FAST
+	// INPLACE_FAST_FAST: Locals[arg&0xffff] op= Locals[arg>>16] (CHECK_FAST,
+	// LOAD_FAST and INPLACE_FAST in one dispatch).
+	INPLACE_FAST_FAST
+	// INPLACE_FAST_CONST: Locals[arg&0xffff] op= Consts[arg>>16] (CHECK_FAST,
+	// LOAD_CONST and INPLACE_FAST in one dispatch).
+	INPLACE_FAST_CONST
+	// FOR_NEXT is the test at the bottom of a for loop: it → it next and
+	// goto arg, or → (popped) at the end.
+	FOR_NEXT
 )
 
 // CallArgs is set in the argument of LIST_EXTEND when it builds the
@@ -145,6 +157,7 @@ var opNames = [...]string{
 	BUILD_STRING: "BUILD_STRING", IMPORT_NAME: "IMPORT_NAME", IMPORT_FROM: "IMPORT_FROM",
 	IMPORT_STAR: "IMPORT_STAR", LOAD_ASSERTION_ERROR: "LOAD_ASSERTION_ERROR",
 	RETURN_CLASSCELL: "RETURN_CLASSCELL", CHECK_FAST: "CHECK_FAST", INPLACE_FAST: "INPLACE_FAST",
+	INPLACE_FAST_FAST: "INPLACE_FAST_FAST", INPLACE_FAST_CONST: "INPLACE_FAST_CONST", FOR_NEXT: "FOR_NEXT",
 }
 
 // String returns the opcode's name.
@@ -158,7 +171,8 @@ func (op Opcode) String() string {
 // isJump reports whether the argument of op is an instruction index.
 func (op Opcode) isJump() bool {
 	switch op {
-	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER, COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
+	case JUMP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER, FOR_NEXT, GET_ANEXT,
+		COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		return true
 	}
 	return false
@@ -170,12 +184,13 @@ func stackEffect(op Opcode, arg int) int {
 	switch op {
 	case NOP, SWAP, DELETE_FAST, DELETE_DEREF, DELETE_GLOBAL, DELETE_NAME, LOAD_ATTR,
 		UNARY, JUMP, GET_ITER, LIST_TO_TUPLE, YIELD_VALUE, GET_AWAITABLE,
-		GET_YIELD_FROM_ITER, GET_AITER, CHECK_EXC_MATCH, RETURN_CLASSCELL, BINARY_CONST, CHECK_FAST:
+		GET_YIELD_FROM_ITER, GET_AITER, CHECK_EXC_MATCH, RETURN_CLASSCELL, BINARY_CONST, CHECK_FAST,
+		INPLACE_FAST_FAST, INPLACE_FAST_CONST:
 		return 0
 	case POP_TOP, STORE_FAST, STORE_DEREF, STORE_GLOBAL, STORE_NAME, DELETE_ATTR,
 		BINARY_SUBSCR, BINARY, INPLACE, COMPARE, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE,
 		POP_ITER, LIST_APPEND, SET_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE,
-		RETURN_VALUE, YIELD_FROM, RERAISE, POP_EXCEPT, IMPORT_STAR, INPLACE_FAST:
+		RETURN_VALUE, YIELD_FROM, RERAISE, POP_EXCEPT, IMPORT_STAR, INPLACE_FAST, FOR_NEXT:
 		return -1
 	case COPY, LOAD_CONST, LOAD_FAST, LOAD_DEREF, LOAD_CLASSDEREF, LOAD_GLOBAL, LOAD_NAME,
 		FOR_ITER, GET_ANEXT, BEFORE_WITH, LOAD_METHOD, BEFORE_ASYNC_WITH, WITH_EXCEPT_START,

@@ -154,11 +154,7 @@ func (u *unit) stmt(s lang.Stmt) {
 	case *lang.While:
 		u.whileStmt(s)
 	case *lang.For:
-		if s.Async {
-			u.asyncFor(s)
-		} else {
-			u.forStmt(s)
-		}
+		u.forStmt(s)
 	case *lang.Break:
 		u.breakStmt(s.Pos, false)
 	case *lang.Continue:
@@ -341,46 +337,63 @@ func boolArg(b bool) int {
 func (u *unit) forStmt(s *lang.For) {
 	u.expr(s.Iter)
 	u.setLine(s.Pos)
-	u.emit(GET_ITER, boolArg(isTemporary(s.Iter)))
-	top, orelse, brk := u.newLabel(), u.newLabel(), u.newLabel()
-	u.bind(top)
-	u.jump(FOR_ITER, orelse)
-	u.store(s.Target)
-	u.pushBlock(s.Pos, &fblock{kind: fbFor, cont: top, brk: brk})
-	u.stmts(s.Body)
-	u.popBlock()
-	u.setLine(s.Pos)
-	u.jump(JUMP, top)
-	u.bind(orelse)
+	if s.Async {
+		u.emit(GET_AITER, boolArg(isTemporary(s.Iter)))
+	} else {
+		u.emit(GET_ITER, boolArg(isTemporary(s.Iter)))
+	}
+	brk := u.newLabel()
+	u.loop(s.Async, s.Target, func(cont *label) {
+		u.pushBlock(s.Pos, &fblock{kind: fbFor, cont: cont, brk: brk})
+		u.stmts(s.Body)
+		u.popBlock()
+	})
 	u.stmts(s.Else)
 	u.bind(brk)
 }
 
-func (u *unit) asyncFor(s *lang.For) {
-	u.expr(s.Iter)
-	u.setLine(s.Pos)
-	u.emit(GET_AITER, boolArg(isTemporary(s.Iter)))
-	top, stop, brk := u.newLabel(), u.newLabel(), u.newLabel()
-	u.bind(top)
-	u.asyncNext(s.Pos, stop)
-	u.store(s.Target)
-	u.pushBlock(s.Pos, &fblock{kind: fbFor, cont: top, brk: brk})
-	u.stmts(s.Body)
-	u.popBlock()
-	u.setLine(s.Pos)
-	u.jump(JUMP, top)
-	u.bind(stop)
-	u.setLine(s.Pos)
+// loop compiles a for or async for over the iterator on top of the
+// stack, which it pops at the end: each item is stored in target, then
+// body runs, with cont the label that continue jumps to. The test is
+// both at the top and at the bottom, so that an iteration dispatches no
+// JUMP:
+//
+//	      FOR_ITER end       | GET_ANEXT start; await (handler end)
+//	start: store target; body
+//	cont: FOR_NEXT start     | GET_ANEXT start; await (handler end); JUMP start
+//	end:                     | END_ASYNC_FOR
+//
+// The bottom test has the line of the top one.
+func (u *unit) loop(async bool, target lang.Expr, body func(cont *label)) {
+	line := u.line
+	start, cont, end := u.newLabel(), u.newLabel(), u.newLabel()
+	if async {
+		u.anext(start, end)
+	} else {
+		u.jump(FOR_ITER, end)
+	}
+	u.bind(start)
+	u.store(target)
+	body(cont)
+	u.bind(cont)
+	u.line = line
+	if !async {
+		u.jump(FOR_NEXT, start)
+		u.bind(end)
+		return
+	}
+	u.anext(start, end)
+	u.jump(JUMP, start)
+	u.bind(end)
 	u.emit(END_ASYNC_FOR, 0)
-	u.stmts(s.Else)
-	u.bind(brk)
 }
 
-// asyncNext awaits the next item of the async iterator on top of the
-// stack; StopAsyncIteration goes to stop, which must run END_ASYNC_FOR.
-func (u *unit) asyncNext(pos lang.Pos, stop *label) {
+// anext awaits the next item of the async iterator on top of the stack
+// for the loop whose body is at start; StopAsyncIteration goes to stop,
+// which must run END_ASYNC_FOR.
+func (u *unit) anext(start, stop *label) {
 	old := u.pushHandler(stop)
-	u.emit(GET_ANEXT, 0)
+	u.jump(GET_ANEXT, start)
 	u.await()
 	u.popHandler(old)
 }

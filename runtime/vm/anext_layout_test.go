@@ -13,7 +13,9 @@ import (
 // TestAnextLayout checks what the interpreter's GET_ANEXT relies on to
 // await an async generator's step itself: in every script test, each
 // GET_ANEXT is followed by GET_AWAITABLE, LOAD_CONST None and YIELD_FROM,
-// all four on the same line and under the same handler.
+// all four on the same line and under the same handler, and its argument
+// is where the YIELD_FROM's result goes: the instruction after it, or
+// the target of the JUMP after it.
 func TestAnextLayout(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"../../testdata", "testdata"} {
@@ -70,6 +72,10 @@ func checkAnext(t *testing.T, path string, code *compile.Code) int {
 			case code.Lines[pc+i] != code.Lines[pc] || code.Handler[pc+i] != code.Handler[pc]:
 				t.Errorf("%s: %s: instruction %d after GET_ANEXT has another line or handler", path, code.QualName, i)
 			}
+		}
+		after := pc + len(want)
+		if to := int(in.Arg); to != after && (after >= len(code.Instrs) || code.Instrs[after] != compile.Instr{Op: compile.JUMP, Arg: in.Arg}) {
+			t.Errorf("%s: %s: GET_ANEXT at %d goes to %d, not where its await goes", path, code.QualName, pc, to)
 		}
 	}
 	return seen

@@ -208,7 +208,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE) {
 				pc = int(in.Arg)
 			}
-		case compile.FOR_ITER:
+		case compile.FOR_ITER, compile.FOR_NEXT:
+			// FOR_ITER leaves the loop by jumping, FOR_NEXT (the test at
+			// the bottom) goes back to its body by jumping.
 			if th.steps--; th.steps <= 0 {
 				if err = th.refillSteps(); err != nil {
 					break
@@ -223,10 +225,12 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 				break
 			}
+			if ok == (in.Op == compile.FOR_NEXT) {
+				pc = int(in.Arg)
+			}
 			if !ok {
 				sp--
 				s[sp] = nil
-				pc = int(in.Arg)
 				break
 			}
 			// The loop's target is most often a local: store it now,
@@ -316,14 +320,23 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 		case compile.GET_ANEXT:
 			// The compiler follows GET_ANEXT with the await of its result:
 			// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
-			// generator, the three are done here.
+			// generator, the three are done here, and the item goes
+			// where the await's result goes, in.Arg.
+			if int(in.Arg) < pc {
+				// The test at the bottom of the loop: a step, as a JUMP.
+				if th.steps--; th.steps <= 0 {
+					if err = th.refillSteps(); err != nil {
+						break
+					}
+				}
+			}
 			if g, ok := s[sp-1].(*AsyncGenerator); ok {
 				v, pending, e := g.next(th)
 				switch {
 				case e != nil:
 					err = e
 				case pending == nil:
-					pc += 3
+					pc = int(in.Arg)
 					// As FOR_ITER does, store a local target at once.
 					if next := instrs[pc]; next.Op == compile.STORE_FAST {
 						fr.disown(next.Arg)
