@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
 
@@ -78,8 +79,47 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 
 // hasRepeats reports whether a pointer value may occur twice in aws, in
 // which case gather must map each to its future as CPython's arg_to_fut
-// does. It costs a sorted slice of addresses rather than a map of them.
+// does. The coroutines of one gather are mostly made one after the
+// other, at increasing addresses: it splits aws into runs of increasing
+// addresses and, when there are few runs and their ranges do not
+// overlap, knows without more that no address repeats. Otherwise it
+// sorts the addresses.
 func hasRepeats(aws []value.Value) bool {
+	const maxRuns = 64
+	var runs [maxRuns]addrRange
+	n := 0
+	for _, aw := range aws {
+		v := reflect.ValueOf(aw)
+		if v.Kind() != reflect.Pointer {
+			continue
+		}
+		p := v.Pointer()
+		if n > 0 && p > runs[n-1].hi {
+			runs[n-1].hi = p
+			continue
+		}
+		if n == maxRuns {
+			return sortedRepeats(aws)
+		}
+		runs[n] = addrRange{p, p}
+		n++
+	}
+	r := runs[:n]
+	slices.SortFunc(r, func(a, b addrRange) int { return cmp.Compare(a.lo, b.lo) })
+	for i := 1; i < len(r); i++ {
+		if r[i].lo <= r[i-1].hi {
+			return sortedRepeats(aws)
+		}
+	}
+	return false
+}
+
+// An addrRange is the range of the addresses in a run.
+type addrRange struct{ lo, hi uintptr }
+
+// sortedRepeats reports whether a pointer value occurs twice in aws, from
+// a sorted slice of their addresses.
+func sortedRepeats(aws []value.Value) bool {
 	addrs := make([]uintptr, 0, len(aws))
 	for _, aw := range aws {
 		if v := reflect.ValueOf(aw); v.Kind() == reflect.Pointer {
