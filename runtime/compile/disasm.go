@@ -49,6 +49,10 @@ func (c *Code) argString(in Instr) string {
 		return fmt.Sprintf("%d (%s)", a, c.Locals[a])
 	case INPLACE_FAST:
 		return fmt.Sprintf("%d (%s %s=)", a, c.Locals[a], lang.Op(in.Sub))
+	case INPLACE_FAST_FAST:
+		return fmt.Sprintf("%d (%s %s= %s)", a, c.Locals[a&0xffff], lang.Op(in.Sub), c.Locals[a>>16])
+	case INPLACE_FAST_CONST:
+		return fmt.Sprintf("%d (%s %s= %s)", a, c.Locals[a&0xffff], lang.Op(in.Sub), constString(c.Consts[a>>16]))
 	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLASSDEREF:
 		return fmt.Sprintf("%d (%s)", a, c.derefName(a))
 	case LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL, LOAD_NAME, STORE_NAME, DELETE_NAME,

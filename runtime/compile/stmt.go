@@ -252,10 +252,13 @@ func (u *unit) augAssign(s *lang.AugAssign) {
 			// The local is not pushed: the VM may then update an int
 			// it alone holds in place. Nothing in the value (the
 			// language has no :=) can rebind the local meanwhile.
-			u.emit(CHECK_FAST, i)
-			u.expr(s.Value)
-			u.setLine(s.Pos)
-			pc := u.emit(INPLACE_FAST, i)
+			op, arg := u.inplaceOperand(i, s)
+			if op == INPLACE_FAST {
+				u.emit(CHECK_FAST, i)
+				u.expr(s.Value)
+				u.setLine(s.Pos)
+			}
+			pc := u.emit(op, arg)
 			u.code.Instrs[pc].Sub = uint8(s.Op)
 			break
 		}
@@ -290,6 +293,29 @@ func (u *unit) augAssign(s *lang.AugAssign) {
 	default:
 		panic(syntaxError(s.Pos, "'"+exprKind(s.Target)+"' is an illegal expression for augmented assignment"))
 	}
+}
+
+// inplaceOperand returns the instruction of `local op= value`, local
+// being Locals[i]: INPLACE_FAST_FAST or INPLACE_FAST_CONST with their
+// argument when value is a local or a constant on the statement's line
+// (one dispatch), else INPLACE_FAST with i, which needs CHECK_FAST and
+// value before it.
+func (u *unit) inplaceOperand(i int, s *lang.AugAssign) (Opcode, int) {
+	const limit = 1 << 15 // both indices in the argument
+	if s.Value.Position().Line != s.Pos.Line || i >= limit {
+		return INPLACE_FAST, i
+	}
+	switch v := s.Value.(type) {
+	case *lang.Name:
+		if b, j := u.sc.lookup(v.ID); b == bindLocal && j < limit {
+			return INPLACE_FAST_FAST, i | j<<16
+		}
+	case *lang.Constant:
+		if k := u.constant(v.Value); k < limit {
+			return INPLACE_FAST_CONST, i | k<<16
+		}
+	}
+	return INPLACE_FAST, i
 }
 
 func (u *unit) ifStmt(s *lang.If) {

@@ -42,11 +42,9 @@ func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
 	}
 }
 
-// inplaceFast is INPLACE_FAST: local in.Arg op= y. An int result is
-// stored in the box the local owns, if any, else in a new box the local
-// then owns.
-func (th *Thread) inplaceFast(fr *frame, in compile.Instr, y value.Value) error {
-	k := in.Arg
+// inplaceFast is INPLACE_FAST: local k op= y. An int result is stored in
+// the box the local owns, if any, else in a new box the local then owns.
+func (th *Thread) inplaceFast(fr *frame, k int32, op lang.Op, y value.Value) error {
 	x := fr.slots[k]
 	if x == nil {
 		return unbound(fr.code.Locals[k])
@@ -57,7 +55,7 @@ func (th *Thread) inplaceFast(fr *frame, in compile.Instr, y value.Value) error 
 	}
 	if a, ok := x.(value.Int); ok {
 		if b, ok := y.(value.Int); ok {
-			if r, ok := intBinary(lang.Op(in.Sub), a, b); ok {
+			if r, ok := intBinary(op, a, b); ok {
 				if fr.owned&bit != 0 {
 					value.Reuse(x, r)
 					return nil
@@ -73,7 +71,7 @@ func (th *Thread) inplaceFast(fr *frame, in compile.Instr, y value.Value) error 
 	}
 	// x may reach script code (y's __radd__) and be kept there.
 	fr.owned &^= bit
-	v, err := value.InplaceBinary(th, lang.Op(in.Sub), x, y)
+	v, err := value.InplaceBinary(th, op, x, y)
 	if err == nil {
 		fr.slots[k] = v
 	}

@@ -94,7 +94,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			sp--
 			y := s[sp]
 			s[sp] = nil
-			err = th.inplaceFast(fr, in, y)
+			err = th.inplaceFast(fr, in.Arg, lang.Op(in.Sub), y)
+		case compile.INPLACE_FAST_FAST:
+			k, j := in.Arg&0xffff, in.Arg>>16
+			y := s[j]
+			if y == nil && s[k] != nil {
+				err = unbound(code.Locals[j])
+				break
+			}
+			fr.disown(j)
+			err = th.inplaceFast(fr, k, lang.Op(in.Sub), y)
+		case compile.INPLACE_FAST_CONST:
+			err = th.inplaceFast(fr, in.Arg&0xffff, lang.Op(in.Sub), consts[in.Arg>>16])
 		case compile.LOAD_GLOBAL:
 			k := fr.p.keys[in.Arg]
 			v, ok := fr.globals.GetKey(k, &fr.p.hints[in.Arg])
