@@ -1,24 +1,36 @@
 package value
 
-// errnoClasses maps errno values (Linux's) to the OSError subclass that
-// OSError(errno, strerror) makes, as CPython's errnomap.
-var errnoClasses = map[int64]*Class{}
+// errnoNames lists errno values (Linux's) and the OSError subclass that
+// OSError(errno, strerror) makes for them, as CPython's errnomap. It is
+// data, not a map, so that start-up builds nothing.
+var errnoNames = [...]struct {
+	errno int64
+	class string
+}{
+	{1, "PermissionError"}, {13, "PermissionError"}, {2, "FileNotFoundError"},
+	{3, "ProcessLookupError"}, {4, "InterruptedError"}, {10, "ChildProcessError"},
+	{11, "BlockingIOError"}, {114, "BlockingIOError"}, {115, "BlockingIOError"},
+	{17, "FileExistsError"}, {20, "NotADirectoryError"}, {21, "IsADirectoryError"},
+	{32, "BrokenPipeError"}, {108, "BrokenPipeError"}, {103, "ConnectionAbortedError"},
+	{104, "ConnectionResetError"}, {111, "ConnectionRefusedError"}, {110, "TimeoutError"},
+}
+
+// errnoClass returns the OSError subclass for errno n, or nil.
+func errnoClass(n int64) *Class {
+	for _, e := range errnoNames {
+		if e.errno != n {
+			continue
+		}
+		for _, c := range exceptionClasses {
+			if c.Name == e.class {
+				return c
+			}
+		}
+	}
+	return nil
+}
 
 func init() {
-	byName := map[string]*Class{}
-	for _, c := range exceptionClasses {
-		byName[c.Name] = c
-	}
-	for errno, name := range map[int64]string{
-		1: "PermissionError", 13: "PermissionError", 2: "FileNotFoundError",
-		3: "ProcessLookupError", 4: "InterruptedError", 10: "ChildProcessError",
-		11: "BlockingIOError", 114: "BlockingIOError", 115: "BlockingIOError",
-		17: "FileExistsError", 20: "NotADirectoryError", 21: "IsADirectoryError",
-		32: "BrokenPipeError", 108: "BrokenPipeError", 103: "ConnectionAbortedError",
-		104: "ConnectionResetError", 111: "ConnectionRefusedError", 110: "TimeoutError",
-	} {
-		errnoClasses[errno] = byName[name]
-	}
 	OSError.ctor = newOSError
 	addMethods(OSError, []method{
 		{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
@@ -39,8 +51,10 @@ func newOSError(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, err
 		return nil, Errorf(TypeError, "%s() takes no keyword arguments", cls.Name)
 	}
 	if cls == OSError && len(args) >= 2 {
-		if n, ok := AsInt64(args[0]); ok && errnoClasses[n] != nil {
-			cls = errnoClasses[n]
+		if n, ok := AsInt64(args[0]); ok {
+			if c := errnoClass(n); c != nil {
+				cls = c
+			}
 		}
 	}
 	e := &Exception{Class: cls}
