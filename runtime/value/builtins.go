@@ -11,32 +11,60 @@ import (
 // IsInstance reports whether v is an instance of cls or of a subclass.
 func IsInstance(v Value, cls *Class) bool { return v.Type().IsSubclass(cls) }
 
-var builtinFuncs = map[string]BuiltinFunc{
-	"print": builtinPrint, "len": builtinLen, "repr": builtinRepr, "ascii": builtinASCII,
-	"abs": builtinAbs, "min": builtinMin, "max": builtinMax, "sum": builtinSum,
-	"sorted": builtinSorted, "any": builtinAny, "all": builtinAll,
-	"isinstance": builtinIsInstance, "issubclass": builtinIsSubclass,
-	"hasattr": builtinHasAttr, "getattr": builtinGetAttr, "setattr": builtinSetAttr,
-	"delattr": builtinDelAttr, "iter": builtinIter, "next": builtinNext,
-	"round": builtinRound, "divmod": builtinDivmod, "pow": builtinPow, "hash": builtinHash,
-	"chr": builtinChr, "ord": builtinOrd, "hex": intToBase(16), "oct": intToBase(8),
-	"bin": intToBase(2), "callable": builtinCallable, "id": builtinID, "format": builtinFormat,
+// builtinFuncs are the builtin functions. They hold no state, so they
+// are made once and every interpreter shares them, as it shares the
+// builtin classes; none keeps its args.
+var builtinFuncs = [...]*Builtin{
+	{name: "print", fn: builtinPrint, borrows: true},
+	{name: "len", fn: builtinLen, borrows: true},
+	{name: "repr", fn: builtinRepr, borrows: true},
+	{name: "ascii", fn: builtinASCII, borrows: true},
+	{name: "abs", fn: builtinAbs, borrows: true},
+	{name: "min", fn: builtinMin, borrows: true},
+	{name: "max", fn: builtinMax, borrows: true},
+	{name: "sum", fn: builtinSum, borrows: true},
+	{name: "sorted", fn: builtinSorted, borrows: true},
+	{name: "any", fn: builtinAny, borrows: true},
+	{name: "all", fn: builtinAll, borrows: true},
+	{name: "isinstance", fn: builtinIsInstance, borrows: true},
+	{name: "issubclass", fn: builtinIsSubclass, borrows: true},
+	{name: "hasattr", fn: builtinHasAttr, borrows: true},
+	{name: "getattr", fn: builtinGetAttr, borrows: true},
+	{name: "setattr", fn: builtinSetAttr, borrows: true},
+	{name: "delattr", fn: builtinDelAttr, borrows: true},
+	{name: "iter", fn: builtinIter, borrows: true},
+	{name: "next", fn: builtinNext, borrows: true},
+	{name: "round", fn: builtinRound, borrows: true},
+	{name: "divmod", fn: builtinDivmod, borrows: true},
+	{name: "pow", fn: builtinPow, borrows: true},
+	{name: "hash", fn: builtinHash, borrows: true},
+	{name: "chr", fn: builtinChr, borrows: true},
+	{name: "ord", fn: builtinOrd, borrows: true},
+	{name: "hex", fn: intToBase(16), borrows: true},
+	{name: "oct", fn: intToBase(8), borrows: true},
+	{name: "bin", fn: intToBase(2), borrows: true},
+	{name: "callable", fn: builtinCallable, borrows: true},
+	{name: "id", fn: builtinID, borrows: true},
+	{name: "format", fn: builtinFormat, borrows: true},
+}
+
+// builtinClasses are the builtin classes that are not exceptions.
+var builtinClasses = [...]*Class{
+	ObjectType, TypeType, IntType, BoolType, FloatType, StrType, ListType, TupleType,
+	DictType, SetType, FrozenSetType, RangeType, SliceType, PropertyType,
+	StaticMethodType, ClassMethodType, enumerateType, zipType, mapType, filterType,
+	reversedType,
 }
 
 // Builtins returns a new map of the builtin names: functions, types,
 // exception classes, NotImplemented and Ellipsis. super, aiter, anext
 // and the module machinery come from the VM.
 func Builtins() map[string]Value {
-	m := make(map[string]Value, len(builtinFuncs)+64)
-	for name, fn := range builtinFuncs {
-		m[name] = NewBorrowingBuiltin(name, fn) // none keeps its args
+	m := make(map[string]Value, len(builtinFuncs)+len(builtinClasses)+len(exceptionClasses)+4)
+	for _, b := range builtinFuncs {
+		m[b.name] = b
 	}
-	for _, c := range []*Class{
-		ObjectType, TypeType, IntType, BoolType, FloatType, StrType, ListType, TupleType,
-		DictType, SetType, FrozenSetType, RangeType, SliceType, PropertyType,
-		StaticMethodType, ClassMethodType, enumerateType, zipType, mapType, filterType,
-		reversedType,
-	} {
+	for _, c := range builtinClasses {
 		m[c.Name] = c
 	}
 	for _, c := range exceptionClasses {
