@@ -44,7 +44,7 @@ var asyncioFuncs = map[string]builtinFunc{
 		if err := unpack("ensure_future", args, kwargs, []string{"coro_or_future", "*loop="}, &aw, &loop); err != nil {
 			return nil, err
 		}
-		return ensureFuture(th, aw)
+		return ensureFuture(th, nil, aw)
 	},
 	"gather": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var retExc value.Value

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"reflect"
 	"slices"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -12,6 +13,7 @@ import (
 type gathering struct {
 	Future
 	children        []gatherChild
+	results         []value.Value // filled as children finish, when none repeats
 	nfuts, finished int
 	returnExc       bool
 	cancelRequested bool
@@ -22,6 +24,12 @@ type gathering struct {
 type gatherChild struct {
 	g *gathering
 	f *Future
+}
+
+// index returns the position of c in its gather's children.
+func (c *gatherChild) index() int {
+	first := unsafe.Pointer(unsafe.SliceData(c.g.children))
+	return int((uintptr(unsafe.Pointer(c)) - uintptr(first)) / unsafe.Sizeof(*c))
 }
 
 // Type returns the future class (a _GatheringFuture is a Future).
@@ -56,7 +64,7 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 				continue
 			}
 		}
-		fl, err := ensureFuture(th, aw)
+		fl, err := ensureFuture(th, g.loop, aw) // the loop of the first, as CPython
 		if err != nil {
 			return nil, err
 		}
@@ -73,6 +81,9 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 			seen[aw] = c
 		}
 		fl.base().addDoneCallback(c)
+	}
+	if g.nfuts == len(g.children) {
+		g.results = make([]value.Value, len(g.children))
 	}
 	return g, nil
 }
@@ -156,24 +167,20 @@ func (c *gatherChild) call(l *Loop) error {
 			return nil
 		}
 	}
+	if g.results != nil {
+		// Read while the child is fresh in the cache, rather than in a
+		// pass over all the children at the end.
+		g.results[c.index()] = childResult(f)
+	}
 	if g.finished < g.nfuts {
 		return nil
 	}
-	results := make([]value.Value, len(g.children))
-	for i, c := range g.children {
-		cf := c.f
-		switch {
-		case cf.state == cancelled:
-			msg := cf.cancelMsg()
-			if msg == nil {
-				msg = value.MakeString("")
-			}
-			results[i] = value.NewException(value.CancelledError, msg)
-		case cf.failed:
-			cf.logTraceback = false
-			results[i] = cf.result
-		default:
-			results[i] = cf.result
+	results := g.results
+	g.results = nil
+	if results == nil { // a child repeats
+		results = make([]value.Value, len(g.children))
+		for i, c := range g.children {
+			results[i] = childResult(c.f)
 		}
 	}
 	if g.cancelRequested {
@@ -185,6 +192,22 @@ func (c *gatherChild) call(l *Loop) error {
 		g.SetResult(value.NewList(results))
 	}
 	return nil
+}
+
+// childResult is the item of gather's result list for a done child: its
+// result, its exception, or a CancelledError with its cancel message.
+func childResult(f *Future) value.Value {
+	switch {
+	case f.state == cancelled:
+		msg := f.cancelMsg()
+		if msg == nil {
+			msg = value.MakeString("")
+		}
+		return value.NewException(value.CancelledError, msg)
+	case f.failed:
+		f.logTraceback = false
+	}
+	return f.result
 }
 
 // cancel cancels the children; the gather future is cancelled when they
@@ -205,9 +228,10 @@ func (g *gathering) cancel(msg value.Value) bool {
 	return ret
 }
 
-// ensureFuture is asyncio.ensure_future: a future as is, a coroutine
-// wrapped in a new task, another awaitable wrapped in a coroutine first.
-func ensureFuture(th value.Thread, v value.Value) (futureLike, error) {
+// ensureFuture is asyncio.ensure_future(v, loop=l): a future as is, a
+// coroutine wrapped in a new task of l (nil: the running loop), another
+// awaitable wrapped in a coroutine first.
+func ensureFuture(th value.Thread, l *Loop, v value.Value) (futureLike, error) {
 	if fl, ok := v.(futureLike); ok {
 		return fl, nil
 	}
@@ -215,9 +239,10 @@ func ensureFuture(th value.Thread, v value.Value) (futureLike, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := runningLoop(th)
-	if err != nil {
-		return nil, err
+	if l == nil {
+		if l, err = runningLoop(th); err != nil {
+			return nil, err
+		}
 	}
 	return newTask(l, coro, nil), nil
 }

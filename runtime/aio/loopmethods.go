@@ -118,7 +118,7 @@ var loopMethods = map[string]methodFunc{
 		}
 		prev := l.in.loop
 		l.in.loop = l // ensure_future needs the loop
-		fl, err := ensureFuture(th, aw)
+		fl, err := ensureFuture(th, l, aw)
 		l.in.loop = prev
 		if err != nil {
 			return nil, err
