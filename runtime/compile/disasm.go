@@ -45,7 +45,7 @@ func (c *Code) argString(in Instr) string {
 	switch in.Op {
 	case LOAD_CONST:
 		return fmt.Sprintf("%d (%s)", a, constString(c.Consts[a]))
-	case LOAD_FAST, STORE_FAST, DELETE_FAST, CHECK_FAST:
+	case LOAD_FAST, STORE_FAST, DELETE_FAST, CHECK_FAST, YIELD_FAST:
 		return fmt.Sprintf("%d (%s)", a, c.Locals[a])
 	case INPLACE_FAST:
 		return fmt.Sprintf("%d (%s %s=)", a, c.Locals[a], lang.Op(in.Sub))
@@ -62,6 +62,8 @@ func (c *Code) argString(in Instr) string {
 		return fmt.Sprintf("%d (%s)", a, lang.Op(a))
 	case BINARY_CONST:
 		return fmt.Sprintf("%d (%s %s)", a, lang.Op(in.Sub), constString(c.Consts[a]))
+	case BINARY_FAST_CONST:
+		return fmt.Sprintf("%d (%s %s %s)", a, c.Locals[a>>16], lang.Op(in.Sub), constString(c.Consts[a&0xffff]))
 	}
 	if in.Op == COMPARE_JUMP_IF_FALSE || in.Op == COMPARE_JUMP_IF_TRUE {
 		return fmt.Sprintf("to %d (%s)", a, lang.Op(in.Sub))

@@ -17,13 +17,20 @@ func (u *unit) expr(e lang.Expr) {
 	case *lang.FormattedValue:
 		u.formattedValue(e)
 	case *lang.BinOp:
-		u.expr(e.X)
 		if k, ok := e.Y.(*lang.Constant); ok {
+			c := u.constant(k.Value)
+			op := BINARY_CONST
+			if i, ok := u.localAt(e.X, e.Pos); ok && i < 1<<15 && c < 1<<16 {
+				op, c = BINARY_FAST_CONST, i<<16|c
+			} else {
+				u.expr(e.X)
+			}
 			u.setLine(e.Pos)
-			pc := u.emit(BINARY_CONST, u.constant(k.Value))
+			pc := u.emit(op, c)
 			u.code.Instrs[pc].Sub = uint8(e.Op)
 			break
 		}
+		u.expr(e.X)
 		u.expr(e.Y)
 		u.setLine(e.Pos)
 		u.emit(BINARY, int(e.Op))
@@ -90,6 +97,11 @@ func (u *unit) expr(e lang.Expr) {
 		u.setLine(e.Pos)
 		u.await()
 	case *lang.Yield:
+		if i, ok := u.localAt(e.X, e.Pos); ok {
+			u.setLine(e.Pos)
+			u.emit(YIELD_FAST, i)
+			break
+		}
 		if e.X != nil {
 			u.expr(e.X)
 		} else {

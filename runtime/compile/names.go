@@ -153,3 +153,14 @@ func exprKind(e lang.Expr) string {
 	}
 	return "expression"
 }
+
+// localAt returns the slot of x when x is a local variable read on the
+// line of pos, so that the instruction at pos may read it itself.
+func (u *unit) localAt(x lang.Expr, pos lang.Pos) (int, bool) {
+	n, ok := x.(*lang.Name)
+	if !ok || n.Pos.Line != pos.Line {
+		return 0, false
+	}
+	b, i := u.sc.lookup(n.ID)
+	return i, b == bindLocal
+}

@@ -305,12 +305,10 @@ func (u *unit) inplaceOperand(i int, s *lang.AugAssign) (Opcode, int) {
 	if s.Value.Position().Line != s.Pos.Line || i >= limit {
 		return INPLACE_FAST, i
 	}
-	switch v := s.Value.(type) {
-	case *lang.Name:
-		if b, j := u.sc.lookup(v.ID); b == bindLocal && j < limit {
-			return INPLACE_FAST_FAST, i | j<<16
-		}
-	case *lang.Constant:
+	if j, ok := u.localAt(s.Value, s.Pos); ok && j < limit {
+		return INPLACE_FAST_FAST, i | j<<16
+	}
+	if v, ok := s.Value.(*lang.Constant); ok {
 		if k := u.constant(v.Value); k < limit {
 			return INPLACE_FAST_CONST, i | k<<16
 		}

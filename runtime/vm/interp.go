@@ -125,9 +125,21 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			var v value.Value
 			v, err = value.GetAttrKey(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
 			s[sp-1] = v
-		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST:
+		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST, compile.BINARY_FAST_CONST:
 			var x, y value.Value
 			op, bop := in.Op, lang.Op(in.Arg)
+			if op == compile.BINARY_FAST_CONST {
+				// LOAD_FAST, then BINARY_CONST.
+				k := in.Arg >> 16
+				if x = s[k]; x == nil {
+					err = unbound(code.Locals[k])
+					break
+				}
+				fr.disown(k)
+				s[sp] = x
+				sp++
+				op, in.Arg = compile.BINARY_CONST, in.Arg&0xffff
+			}
 			if op == compile.BINARY_CONST {
 				x, y, op, bop = s[sp-1], consts[in.Arg], compile.BINARY, lang.Op(in.Sub)
 			} else {
@@ -316,10 +328,19 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = nil
 			fr.sp = int32(sp)
 			return v, nil
-		case compile.YIELD_VALUE:
-			sp--
-			v := s[sp]
-			s[sp] = nil
+		case compile.YIELD_VALUE, compile.YIELD_FAST:
+			var v value.Value
+			if in.Op == compile.YIELD_FAST {
+				if v = s[in.Arg]; v == nil {
+					err = unbound(code.Locals[in.Arg])
+					break
+				}
+				fr.disown(in.Arg)
+			} else {
+				sp--
+				v = s[sp]
+				s[sp] = nil
+			}
 			fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
 			fr.yielded, fr.awaiting = true, false
 			// A yield statement drops the value sent: skip its POP_TOP
