@@ -37,7 +37,6 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	code := fr.code
 	instrs := code.Instrs
 	consts := fr.p.consts
-	names := code.Names
 	s := fr.slots
 	sp := int(fr.sp)
 	pc := int(fr.pc)
@@ -123,7 +122,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = nil
 		case compile.LOAD_ATTR:
 			var v value.Value
-			v, err = value.GetAttrKey(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
+			v, err = getAttr(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
 			s[sp-1] = v
 		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST, compile.BINARY_FAST_CONST:
 			var x, y value.Value
@@ -297,7 +296,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				s[sp] = obj
 			} else {
 				var v value.Value
-				v, err = value.GetAttr(th, obj, names[in.Arg])
+				v, err = getAttr(th, obj, fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
 				s[sp-1] = v
 				s[sp] = nil
 			}
@@ -349,6 +348,34 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				fr.pc++
 			}
 			return v, nil
+		case compile.GET_AWAITABLE, compile.YIELD_FROM:
+			// The compiler follows GET_AWAITABLE with LOAD_CONST None and
+			// YIELD_FROM: the first send of an await is done here.
+			var sent value.Value = value.None
+			if in.Op == compile.GET_AWAITABLE {
+				var sub value.Value
+				if sub, err = awaitable(th, s[sp-1]); err != nil {
+					break
+				}
+				s[sp-1] = sub
+				pc += 2
+			} else {
+				sp--
+				sent = s[sp]
+				s[sp] = nil
+			}
+			v, done, e := th.delegate(s[sp-1], sent)
+			if e != nil {
+				err = e
+				break
+			}
+			if !done {
+				// Suspended at the YIELD_FROM, which runs again on resume.
+				fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
+				fr.yielded, fr.awaiting = true, true
+				return v, nil
+			}
+			s[sp-1] = v
 		case compile.GET_ANEXT:
 			// The compiler follows GET_ANEXT with the await of its result:
 			// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
@@ -433,6 +460,17 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 		return b
 	}
 	return nil
+}
+
+// getAttr is value.GetAttrKey, which finds the attributes of instances
+// by key, finding those of modules (asyncio.sleep) by key too.
+func getAttr(th *Thread, obj value.Value, k value.Key, hint *value.Hint) (value.Value, error) {
+	if m, ok := obj.(*value.Module); ok {
+		if v, ok := m.Globals.GetKey(k, hint); ok {
+			return v, nil
+		}
+	}
+	return value.GetAttrKey(th, obj, k, hint)
 }
 
 func isFunction(v value.Value) bool {

@@ -318,24 +318,6 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		}
 		fr.sp = int32(sp)
 		return v, true, nil
-	case compile.YIELD_FROM:
-		v, done, e := th.delegate(s[sp-2], s[sp-1])
-		sp--
-		s[sp] = nil
-		if e != nil {
-			err = e
-			break
-		}
-		if !done {
-			fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
-			fr.yielded, fr.awaiting = true, true
-			return v, true, nil
-		}
-		s[sp-1] = v
-	case compile.GET_AWAITABLE:
-		var v value.Value
-		v, err = awaitable(th, s[sp-1])
-		s[sp-1] = v
 	case compile.GET_YIELD_FROM_ITER:
 		var v value.Value
 		v, err = yieldFromIter(th, s[sp-1])
