@@ -327,20 +327,22 @@ func newProperty(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, er
 	return p, nil
 }
 
-func init() {
-	propertyCopy := func(slot int) BuiltinFunc {
-		return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("property.setter", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			p := *args[0].(*Property)
-			*[]*Value{&p.Fget, &p.Fset, &p.Fdel}[slot] = args[1]
-			return &p, nil
+// propertyMethods are property's getter, setter and deleter.
+var propertyMethods = []method{
+	{"getter", propertyCopy(0)},
+	{"setter", propertyCopy(1)},
+	{"deleter", propertyCopy(2)},
+}
+
+// propertyCopy returns the method that copies a property with one of its
+// functions replaced: Fget, Fset or Fdel by slot.
+func propertyCopy(slot int) BuiltinFunc {
+	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("property.setter", args, kwargs, 1); err != nil {
+			return nil, err
 		}
+		p := *args[0].(*Property)
+		*[]*Value{&p.Fget, &p.Fset, &p.Fdel}[slot] = args[1]
+		return &p, nil
 	}
-	addMethods(PropertyType, []method{
-		{"getter", propertyCopy(0)},
-		{"setter", propertyCopy(1)},
-		{"deleter", propertyCopy(2)},
-	})
 }

@@ -141,119 +141,121 @@ func dictUpdate(th Thread, d *Dict, arg Value, kwargs []Kwarg) error {
 
 func dictReceiver(args []Value) *Dict { return args[0].(*Dict) }
 
-func init() {
-	addMethods(DictType, []method{
-		{"get", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkArgs("get", args[1:], kwargs, 1, 2); err != nil {
-				return nil, err
-			}
-			v, ok, err := dictReceiver(args).Get(th, args[1])
-			if err != nil || ok {
-				return v, err
-			}
-			if len(args) == 3 {
-				return args[2], nil
-			}
-			return None, nil
-		}},
-		{"keys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return &dictView{dictReceiver(args), dictKeys}, checkNoArgs("dict.keys", args, kwargs)
-		}},
-		{"values", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return &dictView{dictReceiver(args), dictValues}, checkNoArgs("dict.values", args, kwargs)
-		}},
-		{"items", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return &dictView{dictReceiver(args), dictItems}, checkNoArgs("dict.items", args, kwargs)
-		}},
-		{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkArgs("pop", args[1:], kwargs, 1, 2); err != nil {
-				return nil, err
-			}
-			v, ok, err := dictReceiver(args).Delete(th, args[1])
-			if err != nil || ok {
-				return v, err
-			}
-			if len(args) == 3 {
-				return args[2], nil
-			}
-			return nil, NewException(KeyError, args[1])
-		}},
-		{"popitem", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("dict.popitem", args, kwargs); err != nil {
-				return nil, err
-			}
-			d := dictReceiver(args)
-			for i := len(d.entries) - 1; i >= 0; i-- {
-				if e := d.entries[i]; e.key != nil {
-					if _, _, err := d.Delete(th, e.key); err != nil {
-						return nil, err
-					}
-					return Tuple{e.key, e.val}, nil
-				}
-			}
-			return nil, NewException(KeyError, MakeString("popitem(): dictionary is empty"))
-		}},
-		{"setdefault", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkArgs("setdefault", args[1:], kwargs, 1, 2); err != nil {
-				return nil, err
-			}
-			d := dictReceiver(args)
-			v, ok, err := d.Get(th, args[1])
-			if err != nil || ok {
-				return v, err
-			}
-			def := None
-			if len(args) == 3 {
-				def = args[2]
-			}
-			return def, d.SetItem(th, args[1], def)
-		}},
-		{"update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkPositional("update", len(args)-1, 0, 1); err != nil {
-				return nil, err
-			}
-			var arg Value
-			if len(args) == 2 {
-				arg = args[1]
-			}
-			return None, dictUpdate(th, dictReceiver(args), arg, kwargs)
-		}},
-		{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("dict.copy", args, kwargs); err != nil {
-				return nil, err
-			}
-			return dictReceiver(args).copyFor(th)
-		}},
-		{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("dict.clear", args, kwargs); err != nil {
-				return nil, err
-			}
-			dictReceiver(args).Clear()
-			return None, nil
-		}},
-		{"__getitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("dict.__getitem__", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			return GetItem(th, args[0], args[1])
-		}},
-		{"__contains__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("dict.__contains__", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			_, ok, err := dictReceiver(args).Get(th, args[1])
-			return Bool(ok), err
-		}},
-	})
-	DictType.Dict.SetString("fromkeys", &ClassMethod{Func: NewBuiltin("fromkeys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkArgs("fromkeys", args[1:], kwargs, 1, 2); err != nil {
+// dictMethods are the methods of dict other than its operators and
+// fromkeys.
+var dictMethods = []method{
+	{"get", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("get", args[1:], kwargs, 1, 2); err != nil {
 			return nil, err
 		}
-		val := None
-		if len(args) == 3 {
-			val = args[2]
+		v, ok, err := dictReceiver(args).Get(th, args[1])
+		if err != nil || ok {
+			return v, err
 		}
-		d := NewDict(0)
-		return d, ForEach(th, args[1], func(k Value) error { return d.SetItem(th, k, val) })
-	})})
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return None, nil
+	}},
+	{"keys", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return &dictView{dictReceiver(args), dictKeys}, checkNoArgs("dict.keys", args, kwargs)
+	}},
+	{"values", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return &dictView{dictReceiver(args), dictValues}, checkNoArgs("dict.values", args, kwargs)
+	}},
+	{"items", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return &dictView{dictReceiver(args), dictItems}, checkNoArgs("dict.items", args, kwargs)
+	}},
+	{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("pop", args[1:], kwargs, 1, 2); err != nil {
+			return nil, err
+		}
+		v, ok, err := dictReceiver(args).Delete(th, args[1])
+		if err != nil || ok {
+			return v, err
+		}
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return nil, NewException(KeyError, args[1])
+	}},
+	{"popitem", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("dict.popitem", args, kwargs); err != nil {
+			return nil, err
+		}
+		d := dictReceiver(args)
+		for i := len(d.entries) - 1; i >= 0; i-- {
+			if e := d.entries[i]; e.key != nil {
+				if _, _, err := d.Delete(th, e.key); err != nil {
+					return nil, err
+				}
+				return Tuple{e.key, e.val}, nil
+			}
+		}
+		return nil, NewException(KeyError, MakeString("popitem(): dictionary is empty"))
+	}},
+	{"setdefault", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("setdefault", args[1:], kwargs, 1, 2); err != nil {
+			return nil, err
+		}
+		d := dictReceiver(args)
+		v, ok, err := d.Get(th, args[1])
+		if err != nil || ok {
+			return v, err
+		}
+		def := None
+		if len(args) == 3 {
+			def = args[2]
+		}
+		return def, d.SetItem(th, args[1], def)
+	}},
+	{"update", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkPositional("update", len(args)-1, 0, 1); err != nil {
+			return nil, err
+		}
+		var arg Value
+		if len(args) == 2 {
+			arg = args[1]
+		}
+		return None, dictUpdate(th, dictReceiver(args), arg, kwargs)
+	}},
+	{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("dict.copy", args, kwargs); err != nil {
+			return nil, err
+		}
+		return dictReceiver(args).copyFor(th)
+	}},
+	{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("dict.clear", args, kwargs); err != nil {
+			return nil, err
+		}
+		dictReceiver(args).Clear()
+		return None, nil
+	}},
+	{"__getitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("dict.__getitem__", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		return GetItem(th, args[0], args[1])
+	}},
+	{"__contains__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("dict.__contains__", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		_, ok, err := dictReceiver(args).Get(th, args[1])
+		return Bool(ok), err
+	}},
+}
+
+// dictFromkeys is dict.fromkeys(iterable, value=None), a classmethod.
+func dictFromkeys(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	if err := checkArgs("fromkeys", args[1:], kwargs, 1, 2); err != nil {
+		return nil, err
+	}
+	val := None
+	if len(args) == 3 {
+		val = args[2]
+	}
+	d := NewDict(0)
+	return d, ForEach(th, args[1], func(k Value) error { return d.SetItem(th, k, val) })
 }

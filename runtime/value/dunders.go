@@ -70,32 +70,36 @@ func binaryMethods(ops ...lang.Op) []method {
 	return m
 }
 
-func init() {
+// dunderMethods returns the operator methods of the builtin classes
+// (__add__, __eq__, __len__, ...) and their __init__ methods.
+func dunderMethods() []methodGroup {
+	var groups []methodGroup
+	add := func(c *Class, methods []method) { groups = append(groups, methodGroup{cls: c, methods: methods}) }
 	arith := []lang.Op{lang.Add, lang.Sub, lang.Mul, lang.Div, lang.FloorDiv, lang.Mod, lang.Pow}
 	bits := []lang.Op{lang.LShift, lang.RShift, lang.BitOr, lang.BitXor, lang.BitAnd}
 	setOps := []lang.Op{lang.BitOr, lang.BitAnd, lang.Sub, lang.BitXor}
-	addMethods(IntType, binaryMethods(append(arith, bits...)...))
-	addMethods(FloatType, binaryMethods(arith...))
-	addMethods(StrType, binaryMethods(lang.Add, lang.Mul, lang.Mod))
-	addMethods(ListType, binaryMethods(lang.Add, lang.Mul))
-	addMethods(TupleType, binaryMethods(lang.Add, lang.Mul))
-	addMethods(DictType, binaryMethods(lang.BitOr))
-	addMethods(SetType, binaryMethods(setOps...))
-	addMethods(FrozenSetType, binaryMethods(setOps...))
-	addMethods(ListType, []method{{"__iadd__", inplaceDunder(lang.Add)}, {"__imul__", inplaceDunder(lang.Mul)}})
-	addMethods(DictType, []method{{"__ior__", inplaceDunder(lang.BitOr)}})
+	add(IntType, binaryMethods(append(arith, bits...)...))
+	add(FloatType, binaryMethods(arith...))
+	add(StrType, binaryMethods(lang.Add, lang.Mul, lang.Mod))
+	add(ListType, binaryMethods(lang.Add, lang.Mul))
+	add(TupleType, binaryMethods(lang.Add, lang.Mul))
+	add(DictType, binaryMethods(lang.BitOr))
+	add(SetType, binaryMethods(setOps...))
+	add(FrozenSetType, binaryMethods(setOps...))
+	add(ListType, []method{{"__iadd__", inplaceDunder(lang.Add)}, {"__imul__", inplaceDunder(lang.Mul)}})
+	add(DictType, []method{{"__ior__", inplaceDunder(lang.BitOr)}})
 	for _, op := range setOps {
-		addMethods(SetType, []method{{inplaceDunders[op], inplaceDunder(op)}})
+		add(SetType, []method{{inplaceDunders[op], inplaceDunder(op)}})
 	}
 	for _, c := range []*Class{IntType, FloatType} {
-		addMethods(c, []method{
+		add(c, []method{
 			{"__neg__", unaryDunder(lang.USub)}, {"__pos__", unaryDunder(lang.UAdd)},
 			{"__abs__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				return builtinAbs(th, args, kwargs)
 			}},
 		})
 	}
-	addMethods(IntType, []method{{"__invert__", unaryDunder(lang.Invert)}})
+	add(IntType, []method{{"__invert__", unaryDunder(lang.Invert)}})
 
 	var compares []method
 	for op, name := range compareDunders {
@@ -103,15 +107,15 @@ func init() {
 	}
 	containers := []*Class{StrType, ListType, TupleType, DictType, SetType, FrozenSetType, RangeType}
 	for _, c := range append([]*Class{IntType, FloatType}, containers...) {
-		addMethods(c, compares)
-		addMethods(c, []method{
+		add(c, compares)
+		add(c, []method{
 			{"__bool__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				return Bool(baseTruth(args[0])), checkNoArgs("__bool__", args, kwargs)
 			}},
 		})
 	}
 	for _, c := range containers {
-		addMethods(c, []method{
+		add(c, []method{
 			{"__len__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkNoArgs("__len__", args, kwargs); err != nil {
 					return nil, err
@@ -141,7 +145,7 @@ func init() {
 		})
 	}
 	for _, c := range []*Class{ListType, DictType} {
-		addMethods(c, []method{
+		add(c, []method{
 			{"__setitem__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 				if err := checkArgs("__setitem__", args[1:], kwargs, 2, 2); err != nil {
 					return nil, err
@@ -156,13 +160,14 @@ func init() {
 			}},
 		})
 	}
-	addMethods(ListType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	add(ListType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, listInit(th, args[0].(*List), args[1:], kwargs)
 	}}})
-	addMethods(DictType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	add(DictType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, dictInit(th, args[0].(*Dict), args[1:], kwargs)
 	}}})
-	addMethods(SetType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+	add(SetType, []method{{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return None, setInit(th, args[0].(*Set), args[1:], kwargs)
 	}}})
+	return groups
 }

@@ -17,33 +17,33 @@ type group struct {
 
 func init() {
 	exceptionClasses = append(exceptionClasses, BaseExceptionGroup, ExceptionGroup)
-	methods := []method{
-		{"derive", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := noKwargs("derive", kwargs); err != nil {
-				return nil, err
-			}
-			if len(args) != 2 {
-				return nil, Errorf(TypeError, "function takes exactly 1 argument (%d given)", len(args)-1)
-			}
-			e, err := groupArg(args[0], "derive")
-			if err != nil {
-				return nil, err
-			}
-			return newGroup(th, BaseExceptionGroup, []Value{e.group.msg, args[1]}, nil)
-		}},
-		{"subgroup", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			match, _, err := splitMethod(th, "subgroup", args, kwargs, false)
-			return match, err
-		}},
-		{"split", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			match, rest, err := splitMethod(th, "split", args, kwargs, true)
-			return Tuple{match, rest}, err
-		}},
-	}
-	for _, c := range []*Class{BaseExceptionGroup, ExceptionGroup} {
-		c.ctor = newGroup
-		addMethods(c, methods)
-	}
+	BaseExceptionGroup.ctor = newGroup
+	ExceptionGroup.ctor = newGroup
+}
+
+// groupMethods are the methods of BaseExceptionGroup and ExceptionGroup.
+var groupMethods = []method{
+	{"derive", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := noKwargs("derive", kwargs); err != nil {
+			return nil, err
+		}
+		if len(args) != 2 {
+			return nil, Errorf(TypeError, "function takes exactly 1 argument (%d given)", len(args)-1)
+		}
+		e, err := groupArg(args[0], "derive")
+		if err != nil {
+			return nil, err
+		}
+		return newGroup(th, BaseExceptionGroup, []Value{e.group.msg, args[1]}, nil)
+	}},
+	{"subgroup", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		match, _, err := splitMethod(th, "subgroup", args, kwargs, false)
+		return match, err
+	}},
+	{"split", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		match, rest, err := splitMethod(th, "split", args, kwargs, true)
+		return Tuple{match, rest}, err
+	}},
 }
 
 // groupArg returns the receiver of a method of the groups.

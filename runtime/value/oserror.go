@@ -30,18 +30,18 @@ func errnoClass(n int64) *Class {
 	return nil
 }
 
-func init() {
-	OSError.ctor = newOSError
-	addMethods(OSError, []method{
-		{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			e, ok := args[0].(*Exception)
-			if !ok {
-				return nil, Errorf(TypeError, "descriptor '__init__' requires a 'OSError' object")
-			}
-			setOSErrorArgs(e, args[1:])
-			return None, nil
-		}},
-	})
+func init() { OSError.ctor = newOSError }
+
+// osErrorMethods are the methods of OSError.
+var osErrorMethods = []method{
+	{"__init__", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		e, ok := args[0].(*Exception)
+		if !ok {
+			return nil, Errorf(TypeError, "descriptor '__init__' requires a 'OSError' object")
+		}
+		setOSErrorArgs(e, args[1:])
+		return None, nil
+	}},
 }
 
 // newOSError makes an OSError: OSError(errno, strerror, ...) with a known

@@ -84,227 +84,234 @@ func seqCount(th Thread, name string, elems []Value, args []Value, kwargs []Kwar
 	return MakeInt(int64(n)), nil
 }
 
-func init() {
-	addMethods(ListType, []method{
-		{"append", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("list.append", args, kwargs, 1); err != nil {
+// listMethods are the methods of list.
+var listMethods = []method{
+	{"append", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("list.append", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		if err := l.Grow(th, 1); err != nil {
+			return nil, err
+		}
+		l.Elems = append(l.Elems, args[1])
+		return None, nil
+	}},
+	{"extend", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("list.extend", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		items, err := Collect(th, args[1])
+		if err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		if err := l.Grow(th, len(items)); err != nil {
+			return nil, err
+		}
+		l.Elems = append(l.Elems, items...)
+		return None, nil
+	}},
+	{"insert", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("insert", args[1:], kwargs, 2, 2); err != nil {
+			return nil, err
+		}
+		i, err := asInt(args[1])
+		if err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		n := int64(len(l.Elems))
+		if i < 0 {
+			i = max(i+n, 0)
+		}
+		i = min(i, n)
+		if err := l.Grow(th, 1); err != nil {
+			return nil, err
+		}
+		l.Elems = append(l.Elems, nil)
+		copy(l.Elems[i+1:], l.Elems[i:])
+		l.Elems[i] = args[2]
+		return None, nil
+	}},
+	{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkArgs("pop", args[1:], kwargs, 0, 1); err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		if len(l.Elems) == 0 {
+			return nil, Errorf(IndexError, "pop from empty list")
+		}
+		i := int64(len(l.Elems) - 1)
+		if len(args) == 2 {
+			var err error
+			if i, err = asInt(args[1]); err != nil {
 				return nil, err
 			}
-			l := listReceiver(args)
-			if err := l.Grow(th, 1); err != nil {
-				return nil, err
-			}
-			l.Elems = append(l.Elems, args[1])
-			return None, nil
-		}},
-		{"extend", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("list.extend", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			items, err := Collect(th, args[1])
-			if err != nil {
-				return nil, err
-			}
-			l := listReceiver(args)
-			if err := l.Grow(th, len(items)); err != nil {
-				return nil, err
-			}
-			l.Elems = append(l.Elems, items...)
-			return None, nil
-		}},
-		{"insert", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkArgs("insert", args[1:], kwargs, 2, 2); err != nil {
-				return nil, err
-			}
-			i, err := asInt(args[1])
-			if err != nil {
-				return nil, err
-			}
-			l := listReceiver(args)
-			n := int64(len(l.Elems))
 			if i < 0 {
-				i = max(i+n, 0)
+				i += int64(len(l.Elems))
 			}
-			i = min(i, n)
-			if err := l.Grow(th, 1); err != nil {
-				return nil, err
+			if i < 0 || i >= int64(len(l.Elems)) {
+				return nil, Errorf(IndexError, "pop index out of range")
 			}
-			l.Elems = append(l.Elems, nil)
-			copy(l.Elems[i+1:], l.Elems[i:])
-			l.Elems[i] = args[2]
-			return None, nil
-		}},
-		{"pop", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkArgs("pop", args[1:], kwargs, 0, 1); err != nil {
-				return nil, err
-			}
-			l := listReceiver(args)
-			if len(l.Elems) == 0 {
-				return nil, Errorf(IndexError, "pop from empty list")
-			}
-			i := int64(len(l.Elems) - 1)
-			if len(args) == 2 {
+		}
+		v := l.Elems[i]
+		l.Elems = append(l.Elems[:i], l.Elems[i+1:]...)
+		return v, nil
+	}},
+	{"remove", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("list.remove", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		for i := 0; i < len(l.Elems); i++ {
+			eq := Is(l.Elems[i], args[1])
+			if !eq {
 				var err error
-				if i, err = asInt(args[1]); err != nil {
+				if eq, err = Equal(th, l.Elems[i], args[1]); err != nil {
 					return nil, err
 				}
-				if i < 0 {
-					i += int64(len(l.Elems))
-				}
-				if i < 0 || i >= int64(len(l.Elems)) {
-					return nil, Errorf(IndexError, "pop index out of range")
-				}
 			}
-			v := l.Elems[i]
-			l.Elems = append(l.Elems[:i], l.Elems[i+1:]...)
-			return v, nil
-		}},
-		{"remove", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("list.remove", args, kwargs, 1); err != nil {
-				return nil, err
+			if eq {
+				l.Elems = append(l.Elems[:i], l.Elems[i+1:]...)
+				return None, nil
 			}
-			l := listReceiver(args)
-			for i := 0; i < len(l.Elems); i++ {
-				eq := Is(l.Elems[i], args[1])
-				if !eq {
-					var err error
-					if eq, err = Equal(th, l.Elems[i], args[1]); err != nil {
-						return nil, err
-					}
-				}
-				if eq {
-					l.Elems = append(l.Elems[:i], l.Elems[i+1:]...)
-					return None, nil
-				}
+		}
+		return nil, Errorf(ValueError, "list.remove(x): x not in list")
+	}},
+	{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return seqIndexOf(th, "list", listReceiver(args).Elems, args, kwargs)
+	}},
+	{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return seqCount(th, "list", listReceiver(args).Elems, args, kwargs)
+	}},
+	{"sort", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if len(args) > 1 {
+			return nil, Errorf(TypeError, "sort() takes no positional arguments")
+		}
+		key, reverse, err := sortArgs(th, "sort", kwargs)
+		if err != nil {
+			return nil, err
+		}
+		l := listReceiver(args)
+		items := l.Elems
+		l.Elems = nil // as CPython, the list looks empty while sorting
+		err = sortValues(th, items, key, reverse)
+		if l.Elems != nil && err == nil {
+			err = Errorf(ValueError, "list modified during sort")
+		}
+		l.Elems = items
+		return None, err
+	}},
+	{"reverse", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("list.reverse", args, kwargs); err != nil {
+			return nil, err
+		}
+		e := listReceiver(args).Elems
+		for i, j := 0, len(e)-1; i < j; i, j = i+1, j-1 {
+			e[i], e[j] = e[j], e[i]
+		}
+		return None, nil
+	}},
+	{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("list.copy", args, kwargs); err != nil {
+			return nil, err
+		}
+		e, err := clone(th, listReceiver(args).Elems)
+		if err != nil {
+			return nil, err
+		}
+		return NewList(e), nil
+	}},
+	{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("list.clear", args, kwargs); err != nil {
+			return nil, err
+		}
+		listReceiver(args).Elems = nil
+		return None, nil
+	}},
+}
+
+// tupleMethods are the methods of tuple.
+var tupleMethods = []method{
+	{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return seqIndexOf(th, "tuple", args[0].(Tuple), args, kwargs)
+	}},
+	{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return seqCount(th, "tuple", args[0].(Tuple), args, kwargs)
+	}},
+}
+
+// intMethods are the methods of int other than its operators.
+var intMethods = []method{
+	{"bit_length", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("int.bit_length", args, kwargs); err != nil {
+			return nil, err
+		}
+		if i, ok := AsInt64(args[0]); ok {
+			return MakeInt(int64(bits.Len64(absU(i)))), nil
+		}
+		return MakeInt(int64(args[0].(*BigInt).v.BitLen())), nil
+	}},
+	{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return Tuple{intValue(args[0]), MakeInt(1)}, checkNoArgs("int.as_integer_ratio", args, kwargs)
+	}},
+	{"conjugate", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		return intValue(args[0]), checkNoArgs("int.conjugate", args, kwargs)
+	}},
+}
+
+// rangeMethods are the methods of range.
+var rangeMethods = []method{
+	{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("range.index", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		if i, ok := AsInt64(args[1]); ok {
+			if k := rangeIndex(args[0].(*Range), i); k >= 0 {
+				return MakeInt(k), nil
 			}
-			return nil, Errorf(ValueError, "list.remove(x): x not in list")
-		}},
-		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return seqIndexOf(th, "list", listReceiver(args).Elems, args, kwargs)
-		}},
-		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return seqCount(th, "list", listReceiver(args).Elems, args, kwargs)
-		}},
-		{"sort", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if len(args) > 1 {
-				return nil, Errorf(TypeError, "sort() takes no positional arguments")
+			return nil, Errorf(ValueError, "%d is not in range", i)
+		}
+		items, _ := Collect(th, args[0])
+		return seqIndexOf(th, "range", items, args, nil)
+	}},
+	{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkOneArg("range.count", args, kwargs, 1); err != nil {
+			return nil, err
+		}
+		if i, ok := AsInt64(args[1]); ok {
+			if rangeIndex(args[0].(*Range), i) >= 0 {
+				return MakeInt(1), nil
 			}
-			key, reverse, err := sortArgs(th, "sort", kwargs)
-			if err != nil {
-				return nil, err
-			}
-			l := listReceiver(args)
-			items := l.Elems
-			l.Elems = nil // as CPython, the list looks empty while sorting
-			err = sortValues(th, items, key, reverse)
-			if l.Elems != nil && err == nil {
-				err = Errorf(ValueError, "list modified during sort")
-			}
-			l.Elems = items
-			return None, err
-		}},
-		{"reverse", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("list.reverse", args, kwargs); err != nil {
-				return nil, err
-			}
-			e := listReceiver(args).Elems
-			for i, j := 0, len(e)-1; i < j; i, j = i+1, j-1 {
-				e[i], e[j] = e[j], e[i]
-			}
-			return None, nil
-		}},
-		{"copy", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("list.copy", args, kwargs); err != nil {
-				return nil, err
-			}
-			e, err := clone(th, listReceiver(args).Elems)
-			if err != nil {
-				return nil, err
-			}
-			return NewList(e), nil
-		}},
-		{"clear", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("list.clear", args, kwargs); err != nil {
-				return nil, err
-			}
-			listReceiver(args).Elems = nil
-			return None, nil
-		}},
-	})
-	addMethods(TupleType, []method{
-		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return seqIndexOf(th, "tuple", args[0].(Tuple), args, kwargs)
-		}},
-		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return seqCount(th, "tuple", args[0].(Tuple), args, kwargs)
-		}},
-	})
-	addMethods(IntType, []method{
-		{"bit_length", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("int.bit_length", args, kwargs); err != nil {
-				return nil, err
-			}
-			if i, ok := AsInt64(args[0]); ok {
-				return MakeInt(int64(bits.Len64(absU(i)))), nil
-			}
-			return MakeInt(int64(args[0].(*BigInt).v.BitLen())), nil
-		}},
-		{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return Tuple{intValue(args[0]), MakeInt(1)}, checkNoArgs("int.as_integer_ratio", args, kwargs)
-		}},
-		{"conjugate", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			return intValue(args[0]), checkNoArgs("int.conjugate", args, kwargs)
-		}},
-	})
-	addMethods(RangeType, []method{
-		{"index", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("range.index", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			if i, ok := AsInt64(args[1]); ok {
-				if k := rangeIndex(args[0].(*Range), i); k >= 0 {
-					return MakeInt(k), nil
-				}
-				return nil, Errorf(ValueError, "%d is not in range", i)
-			}
-			items, _ := Collect(th, args[0])
-			return seqIndexOf(th, "range", items, args, nil)
-		}},
-		{"count", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkOneArg("range.count", args, kwargs, 1); err != nil {
-				return nil, err
-			}
-			if i, ok := AsInt64(args[1]); ok {
-				if rangeIndex(args[0].(*Range), i) >= 0 {
-					return MakeInt(1), nil
-				}
-				return MakeInt(0), nil
-			}
-			items, _ := Collect(th, args[0])
-			return seqCount(th, "range", items, args, kwargs)
-		}},
-	})
-	addMethods(FloatType, []method{
-		{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("float.as_integer_ratio", args, kwargs); err != nil {
-				return nil, err
-			}
-			f := float64(args[0].(Float))
-			if math.IsInf(f, 0) {
-				return nil, Errorf(OverflowError, "cannot convert Infinity to integer ratio")
-			}
-			if math.IsNaN(f) {
-				return nil, Errorf(ValueError, "cannot convert NaN to integer ratio")
-			}
-			r, _ := new(big.Float).SetFloat64(f).Rat(nil)
-			return Tuple{MakeBigInt(r.Num()), MakeBigInt(r.Denom())}, nil
-		}},
-		{"is_integer", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-			if err := checkNoArgs("float.is_integer", args, kwargs); err != nil {
-				return nil, err
-			}
-			f := float64(args[0].(Float))
-			return Bool(!math.IsInf(f, 0) && math.Trunc(f) == f), nil
-		}},
-	})
+			return MakeInt(0), nil
+		}
+		items, _ := Collect(th, args[0])
+		return seqCount(th, "range", items, args, kwargs)
+	}},
+}
+
+// floatMethods are the methods of float other than its operators.
+var floatMethods = []method{
+	{"as_integer_ratio", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("float.as_integer_ratio", args, kwargs); err != nil {
+			return nil, err
+		}
+		f := float64(args[0].(Float))
+		if math.IsInf(f, 0) {
+			return nil, Errorf(OverflowError, "cannot convert Infinity to integer ratio")
+		}
+		if math.IsNaN(f) {
+			return nil, Errorf(ValueError, "cannot convert NaN to integer ratio")
+		}
+		r, _ := new(big.Float).SetFloat64(f).Rat(nil)
+		return Tuple{MakeBigInt(r.Num()), MakeBigInt(r.Denom())}, nil
+	}},
+	{"is_integer", func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
+		if err := checkNoArgs("float.is_integer", args, kwargs); err != nil {
+			return nil, err
+		}
+		f := float64(args[0].(Float))
+		return Bool(!math.IsInf(f, 0) && math.Trunc(f) == f), nil
+	}},
 }
