@@ -52,21 +52,26 @@ func init() {
 }
 
 // installMethods installs groups of Go methods in their classes'
-// dictionaries, in order, each group in name order (it sorts them). The
-// methods must keep no reference to their args slice (see
-// Builtin.Borrows), except classmethods.
+// dictionaries, in order, each group in name order. The methods must keep
+// no reference to their args slice (see Builtin.Borrows), except
+// classmethods.
 func installMethods(groups []methodGroup) {
-	n := 0
+	n, longest := 0, 0
 	for _, g := range groups {
 		n += len(g.methods)
+		longest = max(longest, len(g.methods))
 	}
 	fns := make([]Builtin, 0, n) // never grows: the dictionaries point into it
+	// Each group is sorted in a copy: the tables stay as the linker laid
+	// them out, in pages the process only reads.
+	sorted := make([]method, 0, longest)
 	for i, g := range groups {
 		if !slices.ContainsFunc(groups[:i], func(h methodGroup) bool { return h.cls == g.cls }) {
 			reserve(g.cls.Dict, groups[i:])
 		}
-		slices.SortFunc(g.methods, func(a, b method) int { return strings.Compare(a.name, b.name) })
-		for _, m := range g.methods {
+		sorted = append(sorted[:0], g.methods...)
+		slices.SortFunc(sorted, func(a, b method) int { return strings.Compare(a.name, b.name) })
+		for _, m := range sorted {
 			if g.class {
 				g.cls.Dict.SetString(m.name, &ClassMethod{Func: NewBuiltin(m.name, m.fn)})
 				continue
