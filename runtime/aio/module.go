@@ -52,12 +52,15 @@ func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 	return m, asyncioLib.exec(th, m)
 }
 
-// newModule makes a module holding the given Go functions.
+// newModule makes a module holding the given Go functions. None of them
+// keeps its args slice once it returns, so the VM passes them its stack
+// (or the tuple of a *args call) rather than a copy: gather(*coros)
+// copies no arguments.
 func newModule(name string, funcs map[string]builtinFunc) *value.Module {
 	g := value.NewDict(len(funcs) + 1)
 	g.SetString("__name__", value.MakeString(name))
 	for fname, fn := range funcs {
-		g.SetString(fname, value.NewBuiltin(fname, fn))
+		g.SetString(fname, value.NewBorrowingBuiltin(fname, fn))
 	}
 	return &value.Module{Name: name, Globals: g}
 }
