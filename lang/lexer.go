@@ -561,12 +561,18 @@ func (t *tokenizer) operator() *Error {
 	return nil
 }
 
-// opStrings holds the one-byte operators as strings, to share them.
+// opStrings holds the one-byte operators as strings, to share them: one
+// byte each of one string.
 var opStrings [128]string
 
 func init() {
+	var ascii [len(opStrings)]byte
+	for c := range ascii {
+		ascii[c] = byte(c)
+	}
+	s := string(ascii[:])
 	for c := range opStrings {
-		opStrings[c] = string(rune(c))
+		opStrings[c] = s[c : c+1]
 	}
 }
 

@@ -2,7 +2,6 @@ package lang
 
 import (
 	"io"
-	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -35,14 +34,15 @@ var symbols = map[string]lexer.TokenType{
 }
 
 // keywords are the reserved words of the language.
-var keywords = map[string]bool{}
-
-func init() {
-	for _, kw := range strings.Fields(`False None True and as assert async await
-		break class continue def del elif else except finally for from global if
-		import in is lambda nonlocal not or pass raise return try while with yield`) {
-		keywords[kw] = true
-	}
+var keywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true,
+	"assert": true, "async": true, "await": true, "break": true,
+	"class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true,
+	"global": true, "if": true, "import": true, "in": true, "is": true,
+	"lambda": true, "nonlocal": true, "not": true, "or": true, "pass": true,
+	"raise": true, "return": true, "try": true, "while": true, "with": true,
+	"yield": true,
 }
 
 // Definition is the indentation-aware tokenizer as a participle lexer
