@@ -14,7 +14,7 @@ func (*Generator) Type() *value.Class { return RandomClass }
 
 // RandomClass is the class random.Random. Its methods bind to a
 // *Generator; calling it makes one. Scripts cannot subclass it.
-var RandomClass = &value.Class{Name: "Random", Module: "random", Base: value.ObjectType, Dict: value.NewDict(0)}
+var RandomClass = &value.Class{Name: "Random", Module: "random", Base: value.ObjectType, Dict: value.NewDict(len(methods))}
 
 // A methodFunc implements a method of Random on the generator r.
 type methodFunc func(th value.Thread, r *Rand, args []value.Value, kwargs []value.Kwarg) (value.Value, error)
