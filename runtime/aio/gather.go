@@ -82,9 +82,6 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 		}
 		fl.base().addDoneCallback(c)
 	}
-	if g.nfuts == len(g.children) {
-		g.results = make([]value.Value, len(g.children))
-	}
 	return g, nil
 }
 
@@ -167,9 +164,13 @@ func (c *gatherChild) call(l *Loop) error {
 			return nil
 		}
 	}
-	if g.results != nil {
-		// Read while the child is fresh in the cache, rather than in a
-		// pass over all the children at the end.
+	if g.nfuts == len(g.children) {
+		// No child repeats: read the result while the child is fresh in
+		// the cache, rather than in a pass over all of them at the end.
+		// The list is made then, not while the children are pending.
+		if g.results == nil {
+			g.results = make([]value.Value, len(g.children))
+		}
 		g.results[c.index()] = childResult(f)
 	}
 	if g.finished < g.nfuts {
