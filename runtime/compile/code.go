@@ -77,10 +77,12 @@ type Handler struct {
 }
 
 // Instr is one instruction. Sub is a second operand of a few opcodes (the
-// comparison of COMPARE_JUMP_IF_FALSE/TRUE).
+// comparison of COMPARE_JUMP_IF_FALSE/TRUE), K a third (the constant of
+// COMPARE_CONST_JUMP_IF_FALSE/TRUE).
 type Instr struct {
 	Op  Opcode
 	Sub uint8
+	K   uint16
 	Arg int32
 }
 

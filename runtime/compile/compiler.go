@@ -181,11 +181,12 @@ func (u *unit) jump(op Opcode, l *label) {
 	u.jumpSub(op, 0, l)
 }
 
-// jumpSub is jump with the Sub operand of the instruction.
-func (u *unit) jumpSub(op Opcode, sub uint8, l *label) {
+// jumpSub is jump with the Sub operand of the instruction; it returns
+// the instruction's index.
+func (u *unit) jumpSub(op Opcode, sub uint8, l *label) int {
 	depth := u.depth
 	switch op {
-	case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER:
+	case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, FOR_ITER, COMPARE_CONST_JUMP_IF_FALSE, COMPARE_CONST_JUMP_IF_TRUE:
 		depth--
 	case COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		depth -= 2
@@ -196,6 +197,7 @@ func (u *unit) jumpSub(op Opcode, sub uint8, l *label) {
 	pc := u.emit(op, 0)
 	u.code.Instrs[pc].Sub = sub
 	l.refs = append(l.refs, pc)
+	return pc
 }
 
 func (u *unit) noteDepth(l *label, depth int) {

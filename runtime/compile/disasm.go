@@ -65,8 +65,11 @@ func (c *Code) argString(in Instr) string {
 	case BINARY_FAST_CONST:
 		return fmt.Sprintf("%d (%s %s %s)", a, c.Locals[a>>16], lang.Op(in.Sub), constString(c.Consts[a&0xffff]))
 	}
-	if in.Op == COMPARE_JUMP_IF_FALSE || in.Op == COMPARE_JUMP_IF_TRUE {
+	switch in.Op {
+	case COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		return fmt.Sprintf("to %d (%s)", a, lang.Op(in.Sub))
+	case COMPARE_CONST_JUMP_IF_FALSE, COMPARE_CONST_JUMP_IF_TRUE:
+		return fmt.Sprintf("to %d (%s %s)", a, lang.Op(in.Sub), constString(c.Consts[in.K]))
 	}
 	if in.Op.isJump() {
 		return fmt.Sprintf("to %d", a)

@@ -157,13 +157,30 @@ func (u *unit) test(e lang.Expr, l *label, jumpIf bool) {
 			old := u.setLine(x.Pos)
 			defer func() { u.line = old }()
 			u.expr(x.Left)
-			u.expr(x.Comparators[0])
-			u.setLine(x.Pos)
-			op := COMPARE_JUMP_IF_FALSE
-			if jumpIf {
-				op = COMPARE_JUMP_IF_TRUE
+			// A constant operand is loaded by the comparison itself.
+			c, isConst := x.Comparators[0].(*lang.Constant)
+			k := 0
+			if isConst {
+				k = u.constant(c.Value)
+				isConst = k < 1<<16
 			}
-			u.jumpSub(op, uint8(x.Ops[0]), l)
+			if !isConst {
+				u.expr(x.Comparators[0])
+			}
+			u.setLine(x.Pos)
+			var op Opcode
+			switch {
+			case isConst && jumpIf:
+				op = COMPARE_CONST_JUMP_IF_TRUE
+			case isConst:
+				op = COMPARE_CONST_JUMP_IF_FALSE
+			case jumpIf:
+				op = COMPARE_JUMP_IF_TRUE
+			default:
+				op = COMPARE_JUMP_IF_FALSE
+			}
+			pc := u.jumpSub(op, uint8(x.Ops[0]), l)
+			u.code.Instrs[pc].K = uint16(k)
 			return
 		}
 	}

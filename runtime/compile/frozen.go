@@ -93,6 +93,7 @@ func (e *encoder) code(c *Code) {
 	for _, in := range c.Instrs {
 		e.int(int64(in.Op))
 		e.int(int64(in.Sub))
+		e.int(int64(in.K))
 		e.int(int64(in.Arg))
 	}
 	putInts(e, c.Lines)
@@ -209,7 +210,7 @@ func (d *decoder) code() *Code {
 	c.FreeFrom = getInts[int](d)
 	c.Instrs = make([]Instr, d.len())
 	for i := range c.Instrs {
-		c.Instrs[i] = Instr{Op: Opcode(d.int()), Sub: uint8(d.int()), Arg: int32(d.int())}
+		c.Instrs[i] = Instr{Op: Opcode(d.int()), Sub: uint8(d.int()), K: uint16(d.int()), Arg: int32(d.int())}
 	}
 	c.Lines = getInts[int32](d)
 	c.Handler = getInts[int32](d)

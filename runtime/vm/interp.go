@@ -204,16 +204,25 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
 				pc = int(in.Arg)
 			}
-		case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE:
-			x, y := s[sp-2], s[sp-1]
-			sp -= 2
-			s[sp], s[sp+1] = nil, nil
+		case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE,
+			compile.COMPARE_CONST_JUMP_IF_FALSE, compile.COMPARE_CONST_JUMP_IF_TRUE:
+			var x, y value.Value
+			if in.Op == compile.COMPARE_CONST_JUMP_IF_FALSE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE {
+				sp--
+				x, y = s[sp], consts[in.K]
+				s[sp] = nil
+			} else {
+				sp -= 2
+				x, y = s[sp], s[sp+1]
+				s[sp], s[sp+1] = nil, nil
+			}
 			op := lang.Op(in.Sub)
+			onTrue := in.Op == compile.COMPARE_JUMP_IF_TRUE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE
 			var t bool
 			if a, ok := x.(value.Int); ok {
 				if b, ok := y.(value.Int); ok {
 					if r, ok := intCompare(op, a, b); ok {
-						if r == (in.Op == compile.COMPARE_JUMP_IF_TRUE) {
+						if r == onTrue {
 							pc = int(in.Arg)
 						}
 						break
@@ -227,7 +236,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if t, err = truth(th, v); err != nil {
 				break
 			}
-			if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE) {
+			if t == onTrue {
 				pc = int(in.Arg)
 			}
 		case compile.FOR_ITER, compile.FOR_NEXT:
@@ -374,6 +383,14 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
 				fr.yielded, fr.awaiting = true, true
 				return v, nil
+			}
+			if instrs[pc].Op == compile.POP_TOP {
+				// An await statement drops the result: its POP_TOP is
+				// done here.
+				sp--
+				s[sp] = nil
+				pc++
+				break
 			}
 			s[sp-1] = v
 		case compile.GET_ANEXT:
