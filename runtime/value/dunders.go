@@ -70,10 +70,9 @@ func binaryMethods(ops ...lang.Op) []method {
 	return m
 }
 
-// dunderMethods returns the operator methods of the builtin classes
-// (__add__, __eq__, __len__, ...) and their __init__ methods.
-func dunderMethods() []methodGroup {
-	var groups []methodGroup
+// dunderMethods appends to groups the operator methods of the builtin
+// classes (__add__, __eq__, __len__, ...) and their __init__ methods.
+func dunderMethods(groups []methodGroup) []methodGroup {
 	add := func(c *Class, methods []method) { groups = append(groups, methodGroup{cls: c, methods: methods}) }
 	arith := []lang.Op{lang.Add, lang.Sub, lang.Mul, lang.Div, lang.FloorDiv, lang.Mod, lang.Pow}
 	bits := []lang.Op{lang.LShift, lang.RShift, lang.BitOr, lang.BitXor, lang.BitAnd}

@@ -27,12 +27,13 @@ type methodGroup struct {
 func init() {
 	ObjectType.ctor = newObject
 	BaseExceptionClass.ctor = newExceptionValue
-	groups := []methodGroup{
+	groups := make([]methodGroup, 0, 80) // room for them all
+	groups = append(groups, []methodGroup{
 		{cls: PropertyType, methods: propertyMethods},
 		{cls: DictType, methods: dictMethods},
 		{cls: DictType, methods: []method{{"fromkeys", dictFromkeys}}, class: true},
-	}
-	groups = append(groups, dunderMethods()...)
+	}...)
+	groups = dunderMethods(groups)
 	installMethods(append(groups, []methodGroup{
 		{cls: BaseExceptionGroup, methods: groupMethods},
 		{cls: ExceptionGroup, methods: groupMethods},
