@@ -1,6 +1,10 @@
 package compile
 
-import "github.com/asyncgen/asyncgen/lang"
+import (
+	"math/big"
+
+	"github.com/asyncgen/asyncgen/lang"
+)
 
 // fblockKind is the kind of a block that break, continue and return must
 // unwind, as in CPython's compiler.
@@ -330,18 +334,45 @@ func (u *unit) ifStmt(s *lang.If) {
 	u.bind(end)
 }
 
+// whileStmt compiles a while loop with its test at the top and again at
+// the bottom, as CPython 3.11 does, so that an iteration dispatches no
+// JUMP; a test that is a true constant is left out.
 func (u *unit) whileStmt(s *lang.While) {
-	top, orelse, brk := u.newLabel(), u.newLabel(), u.newLabel()
-	u.bind(top)
-	u.test(s.Cond, orelse, false)
-	u.pushBlock(s.Pos, &fblock{kind: fbWhile, cont: top, brk: brk})
+	body, cont, orelse, brk := u.newLabel(), u.newLabel(), u.newLabel(), u.newLabel()
+	always := isTrue(s.Cond)
+	if !always {
+		u.test(s.Cond, orelse, false)
+	}
+	u.bind(body)
+	u.pushBlock(s.Pos, &fblock{kind: fbWhile, cont: cont, brk: brk})
 	u.stmts(s.Body)
 	u.popBlock()
+	u.bind(cont)
 	u.setLine(s.Pos)
-	u.jump(JUMP, top)
+	if always {
+		u.jump(JUMP, body)
+	} else {
+		u.test(s.Cond, body, true)
+	}
 	u.bind(orelse)
 	u.stmts(s.Else)
 	u.bind(brk)
+}
+
+// isTrue reports whether e is a constant that is true: True or an int
+// other than 0 (`while True`, `while 1`).
+func isTrue(e lang.Expr) bool {
+	c, ok := e.(*lang.Constant)
+	if !ok {
+		return false
+	}
+	switch v := c.Value.(type) {
+	case bool:
+		return v
+	case *big.Int:
+		return v.Sign() != 0
+	}
+	return false
 }
 
 // isTemporary reports whether an iterable expression makes a fresh object

@@ -184,10 +184,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 
 		case compile.JUMP:
 			if int(in.Arg) < pc {
-				if th.steps--; th.steps <= 0 {
-					if err = th.refillSteps(); err != nil {
-						break
-					}
+				if err = th.step(); err != nil {
+					break
 				}
 			}
 			pc = int(in.Arg)
@@ -202,6 +200,11 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				break
 			}
 			if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
+				if int(in.Arg) < pc {
+					if err = th.step(); err != nil {
+						break
+					}
+				}
 				pc = int(in.Arg)
 			}
 		case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE,
@@ -217,35 +220,34 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				s[sp], s[sp+1] = nil, nil
 			}
 			op := lang.Op(in.Sub)
-			onTrue := in.Op == compile.COMPARE_JUMP_IF_TRUE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE
-			var t bool
-			if a, ok := x.(value.Int); ok {
-				if b, ok := y.(value.Int); ok {
-					if r, ok := intCompare(op, a, b); ok {
-						if r == onTrue {
-							pc = int(in.Arg)
-						}
+			t, ok := false, false
+			if a, isInt := x.(value.Int); isInt {
+				if b, isInt := y.(value.Int); isInt {
+					t, ok = intCompare(op, a, b)
+				}
+			}
+			if !ok {
+				var v value.Value
+				if v, err = compare(th, op, x, y); err != nil {
+					break
+				}
+				if t, err = truth(th, v); err != nil {
+					break
+				}
+			}
+			if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE) {
+				if int(in.Arg) < pc {
+					if err = th.step(); err != nil {
 						break
 					}
 				}
-			}
-			var v value.Value
-			if v, err = compare(th, op, x, y); err != nil {
-				break
-			}
-			if t, err = truth(th, v); err != nil {
-				break
-			}
-			if t == onTrue {
 				pc = int(in.Arg)
 			}
 		case compile.FOR_ITER, compile.FOR_NEXT:
 			// FOR_ITER leaves the loop by jumping, FOR_NEXT (the test at
 			// the bottom) goes back to its body by jumping.
-			if th.steps--; th.steps <= 0 {
-				if err = th.refillSteps(); err != nil {
-					break
-				}
+			if err = th.step(); err != nil {
+				break
 			}
 			var v value.Value
 			i, ok, isRange := value.NextRangeInt(s[sp-1])
@@ -275,10 +277,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp] = v
 			sp++
 		case compile.CALL:
-			if th.steps--; th.steps <= 0 {
-				if err = th.refillSteps(); err != nil {
-					break
-				}
+			if err = th.step(); err != nil {
+				break
 			}
 			n := int(in.Arg)
 			fp := sp - n - 1
@@ -311,10 +311,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			}
 			sp++
 		case compile.CALL_METHOD:
-			if th.steps--; th.steps <= 0 {
-				if err = th.refillSteps(); err != nil {
-					break
-				}
+			if err = th.step(); err != nil {
+				break
 			}
 			n := int(in.Arg)
 			fp := sp - n - 2
@@ -400,10 +398,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			// where the await's result goes, in.Arg.
 			if int(in.Arg) < pc {
 				// The test at the bottom of the loop: a step, as a JUMP.
-				if th.steps--; th.steps <= 0 {
-					if err = th.refillSteps(); err != nil {
-						break
-					}
+				if err = th.step(); err != nil {
+					break
 				}
 			}
 			if g, ok := s[sp-1].(*AsyncGenerator); ok {
@@ -447,6 +443,15 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			pc, sp = int(fr.pc), int(fr.sp)
 		}
 	}
+}
+
+// step counts a step: a call, or a jump back, which ends a loop
+// iteration.
+func (th *Thread) step() error {
+	if th.steps--; th.steps <= 0 {
+		return th.refillSteps()
+	}
+	return nil
 }
 
 // methodOf returns what obj.k calls as a method when the call needs no

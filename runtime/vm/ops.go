@@ -251,10 +251,8 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		}
 
 	case compile.CALL_KW:
-		if th.steps--; th.steps <= 0 {
-			if err = th.refillSteps(); err != nil {
-				break
-			}
+		if err = th.step(); err != nil {
+			break
 		}
 		kw := s[sp-1].(*kwNames).names
 		n := int(in.Arg)
@@ -265,10 +263,8 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		sp = fp + 1
 		s[fp] = v
 	case compile.CALL_EX:
-		if th.steps--; th.steps <= 0 {
-			if err = th.refillSteps(); err != nil {
-				break
-			}
+		if err = th.step(); err != nil {
+			break
 		}
 		fp := sp - 2 - int(in.Arg)
 		var v value.Value
