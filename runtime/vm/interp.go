@@ -382,15 +382,22 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				fr.yielded, fr.awaiting = true, true
 				return v, nil
 			}
-			if instrs[pc].Op == compile.POP_TOP {
-				// An await statement drops the result: its POP_TOP is
-				// done here.
+			// An await statement drops the result, `x = await ...` stores
+			// it in a local: the POP_TOP or STORE_FAST is done here.
+			switch next := instrs[pc]; next.Op {
+			case compile.POP_TOP:
 				sp--
 				s[sp] = nil
 				pc++
-				break
+			case compile.STORE_FAST:
+				sp--
+				s[sp] = nil
+				fr.disown(next.Arg)
+				s[next.Arg] = v
+				pc++
+			default:
+				s[sp-1] = v
 			}
-			s[sp-1] = v
 		case compile.GET_ANEXT:
 			// The compiler follows GET_ANEXT with the await of its result:
 			// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
