@@ -102,8 +102,7 @@ var loopMethods = map[string]methodFunc{
 			return nil, value.Errorf(value.RuntimeError, "Cannot close a running event loop")
 		}
 		if !l.closed {
-			l.closed = true
-			l.reportUnretrieved()
+			l.markClosed()
 		}
 		return value.None, nil
 	}),

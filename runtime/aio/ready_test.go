@@ -8,7 +8,8 @@ type numbered int
 func (numbered) call(*Loop) error { return nil }
 
 // TestReadyQueue checks the FIFO order of the ready queue across blocks,
-// in bursts and interleaved, and that steady use allocates nothing.
+// in bursts and interleaved, and that steady use and a second burst
+// allocate nothing.
 func TestReadyQueue(t *testing.T) {
 	var q readyQueue
 	next, want := 0, 0
@@ -47,5 +48,17 @@ func TestReadyQueue(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations per 1,000 pushes and pops", allocs)
+	}
+	burst := func() { // after the first, reuses the blocks
+		for i := 0; i < 2000; i++ {
+			q.push(cb)
+		}
+		for q.len() > 0 {
+			q.pop()
+		}
+	}
+	burst()
+	if allocs := testing.AllocsPerRun(10, burst); allocs != 0 {
+		t.Errorf("%v allocations per burst after the first", allocs)
 	}
 }

@@ -72,9 +72,16 @@ func (l *Loop) close() error {
 	if err == nil {
 		err = l.runTask(doneCoro{})
 	}
-	l.closed = true
-	l.reportUnretrieved()
+	l.markClosed()
 	return err
+}
+
+// markClosed closes the loop: it drops the memory the ready queue kept
+// and reports the exceptions nobody retrieved.
+func (l *Loop) markClosed() {
+	l.closed = true
+	l.ready.release()
+	l.reportUnretrieved()
 }
 
 // runTask runs coro as a task until it is done (run_until_complete).
