@@ -326,9 +326,15 @@ func (u *unit) call(e *lang.Call) {
 	}
 	if attr, ok := e.Func.(*lang.Attribute); ok && !star && len(e.Keywords) == 0 {
 		// obj.m(args): no bound method object is made.
-		u.expr(attr.X)
-		u.setLine(attr.Pos)
-		u.emit(LOAD_METHOD, u.name(attr.Name))
+		if i, ok := u.localAt(attr.X, attr.Pos); ok && i < 1<<16 {
+			u.setLine(attr.Pos)
+			pc := u.emit(LOAD_FAST_METHOD, u.name(attr.Name))
+			u.code.Instrs[pc].K = uint16(i)
+		} else {
+			u.expr(attr.X)
+			u.setLine(attr.Pos)
+			u.emit(LOAD_METHOD, u.name(attr.Name))
+		}
 		for _, a := range e.Args {
 			u.expr(a)
 		}

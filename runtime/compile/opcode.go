@@ -131,6 +131,9 @@ const (
 	// (LOAD_CONST and COMPARE_JUMP_IF_FALSE in one dispatch).
 	COMPARE_CONST_JUMP_IF_FALSE
 	COMPARE_CONST_JUMP_IF_TRUE // x →; goto arg if x Sub Consts[K]
+	// LOAD_FAST_METHOD: → method obj, or → attr nil, obj being Locals[K]
+	// (LOAD_FAST and LOAD_METHOD in one dispatch).
+	LOAD_FAST_METHOD
 )
 
 // CallArgs is set in the argument of LIST_EXTEND when it builds the
@@ -170,6 +173,7 @@ var opNames = [...]string{
 	INPLACE_FAST_FAST: "INPLACE_FAST_FAST", INPLACE_FAST_CONST: "INPLACE_FAST_CONST", FOR_NEXT: "FOR_NEXT",
 	YIELD_FAST: "YIELD_FAST", BINARY_FAST_CONST: "BINARY_FAST_CONST",
 	COMPARE_CONST_JUMP_IF_FALSE: "COMPARE_CONST_JUMP_IF_FALSE", COMPARE_CONST_JUMP_IF_TRUE: "COMPARE_CONST_JUMP_IF_TRUE",
+	LOAD_FAST_METHOD: "LOAD_FAST_METHOD",
 }
 
 // String returns the opcode's name.
@@ -212,6 +216,8 @@ func stackEffect(op Opcode, arg int) int {
 	case STORE_ATTR, DELETE_SUBSCR, MAP_ADD, END_ASYNC_FOR, POP_EXCEPT_RERAISE,
 		COMPARE_JUMP_IF_FALSE, COMPARE_JUMP_IF_TRUE:
 		return -2
+	case LOAD_FAST_METHOD:
+		return 2
 	case STORE_SUBSCR:
 		return -3
 	case BUILD_SLICE:

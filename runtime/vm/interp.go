@@ -298,7 +298,18 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			clearSlots(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
-		case compile.LOAD_METHOD:
+		case compile.LOAD_METHOD, compile.LOAD_FAST_METHOD:
+			if in.Op == compile.LOAD_FAST_METHOD {
+				k := int32(in.K)
+				v := s[k]
+				if v == nil {
+					err = unbound(code.Locals[k])
+					break
+				}
+				fr.disown(k)
+				s[sp] = v
+				sp++
+			}
 			obj := s[sp-1]
 			if f := methodOf(obj, fr.p.keys[in.Arg], &fr.p.hints[in.Arg]); f != nil {
 				s[sp-1] = f
