@@ -64,6 +64,8 @@ func (c *Code) argString(in Instr) string {
 		return fmt.Sprintf("%d (%s %s)", a, lang.Op(in.Sub), constString(c.Consts[a]))
 	case LOAD_FAST_METHOD:
 		return fmt.Sprintf("%d (%s.%s)", a, c.Locals[in.K], c.Names[a])
+	case LOAD_GLOBAL_METHOD:
+		return fmt.Sprintf("%d (%s.%s)", a, c.Names[in.K], c.Names[a])
 	case BINARY_FAST_CONST:
 		return fmt.Sprintf("%d (%s %s %s)", a, c.Locals[a>>16], lang.Op(in.Sub), constString(c.Consts[a&0xffff]))
 	}

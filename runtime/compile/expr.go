@@ -326,9 +326,14 @@ func (u *unit) call(e *lang.Call) {
 	}
 	if attr, ok := e.Func.(*lang.Attribute); ok && !star && len(e.Keywords) == 0 {
 		// obj.m(args): no bound method object is made.
-		if i, ok := u.localAt(attr.X, attr.Pos); ok && i < 1<<16 {
+		b, i := u.readAt(attr.X, attr.Pos)
+		if (b == bindLocal || b == bindGlobal) && i < 1<<16 {
+			op := LOAD_FAST_METHOD
+			if b == bindGlobal {
+				op = LOAD_GLOBAL_METHOD
+			}
 			u.setLine(attr.Pos)
-			pc := u.emit(LOAD_FAST_METHOD, u.name(attr.Name))
+			pc := u.emit(op, u.name(attr.Name))
 			u.code.Instrs[pc].K = uint16(i)
 		} else {
 			u.expr(attr.X)

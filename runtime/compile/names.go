@@ -157,10 +157,20 @@ func exprKind(e lang.Expr) string {
 // localAt returns the slot of x when x is a local variable read on the
 // line of pos, so that the instruction at pos may read it itself.
 func (u *unit) localAt(x lang.Expr, pos lang.Pos) (int, bool) {
+	b, i := u.readAt(x, pos)
+	return i, b == bindLocal
+}
+
+// readAt returns the binding of x when x is a variable read on the line
+// of pos, with its slot, or its index in Names for a global; else -1.
+func (u *unit) readAt(x lang.Expr, pos lang.Pos) (binding, int) {
 	n, ok := x.(*lang.Name)
 	if !ok || n.Pos.Line != pos.Line {
-		return 0, false
+		return -1, 0
 	}
 	b, i := u.sc.lookup(n.ID)
-	return i, b == bindLocal
+	if b == bindGlobal {
+		i = u.name(n.ID)
+	}
+	return b, i
 }

@@ -105,9 +105,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			err = th.inplaceFast(fr, k, lang.Op(in.Sub), y)
 		case compile.INPLACE_FAST_CONST:
 			err = th.inplaceFast(fr, in.Arg&0xffff, lang.Op(in.Sub), consts[in.Arg>>16])
-		case compile.LOAD_GLOBAL:
-			k := fr.p.keys[in.Arg]
-			v, ok := fr.globals.GetKey(k, &fr.p.hints[in.Arg])
+		case compile.LOAD_GLOBAL, compile.LOAD_GLOBAL_METHOD:
+			i := in.Arg
+			if in.Op == compile.LOAD_GLOBAL_METHOD {
+				i = int32(in.K)
+			}
+			k := fr.p.keys[i]
+			v, ok := fr.globals.GetKey(k, &fr.p.hints[i])
 			if !ok {
 				if v, ok = th.builtins[k.Name()]; !ok {
 					err = notDefined(k.Name())
@@ -116,6 +120,10 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			}
 			s[sp] = v
 			sp++
+			if in.Op == compile.LOAD_GLOBAL_METHOD {
+				s[sp-1], s[sp], err = th.loadMethod(fr, v, in.Arg)
+				sp++
+			}
 		case compile.STORE_GLOBAL:
 			sp--
 			err = fr.globals.SetKey(th, fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp])
@@ -310,16 +318,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				s[sp] = v
 				sp++
 			}
-			obj := s[sp-1]
-			if f := methodOf(obj, fr.p.keys[in.Arg], &fr.p.hints[in.Arg]); f != nil {
-				s[sp-1] = f
-				s[sp] = obj
-			} else {
-				var v value.Value
-				v, err = getAttr(th, obj, fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
-				s[sp-1] = v
-				s[sp] = nil
-			}
+			s[sp-1], s[sp], err = th.loadMethod(fr, s[sp-1], in.Arg)
 			sp++
 		case compile.CALL_METHOD:
 			if err = th.step(); err != nil {
@@ -470,6 +469,18 @@ func (th *Thread) step() error {
 		return th.refillSteps()
 	}
 	return nil
+}
+
+// loadMethod is LOAD_METHOD of Names[i] on obj: it returns the method
+// and obj when the call needs no bound method, else the attribute and
+// nil.
+func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, value.Value, error) {
+	k, hint := fr.p.keys[i], &fr.p.hints[i]
+	if f := methodOf(obj, k, hint); f != nil {
+		return f, obj, nil
+	}
+	v, err := getAttr(th, obj, k, hint)
+	return v, nil, err
 }
 
 // methodOf returns what obj.k calls as a method when the call needs no
