@@ -164,7 +164,7 @@ func (u *unit) emit(op Opcode, arg int) int {
 		code.MaxStack = u.depth
 	}
 	switch op {
-	case JUMP, RETURN_VALUE, RAISE, RERAISE, POP_EXCEPT_RERAISE, RETURN_CLASSCELL:
+	case JUMP, RETURN_VALUE, RETURN_FAST, RAISE, RERAISE, POP_EXCEPT_RERAISE, RETURN_CLASSCELL:
 		u.live = false
 	}
 	return pc

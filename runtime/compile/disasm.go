@@ -45,7 +45,7 @@ func (c *Code) argString(in Instr) string {
 	switch in.Op {
 	case LOAD_CONST:
 		return fmt.Sprintf("%d (%s)", a, constString(c.Consts[a]))
-	case LOAD_FAST, STORE_FAST, DELETE_FAST, CHECK_FAST, YIELD_FAST:
+	case LOAD_FAST, STORE_FAST, DELETE_FAST, CHECK_FAST, YIELD_FAST, RETURN_FAST:
 		return fmt.Sprintf("%d (%s)", a, c.Locals[a])
 	case INPLACE_FAST:
 		return fmt.Sprintf("%d (%s %s=)", a, c.Locals[a], lang.Op(in.Sub))

@@ -165,6 +165,11 @@ func (u *unit) stmt(s lang.Stmt) {
 		u.breakStmt(s.Pos, true)
 	case *lang.Pass, *lang.Global, *lang.Nonlocal:
 	case *lang.Return:
+		if i, ok := u.localAt(s.Value, s.Pos); ok && len(u.fblocks) == 0 {
+			u.setLine(s.Pos)
+			u.emit(RETURN_FAST, i)
+			break
+		}
 		if s.Value != nil {
 			u.expr(s.Value)
 		} else {

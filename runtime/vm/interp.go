@@ -338,10 +338,19 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			clear(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
-		case compile.RETURN_VALUE:
-			sp--
-			v := s[sp]
-			s[sp] = nil
+		case compile.RETURN_VALUE, compile.RETURN_FAST:
+			var v value.Value
+			if in.Op == compile.RETURN_FAST {
+				if v = s[in.Arg]; v == nil {
+					err = unbound(code.Locals[in.Arg])
+					break
+				}
+				fr.disown(in.Arg)
+			} else {
+				sp--
+				v = s[sp]
+				s[sp] = nil
+			}
 			fr.sp = int32(sp)
 			return v, nil
 		case compile.YIELD_VALUE, compile.YIELD_FAST:
