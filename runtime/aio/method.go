@@ -35,6 +35,14 @@ func (m *method) Call(th value.Thread, args []value.Value, kwargs []value.Kwarg)
 	return m.fn(th, args[0], args[1:], kwargs)
 }
 
+// Unbound reports that m, read from its class, takes the receiver as
+// first argument (value.MethodDescriptor).
+func (m *method) Unbound() bool { return true }
+
+// Borrows reports that m keeps no reference to its args slice: the
+// methods of the loop's classes copy what they keep (value.Borrower).
+func (m *method) Borrows() bool { return true }
+
 // check fails unless self is a value of the Go type the method works on.
 func (m *method) check(self value.Value) error {
 	if m.ok(self) {
@@ -86,6 +94,10 @@ func (b *bound) Name() string { return b.m.Name() }
 func (b *bound) Call(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 	return b.m.fn(th, b.self, args, kwargs)
 }
+
+// Borrows reports that b keeps no reference to its args slice, as its
+// method does not.
+func (b *bound) Borrows() bool { return true }
 
 // Repr returns the bound method's repr.
 func (b *bound) Repr(th value.Thread) (string, error) {

@@ -42,6 +42,23 @@ func (b *Builtin) Borrows() bool { return b.borrows }
 // class, which takes its receiver as first argument.
 func (b *Builtin) Unbound() bool { return b.recv != nil && b.self == nil }
 
+// A Borrower is a callable that may say it keeps no reference to its
+// args slice once it returns (see Builtin.Borrows): the VM then passes it
+// its value stack instead of a copy. Go-defined methods of other packages
+// implement it.
+type Borrower interface {
+	Borrows() bool
+}
+
+// A MethodDescriptor is a method in the dictionary of a class defined in
+// Go that may say it takes its receiver as first argument when called
+// from the class (see Builtin.Unbound): for an instance of that very
+// class, which has no attributes of its own to shadow it, the VM calls it
+// with the receiver instead of making a bound method.
+type MethodDescriptor interface {
+	Unbound() bool
+}
+
 // Type returns builtin_function_or_method.
 func (b *Builtin) Type() *Class { return BuiltinType }
 

@@ -33,6 +33,11 @@ type Class struct {
 	hooks *hooks
 }
 
+// Mutable reports whether c is a class a script defined (NewClass), as
+// opposed to one defined in Go: its instances may have attributes of
+// their own, and its attributes may change.
+func (c *Class) Mutable() bool { return c.mutable }
+
 // Type returns the class of classes, type.
 func (c *Class) Type() *Class { return TypeType }
 

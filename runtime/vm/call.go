@@ -40,7 +40,7 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 // borrowArgs returns args, a slice of the value stack, for a call of fn:
 // the slice itself when fn borrows its arguments, else a copy.
 func borrowArgs(fn value.Value, args []value.Value) []value.Value {
-	if b, ok := fn.(*value.Builtin); ok && b.Borrows() {
+	if b, ok := fn.(value.Borrower); ok && b.Borrows() {
 		return args
 	}
 	return append([]value.Value(nil), args...)

@@ -495,7 +495,8 @@ func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, 
 // methodOf returns what obj.k calls as a method when the call needs no
 // bound method object: a script function of the class of an instance of a
 // script class (not shadowed by an instance attribute), or a method of a
-// builtin type. It returns nil otherwise.
+// class defined in Go (builtin types, asyncio's). It returns nil
+// otherwise.
 func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 	switch o := obj.(type) {
 	case *value.Instance:
@@ -511,13 +512,13 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 		return nil
 	}
 	cls := obj.Type()
-	if cls.Module != "builtins" {
+	if cls.Mutable() {
 		return nil
 	}
-	// A builtin type's method takes its receiver first; other builtins
-	// in a class dictionary do not bind.
-	if b, ok := cls.LookupKey(k).(*value.Builtin); ok && b.Unbound() {
-		return b
+	// The method of a class defined in Go takes its receiver first;
+	// other builtins in a class dictionary do not bind.
+	if m, ok := cls.LookupKey(k).(value.MethodDescriptor); ok && m.Unbound() {
+		return m.(value.Value)
 	}
 	return nil
 }
