@@ -515,10 +515,20 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 	if cls.Mutable() {
 		return nil
 	}
+	// Such a class's dictionary never changes: the hint finds a method
+	// of the class itself at once.
+	var v value.Value
+	ok := false
+	if cls.Dict != nil {
+		v, ok = cls.Dict.GetKey(k, hint)
+	}
+	if !ok {
+		v = cls.LookupKey(k)
+	}
 	// The method of a class defined in Go takes its receiver first;
 	// other builtins in a class dictionary do not bind.
-	if m, ok := cls.LookupKey(k).(value.MethodDescriptor); ok && m.Unbound() {
-		return m.(value.Value)
+	if m, ok := v.(value.MethodDescriptor); ok && m.Unbound() {
+		return v
 	}
 	return nil
 }
