@@ -274,16 +274,20 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				s[sp] = nil
 				break
 			}
-			// The loop's target is most often a local: store it now,
+			// The loop's target is most often a variable: store it now,
 			// saving a dispatch.
-			if next := instrs[pc]; next.Op == compile.STORE_FAST {
+			switch next := instrs[pc]; next.Op {
+			case compile.STORE_FAST:
 				fr.disown(next.Arg)
 				s[next.Arg] = v
 				pc++
-				break
+			case compile.STORE_GLOBAL:
+				pc++
+				err = fr.globals.SetKey(th, fr.p.keys[next.Arg], &fr.p.hints[next.Arg], v)
+			default:
+				s[sp] = v
+				sp++
 			}
-			s[sp] = v
-			sp++
 		case compile.CALL:
 			if err = th.step(); err != nil {
 				break
