@@ -133,7 +133,6 @@ func (u *unit) finish() *Code {
 	for i := range code.Handlers {
 		code.Handlers[i].Target = u.labels[code.Handlers[i].Target].pc
 	}
-	code.MaxStack++
 	return code
 }
 
@@ -200,11 +199,16 @@ func (u *unit) jumpSub(op Opcode, sub uint8, l *label) int {
 	return pc
 }
 
+// noteDepth records the stack depth at l, where a jump or a raised
+// exception may arrive with more on the stack than the instructions
+// before it leave (an exception handler's exception, a loop's item):
+// MaxStack counts it.
 func (u *unit) noteDepth(l *label, depth int) {
 	if l.hasDepth && l.depth != depth {
 		panic(fmt.Sprintf("compile: inconsistent stack depth at label in %s: %d vs %d", u.code.Name, l.depth, depth))
 	}
 	l.depth, l.hasDepth = depth, true
+	u.code.MaxStack = max(u.code.MaxStack, depth)
 }
 
 // bind places l at the next instruction.
