@@ -342,9 +342,10 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			clear(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
-		case compile.RETURN_VALUE, compile.RETURN_FAST:
+		case compile.RETURN_VALUE, compile.RETURN_FAST, compile.YIELD_VALUE, compile.YIELD_FAST:
+			// The value is a local for the _FAST forms, else popped.
 			var v value.Value
-			if in.Op == compile.RETURN_FAST {
+			if in.Op == compile.RETURN_FAST || in.Op == compile.YIELD_FAST {
 				if v = s[in.Arg]; v == nil {
 					err = unbound(code.Locals[in.Arg])
 					break
@@ -355,20 +356,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				v = s[sp]
 				s[sp] = nil
 			}
-			fr.sp = int32(sp)
-			return v, nil
-		case compile.YIELD_VALUE, compile.YIELD_FAST:
-			var v value.Value
-			if in.Op == compile.YIELD_FAST {
-				if v = s[in.Arg]; v == nil {
-					err = unbound(code.Locals[in.Arg])
-					break
-				}
-				fr.disown(in.Arg)
-			} else {
-				sp--
-				v = s[sp]
-				s[sp] = nil
+			if in.Op == compile.RETURN_VALUE || in.Op == compile.RETURN_FAST {
+				fr.sp = int32(sp)
+				return v, nil
 			}
 			fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
 			fr.yielded, fr.awaiting = true, false
