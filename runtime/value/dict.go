@@ -301,8 +301,24 @@ func (k Key) Name() string { return k.name }
 // is safe, with any dict.
 type Hint struct{ e atomic.Int32 }
 
-// keyEntry returns the index in entries of k, or -1, trying hint first.
-func (d *Dict) keyEntry(k Key, hint *Hint) int {
+// keyEntry returns the index in entries of k, or -1. Its first test,
+// small enough to be inlined in GetKey and SetKey, is whether the entry
+// at hint holds k's very bytes, as an entry stored from a Key of the same
+// name does (names are made unique); findKey does the rest.
+func (d *Dict) keyEntry(k *Key, hint *Hint) int {
+	if e := uint(hint.e.Load()); e < uint(len(d.entries)) {
+		if en := &d.entries[e]; en.hash == k.h {
+			if s, ok := en.key.(String); ok && len(s.s) == len(k.name) && unsafe.StringData(s.s) == unsafe.StringData(k.name) {
+				return int(e)
+			}
+		}
+	}
+	return d.findKey(k, hint)
+}
+
+// findKey returns the index in entries of k, or -1, trying hint first
+// and updating it.
+func (d *Dict) findKey(k *Key, hint *Hint) int {
 	if e := int(hint.e.Load()); uint(e) < uint(len(d.entries)) && d.hasStr(e, k.name, k.h) {
 		return e
 	}
@@ -315,7 +331,7 @@ func (d *Dict) keyEntry(k Key, hint *Hint) int {
 
 // GetKey is GetString for a Key, with a hint.
 func (d *Dict) GetKey(k Key, hint *Hint) (Value, bool) {
-	if e := d.keyEntry(k, hint); e >= 0 {
+	if e := d.keyEntry(&k, hint); e >= 0 {
 		return d.entries[e].val, true
 	}
 	return nil, false
@@ -324,7 +340,7 @@ func (d *Dict) GetKey(k Key, hint *Hint) (Value, bool) {
 // SetKey is SetItem for a Key, with a hint: it neither hashes nor
 // allocates a str.
 func (d *Dict) SetKey(th Thread, k Key, hint *Hint, v Value) error {
-	if e := d.keyEntry(k, hint); e >= 0 {
+	if e := d.keyEntry(&k, hint); e >= 0 {
 		d.entries[e].val = v
 		return nil
 	}

@@ -61,3 +61,73 @@ func BenchmarkGetKey(b *testing.B) {
 		}
 	})
 }
+
+// TestKeyHintEqualBytes checks the hint's first test, which compares the
+// data pointers of names: a key equal by value but stored from other bytes
+// (a name made at run time) is found too, and bytes shared with a longer
+// or shorter name are not taken for it.
+func TestKeyHintEqualBytes(t *testing.T) {
+	long := string([]byte("names")) // made at run time
+	d := NewDict(0)
+	d.SetString(long[:4], MakeInt(1)) // "name", sharing the bytes of long
+	d.SetString(long, MakeInt(2))
+	for _, tc := range []struct {
+		key  string
+		want Value
+	}{
+		{"name", MakeInt(1)},               // other bytes, equal
+		{long[:4], MakeInt(1)},             // the very bytes
+		{long, MakeInt(2)},                 // the bytes of "name", longer
+		{long[:3], nil},                    // the same bytes, shorter, absent
+		{string([]byte(long)), MakeInt(2)}, // other bytes, equal
+	} {
+		k := MakeKey(tc.key)
+		for start := int32(0); start < 2; start++ {
+			var h Hint
+			h.e.Store(start)
+			got, ok := d.GetKey(k, &h)
+			if ok != (tc.want != nil) || got != tc.want {
+				t.Errorf("GetKey(%q) with hint %d = %v, %v; want %v", tc.key, start, got, ok, tc.want)
+			}
+		}
+	}
+}
+
+// TestKeyHintCollision checks GetKey and SetKey when keys share their
+// hash: the hint may point at an entry with k's hash and not k, even one
+// whose name starts at the same bytes.
+func TestKeyHintCollision(t *testing.T) {
+	const h = 12345
+	d := NewDict(0)
+	abc := string([]byte("abc"))
+	names := []string{abc[:2], abc, "b"}
+	for i, n := range names {
+		if err := d.set(nil, MakeString(n), h, MakeInt(int64(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key := func(n string) Key { return Key{n, MakeString(n), h} }
+	for i, n := range names {
+		for start := int32(0); start < 3; start++ {
+			var hint Hint
+			hint.e.Store(start)
+			if got, ok := d.GetKey(key(n), &hint); !ok || got != MakeInt(int64(i)) {
+				t.Errorf("GetKey(%q) with hint %d = %v, %v; want %d", n, start, got, ok, i)
+			}
+		}
+	}
+	var hint Hint
+	if _, ok := d.GetKey(key(abc[:1]), &hint); ok {
+		t.Errorf("GetKey(%q) found a key that collides with it", "a")
+	}
+	if err := d.SetKey(nil, key(abc[:1]), &hint, MakeInt(9)); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetKey(nil, key("abc"), &hint, MakeInt(8)); err != nil {
+		t.Fatal(err)
+	}
+	want := "{'ab': 0, 'abc': 8, 'b': 2, 'a': 9}"
+	if got, err := Repr(nil, d); err != nil || got != want {
+		t.Errorf("after SetKey: %s, want %s", got, want)
+	}
+}
