@@ -14,15 +14,17 @@ import (
 )
 
 func TestCancelExec(t *testing.T) {
-	in, out := newInterp(t, runtime.Options{})
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
+	// The deadline passes once both tasks sleep: the child, which runs
+	// after main awaits, gives the cue.
+	ctx, cue := cueDeadline(50 * time.Millisecond)
+	in, out := newInterp(t, runtime.Options{Globals: map[string]any{"cue": cue}})
 	start := time.Now()
 	_, err := in.Exec(ctx, "cancel.agen", []byte(`
 import asyncio
 
 async def worker(name):
     try:
+        cue()
         await asyncio.sleep(10)
     finally:
         print("finally", name)

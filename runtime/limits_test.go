@@ -358,12 +358,15 @@ func readMemory() memoryUse {
 
 // TestStopSleep checks that a call's deadline ends a time.sleep.
 func TestStopSleep(t *testing.T) {
-	in, _ := newInterp(t, runtime.Options{})
-	for _, src := range []string{"import time\ntime.sleep(3600)\n", "import time\ntime.sleep(3600)\nwhile True: pass\n"} {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	var cue runtime.Func
+	in, _ := newInterp(t, runtime.Options{Globals: map[string]any{
+		"cue": runtime.Func(func(args []any) (any, error) { return cue(args) }),
+	}})
+	for _, src := range []string{"import time\ncue()\ntime.sleep(3600)\n", "import time\ncue()\ntime.sleep(3600)\nwhile True: pass\n"} {
+		var ctx context.Context
+		ctx, cue = cueDeadline(20 * time.Millisecond)
 		start := time.Now()
 		_, err := in.Exec(ctx, "sleep.agen", []byte(src))
-		cancel()
 		var le *runtime.LimitError
 		if !errors.As(err, &le) || !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
 			t.Errorf("%q: %v after %v, want a *LimitError wrapping DeadlineExceeded within 1s", src, err, time.Since(start))

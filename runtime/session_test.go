@@ -72,13 +72,13 @@ async def spawn(name):
 }
 
 func TestSessionCancel(t *testing.T) {
-	in, out := newInterp(t, runtime.Options{})
+	ctx, cue := cueDeadline(20 * time.Millisecond)
+	in, out := newInterp(t, runtime.Options{Globals: map[string]any{"cue": cue}})
 	in.Start()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-	defer cancel()
 	_, err := in.Exec(ctx, "c.agen", []byte(`
 import asyncio
 try:
+    cue()
     await asyncio.sleep(3600)
 finally:
     print("finally")
