@@ -28,7 +28,9 @@ func Example() {
 func ExampleBlockingFunc() {
 	lookup := runtime.BlockingFunc(func(ctx context.Context, args []any) (any, error) {
 		name := args[0].(string)
-		time.Sleep(time.Duration(len(name)) * 10 * time.Millisecond) // a database, a remote service...
+		// A database, a remote service... ada's answer comes 0.1 s
+		// before grace's: a lead that a busy machine does not undo.
+		time.Sleep(time.Duration(len(name)) * 50 * time.Millisecond)
 		return strings.ToUpper(name), nil
 	})
 	in := runtime.New(runtime.Options{
@@ -101,7 +103,9 @@ async def ticks():
 func ExampleInterpreter_Exec_cancel() {
 	in := runtime.New(runtime.Options{Stdout: os.Stdout})
 	defer in.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	// The deadline leaves time to compile the script and import asyncio
+	// (up to 0.2 s under -race on a busy machine) before it awaits.
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	_, err := in.Exec(ctx, "slow.agen", []byte(`
 import asyncio
@@ -133,7 +137,9 @@ while True:
 func ExampleInterpreter_Exec_timeout() {
 	in := runtime.New(runtime.Options{})
 	defer in.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	// A deadline that passed while Exec compiled would stop the call
+	// before the spin (with the context's plain error).
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	_, err := in.Exec(ctx, "spin.agen", []byte("while True: pass\n"))
 	fmt.Println(errors.Is(err, context.DeadlineExceeded), err)
