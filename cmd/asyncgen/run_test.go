@@ -49,13 +49,17 @@ func TestRunForms(t *testing.T) {
 		{args: []string{"-c", "quit(6)"}, status: 6},
 		{args: []string{"-c", "x = = 1"}, status: 1, lastErr: "SyntaxError: invalid syntax",
 			inStderr: "  File \"<string>\", line 1\n    x = = 1\n        ^\n"},
-		{args: []string{"--timeout", "200ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms",
+		// The timeouts leave time to compile the program and import
+		// asyncio before it awaits (up to 0.2 s under -race on a busy
+		// machine): passed before, they end it with no traceback or
+		// finally block run.
+		{args: []string{"--timeout", "500ms", long}, status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 500ms",
 			inStderr: "line 3, in <module>\n"},
 		// A script's own asyncio.run: the timeout cancels its main task too.
-		{args: []string{"--timeout", "200ms", "-c", "import asyncio\nasync def main():\n    try:\n        await asyncio.sleep(60)\n    finally:\n        print('cleanup')\nasyncio.run(main())"},
-			status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 200ms"},
+		{args: []string{"--timeout", "500ms", "-c", "import asyncio\nasync def main():\n    try:\n        await asyncio.sleep(60)\n    finally:\n        print('cleanup')\nasyncio.run(main())"},
+			status: 1, stdout: "cleanup\n", lastErr: "TimeoutError: program exceeded --timeout 500ms"},
 		{args: []string{"--max-steps", "1000", "-c", "while True: pass"}, status: 1, lastErr: "asyncgen: step limit exceeded (1000 steps)"},
-		{args: []string{"--timeout", "200ms", "-c", "while True: pass"}, status: 1, lastErr: "TimeoutError: program exceeded --timeout 200ms"},
+		{args: []string{"--timeout", "500ms", "-c", "while True: pass"}, status: 1, lastErr: "TimeoutError: program exceeded --timeout 500ms"},
 		{args: []string{"--max-memory", "10MiB", "-c", "x = [0] * 10**8"}, status: 1, lastErr: "MemoryError"},
 		{args: []string{"--max-memory", "10MiB", "-c", "try:\n    x = 'a' * 10**9\nexcept MemoryError:\n    print('caught')"}, stdout: "caught\n"},
 		{args: []string{"run"}, status: 2, lastErr: "asyncgen run: missing FILE (asyncgen run -h for help)"},
