@@ -2,9 +2,14 @@ package value
 
 // GetAttr returns v.name.
 func GetAttr(th Thread, v Value, name string) (Value, error) {
+	return getAttrHash(th, v, name, strHash(name))
+}
+
+// getAttrHash is GetAttr with the hash of name computed by the caller.
+func getAttrHash(th Thread, v Value, name string, h int64) (Value, error) {
 	switch v := v.(type) {
 	case *Module:
-		if x := v.Globals.getStr(name); x != nil {
+		if x := v.Globals.getStrHash(name, h); x != nil {
 			return x, nil
 		}
 		if name == "__name__" {
@@ -12,12 +17,11 @@ func GetAttr(th Thread, v Value, name string) (Value, error) {
 		}
 		return nil, Errorf(AttributeError, "module '%s' has no attribute '%s'", v.Name, name)
 	case *Class:
-		return classGetAttr(th, v, name)
+		return classGetAttr(th, v, name, h)
 	case *Super:
 		return superGetAttr(th, v, name)
 	}
 	cls := v.Type()
-	h := strHash(name)
 	attr := cls.lookupHash(name, h)
 	if p, ok := attr.(*Property); ok {
 		return p.Get(th, v, cls)
@@ -218,8 +222,8 @@ func descriptorGet(th Thread, attr, obj Value, cls *Class) (Value, error) {
 	return attr, nil
 }
 
-func classGetAttr(th Thread, c *Class, name string) (Value, error) {
-	if attr := c.Lookup(name); attr != nil {
+func classGetAttr(th Thread, c *Class, name string, h int64) (Value, error) {
+	if attr := c.lookupHash(name, h); attr != nil {
 		return descriptorGet(th, attr, nil, c)
 	}
 	switch name {

@@ -271,6 +271,12 @@ func (d *Dict) hasStr(e int, name string, h int64) bool {
 	return ok && k.s == name
 }
 
+// sameStr is a == b, with no call when both hold the same bytes, as the
+// names of compiled code (made unique) and those stored from them do.
+func sameStr(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
+}
+
 // SetString stores v under a str key; it never runs script code. It
 // allocates only to add a new key.
 func (d *Dict) SetString(name string, v Value) {

@@ -2,16 +2,21 @@ package value
 
 // GetAttrKey is GetAttr with the name as a Key and a hint of where
 // instances keep it: an attribute of an instance of a script class that
-// no data descriptor of its class intercepts is read without hashing.
+// no data descriptor of its class intercepts is read without hashing,
+// and so is an attribute of its class that the instance does not shadow.
+// No attribute is hashed again.
 func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 	if o, ok := v.(*Instance); ok && o.Dict != nil {
 		if attr := o.Class.attrOf(k); attr == nil || !interceptsGet(attr) {
 			if x, ok := o.Dict.GetKey(k, hint); ok {
 				return x, nil
 			}
+			if attr != nil && k.name != "__dict__" {
+				return descriptorGet(th, attr, o, o.Class)
+			}
 		}
 	}
-	return GetAttr(th, v, k.name)
+	return getAttrHash(th, v, k.name, k.h)
 }
 
 // SetAttrKey is SetAttr with the name as a Key and a hint of where

@@ -63,7 +63,7 @@ func (c *Class) attrOf(k Key) Value {
 	}
 	h := c.classHooks()
 	for i, ah := range &h.absentHash {
-		if ah == k.h && h.absent[i] == k.name {
+		if ah == k.h && sameStr(h.absent[i], k.name) {
 			return nil
 		}
 	}
