@@ -153,21 +153,27 @@ func TestREPLSession(t *testing.T) {
 	term.line("[1, 2][5]", "IndexError: list index out of range")
 	term.line("x = = 1", "SyntaxError: invalid syntax")
 
-	// Ctrl-C cancels a long sleep and returns to the prompt.
-	term.send("await asyncio.sleep(60)\r")
-	time.Sleep(300 * time.Millisecond)
+	// Ctrl-C cancels a long sleep and returns to the prompt. The input
+	// says it runs (its echo does not hold the words it prints) before
+	// the Ctrl-C: one typed before the input starts is dropped, and a
+	// fixed delay can be too short for a child under -race on a busy
+	// machine.
+	term.send("print('now ' + 'sleeping'); await asyncio.sleep(60)\r")
+	term.expect("now sleeping\r\n")
 	term.send("\x03")
 	term.expect("KeyboardInterrupt")
 	term.line("len(_)", "10")
 
 	// Ctrl-C stops an input that computes without awaiting.
 	term.line("n = 0", prompt1)
-	term.line("while True: n += 1", prompt2)
+	term.line("while True:", prompt2)
+	term.line("    n += 1", prompt2)
+	term.line("    if n == 1000: print('now ' + 'spinning')", prompt2)
 	term.send("\r")
-	time.Sleep(300 * time.Millisecond)
+	term.expect("now spinning\r\n")
 	term.send("\x03")
 	term.expect("KeyboardInterrupt")
-	term.line("n > 1000", "True")
+	term.line("n >= 1000", "True")
 
 	// Ctrl-C at the prompt clears the line.
 	term.send("garbage")
