@@ -83,7 +83,11 @@ func TestLimits(t *testing.T) {
 			if raceEnabled {
 				// The growth cases take seconds each under -race: a
 				// quarter of the memory reaches MemoryError sooner.
+				// The race detector makes the scripts 5 to 20 times
+				// slower (steps recursion: 8 ms, 180 ms under -race
+				// at load average 8), the machine's load more.
 				c.memory /= 4
+				c.within *= 5
 			}
 			in, out := newInterp(t, runtime.Options{MaxSteps: c.steps, MaxMemory: c.memory, VirtualTime: true, Stderr: io.Discard})
 			ctx := context.Background()
