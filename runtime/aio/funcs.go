@@ -44,7 +44,8 @@ var asyncioFuncs = map[string]builtinFunc{
 		if err := unpack("ensure_future", args, kwargs, []string{"coro_or_future", "*loop="}, &aw, &loop); err != nil {
 			return nil, err
 		}
-		return ensureFuture(th, nil, aw)
+		l, _ := loop.(*Loop) // nil: a future as it is, a task of the running loop
+		return ensureFuture(th, l, aw)
 	},
 	"gather": func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var retExc value.Value
@@ -205,6 +206,9 @@ func createTask(th value.Thread, l *Loop, coro, name value.Value) (value.Value, 
 			return nil, err
 		}
 		name = value.MakeString(s)
+	}
+	if err := l.checkClosed(); err != nil {
+		return nil, err
 	}
 	return newTask(l, coro.(value.Coroutine), name), nil
 }

@@ -234,6 +234,9 @@ func (g *gathering) cancel(msg value.Value) bool {
 // awaitable wrapped in a coroutine first.
 func ensureFuture(th value.Thread, l *Loop, v value.Value) (futureLike, error) {
 	if fl, ok := v.(futureLike); ok {
+		if l != nil && fl.base().loop != l {
+			return nil, value.Errorf(value.ValueError, "The future belongs to a different loop than the one specified as the loop argument")
+		}
 		return fl, nil
 	}
 	coro, err := asCoroutine(th, v)
@@ -244,6 +247,8 @@ func ensureFuture(th value.Thread, l *Loop, v value.Value) (futureLike, error) {
 		if l, err = runningLoop(th); err != nil {
 			return nil, err
 		}
+	} else if err := l.checkClosed(); err != nil {
+		return nil, err
 	}
 	return newTask(l, coro, nil), nil
 }

@@ -11,6 +11,9 @@ func (l *Loop) Type() *value.Class { return LoopType }
 // is the callable, the rest its arguments. when < 0 means call_soon;
 // exact means call_at, whose deadlines may tie.
 func (l *Loop) schedule(name string, when int64, exact bool, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
 	for _, kw := range kwargs {
 		if kw.Name != "context" {
 			return nil, value.Errorf(value.TypeError, "%s() got an unexpected keyword argument '%s'", name, kw.Name)
@@ -129,10 +132,19 @@ var loopMethods = map[string]methodFunc{
 	},
 }
 
-// checkIdle fails if the loop is closed or another loop runs.
-func (l *Loop) checkIdle() error {
+// checkClosed fails if the loop is closed, as CPython's _check_closed
+// does before a loop schedules anything.
+func (l *Loop) checkClosed() error {
 	if l.closed {
 		return value.Errorf(value.RuntimeError, "Event loop is closed")
+	}
+	return nil
+}
+
+// checkIdle fails if the loop is closed or another loop runs.
+func (l *Loop) checkIdle() error {
+	if err := l.checkClosed(); err != nil {
+		return err
 	}
 	if l.in.loop != nil {
 		return value.Errorf(value.RuntimeError, "Cannot run the event loop while another loop is running")
