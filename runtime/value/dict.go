@@ -268,7 +268,7 @@ func (d *Dict) hasStr(e int, name string, h int64) bool {
 		return false
 	}
 	k, ok := en.key.(String)
-	return ok && k.s == name
+	return ok && sameStr(k.s, name)
 }
 
 // sameStr is a == b, with no call when both hold the same bytes, as the
@@ -307,24 +307,8 @@ func (k Key) Name() string { return k.name }
 // is safe, with any dict.
 type Hint struct{ e atomic.Int32 }
 
-// keyEntry returns the index in entries of k, or -1. Its first test,
-// small enough to be inlined in GetKey and SetKey, is whether the entry
-// at hint holds k's very bytes, as an entry stored from a Key of the same
-// name does (names are made unique); findKey does the rest.
+// keyEntry returns the index in entries of k, or -1, trying hint first.
 func (d *Dict) keyEntry(k *Key, hint *Hint) int {
-	if e := uint(hint.e.Load()); e < uint(len(d.entries)) {
-		if en := &d.entries[e]; en.hash == k.h {
-			if s, ok := en.key.(String); ok && len(s.s) == len(k.name) && unsafe.StringData(s.s) == unsafe.StringData(k.name) {
-				return int(e)
-			}
-		}
-	}
-	return d.findKey(k, hint)
-}
-
-// findKey returns the index in entries of k, or -1, trying hint first
-// and updating it.
-func (d *Dict) findKey(k *Key, hint *Hint) int {
 	if e := int(hint.e.Load()); uint(e) < uint(len(d.entries)) && d.hasStr(e, k.name, k.h) {
 		return e
 	}

@@ -55,6 +55,13 @@ func BenchmarkGetKey(b *testing.B) {
 			d.GetKey(k, &h)
 		}
 	})
+	b.Run("hint-other-bytes", func(b *testing.B) {
+		k := MakeKey(string([]byte("total")))
+		var h Hint
+		for i := 0; i < b.N; i++ {
+			d.GetKey(k, &h)
+		}
+	})
 	b.Run("probe", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			d.strEntry(k.name, k.h)
