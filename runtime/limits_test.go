@@ -188,13 +188,20 @@ func TestStepsPerCall(t *testing.T) {
 // TestInterrupt raises KeyboardInterrupt in a spinning script, which
 // catches it.
 func TestInterrupt(t *testing.T) {
-	in, out := newInterp(t, runtime.Options{})
+	// The interrupt comes once the script has said it spins: one that
+	// comes before the call runs is dropped, and the spin would never end
+	// (compiling took over 20 ms under -race on a busy machine).
+	spinning := make(chan struct{}, 1)
+	in, out := newInterp(t, runtime.Options{Globals: map[string]any{
+		"spinning": runtime.Func(func([]any) (any, error) { spinning <- struct{}{}; return nil, nil }),
+	}})
 	go func() {
+		<-spinning
 		time.Sleep(20 * time.Millisecond)
 		in.Interrupt()
 	}()
 	start := time.Now()
-	exec(t, in, "try:\n    while True: pass\nexcept KeyboardInterrupt:\n    print('caught')\n")
+	exec(t, in, "try:\n    spinning()\n    while True: pass\nexcept KeyboardInterrupt:\n    print('caught')\n")
 	if out.String() != "caught\n" {
 		t.Errorf("output %q", out)
 	}
