@@ -115,7 +115,7 @@ func (b *bound) Equal(o value.Value) bool {
 // define adds methods to cls; ok tells the receivers they accept.
 func define(cls *value.Class, ok func(value.Value) bool, methods map[string]methodFunc) {
 	for name, fn := range methods {
-		cls.Dict.SetString(name, &method{cls: cls, name: name, fn: fn, ok: ok})
+		cls.Dict.SetName(name, &method{cls: cls, name: name, fn: fn, ok: ok})
 	}
 }
 

@@ -42,13 +42,13 @@ func Install(th *vm.Thread, opts Options) error {
 func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 	m := newModule("asyncio", asyncioFuncs)
 	g := m.Globals
-	g.SetString("sleep", sleep)
+	g.SetName("sleep", sleep)
 	for _, c := range []*value.Class{FutureType, TaskType, HandleType, TimerType, QueueType, LifoQueueType, PriorityQueueType, QueueEmpty, QueueFull} {
-		g.SetString(c.Name, c)
+		g.SetName(c.Name, c)
 	}
-	g.SetString("CancelledError", value.CancelledError)
-	g.SetString("InvalidStateError", InvalidStateError)
-	g.SetString("TimeoutError", value.TimeoutError)
+	g.SetName("CancelledError", value.CancelledError)
+	g.SetName("InvalidStateError", InvalidStateError)
+	g.SetName("TimeoutError", value.TimeoutError)
 	return m, asyncioLib.exec(th, m)
 }
 
@@ -58,9 +58,9 @@ func loadAsyncio(th *vm.Thread, sleep value.Value) (*value.Module, error) {
 // copies no arguments.
 func newModule(name string, funcs map[string]builtinFunc) *value.Module {
 	g := value.NewDict(len(funcs) + 1)
-	g.SetString("__name__", value.MakeString(name))
+	g.SetName("__name__", value.MakeString(name))
 	for fname, fn := range funcs {
-		g.SetString(fname, value.NewBorrowingBuiltin(fname, fn))
+		g.SetName(fname, value.NewBorrowingBuiltin(fname, fn))
 	}
 	return &value.Module{Name: name, Globals: g}
 }

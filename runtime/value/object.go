@@ -74,11 +74,11 @@ func installMethods(groups []methodGroup) {
 		slices.SortFunc(sorted, func(a, b method) int { return strings.Compare(a.name, b.name) })
 		for _, m := range sorted {
 			if g.class {
-				g.cls.Dict.SetString(m.name, &ClassMethod{Func: NewBuiltin(m.name, m.fn)})
+				g.cls.Dict.SetName(m.name, &ClassMethod{Func: NewBuiltin(m.name, m.fn)})
 				continue
 			}
 			fns = append(fns, Builtin{name: m.name, fn: m.fn, recv: g.cls, borrows: true})
-			g.cls.Dict.SetString(m.name, &fns[len(fns)-1])
+			g.cls.Dict.SetName(m.name, &fns[len(fns)-1])
 		}
 	}
 }

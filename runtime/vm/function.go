@@ -197,7 +197,7 @@ func (m *method) Get(th value.Thread, obj value.Value, cls *value.Class) (value.
 func newVMClass(name string, attrs map[string]value.Value) *value.Class {
 	d := value.NewDict(len(attrs))
 	for k, v := range attrs {
-		d.SetString(k, v)
+		d.SetName(k, v)
 	}
 	return &value.Class{Name: name, Module: "builtins", Base: value.ObjectType, Dict: d}
 }
