@@ -231,7 +231,12 @@ func TestConcurrentHostCalls(t *testing.T) {
 				break
 			}
 		}
-		time.Sleep(20 * time.Millisecond)
+		// Each call waits for the others (5 s at most, if they do not
+		// run in parallel): a fixed sleep could end before the last
+		// one starts on a busy machine.
+		for end := time.Now().Add(5 * time.Second); peak.Load() < 3 && time.Now().Before(end); {
+			time.Sleep(time.Millisecond)
+		}
 		running.Add(-1)
 		return args[0], nil
 	})
