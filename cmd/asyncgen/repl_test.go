@@ -214,7 +214,10 @@ func TestREPLSession(t *testing.T) {
 	term.expect(prompt1 + "12 * 2")
 	term.line("", "24\r\n")
 
-	// Tab completes attributes after a dot and names in scope.
+	// Tab completes attributes after a dot and names in scope. Keys go
+	// once the prompt shows: the line editor has put the terminal in raw
+	// mode then; before, the terminal's own line discipline takes them.
+	term.expect(prompt1)
 	term.send("await asyncio.sle\t")
 	term.expect("asyncio.sleep")
 	term.send("(0, 'done')\r")
@@ -225,6 +228,9 @@ func TestREPLSession(t *testing.T) {
 	term.send(" + 1\r")
 	term.expect("42")
 
+	// A Ctrl-D typed before the prompt shows (in cooked mode) was lost
+	// once under -race: the REPL then never exited.
+	term.expect(prompt1)
 	term.send("\x04")
 	if status := term.wait(); status != 0 {
 		t.Errorf("exit status %d, want 0", status)
