@@ -516,8 +516,8 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 	if cls.Dict != nil {
 		v, ok = cls.Dict.GetKey(k, hint)
 	}
-	if !ok {
-		v = cls.LookupKey(k)
+	if !ok && cls.Base != nil {
+		v = cls.Base.LookupKey(k) // the rest of the MRO
 	}
 	// The method of a class defined in Go takes its receiver first;
 	// other builtins in a class dictionary do not bind.
