@@ -49,11 +49,13 @@ type cell struct{ V value.Value }
 
 // prepared is the VM's form of a Code: its constants as values, and its
 // names as dict keys for namespace lookups without hashing or allocating,
-// with the hints that cache where each name was found.
+// with the hints that cache where each name was found and, for the names
+// of method calls, the method a class defined in Go gave (methods).
 type prepared struct {
-	consts []value.Value
-	keys   []value.Key
-	hints  []value.Hint
+	consts  []value.Value
+	keys    []value.Key
+	hints   []value.Hint
+	methods []methodCache
 }
 
 // prepare converts the constants of code once.
@@ -61,7 +63,7 @@ func prepare(code *compile.Code) *prepared {
 	if p, ok := code.Runtime.(*prepared); ok {
 		return p
 	}
-	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names)), hints: make([]value.Hint, len(code.Names))}
+	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names)), hints: make([]value.Hint, len(code.Names)), methods: make([]methodCache, len(code.Names))}
 	for i, k := range code.Consts {
 		p.consts[i] = constValue(k)
 	}

@@ -479,7 +479,7 @@ func (th *Thread) step() error {
 // nil.
 func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, value.Value, error) {
 	k, hint := fr.p.keys[i], &fr.p.hints[i]
-	if f := methodOf(obj, k, hint); f != nil {
+	if f := methodOf(obj, k, hint, &fr.p.methods[i]); f != nil {
 		return f, obj, nil
 	}
 	v, err := getAttr(th, obj, k, hint)
@@ -489,9 +489,9 @@ func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, 
 // methodOf returns what obj.k calls as a method when the call needs no
 // bound method object: a script function of the class of an instance of a
 // script class (not shadowed by an instance attribute), or a method of a
-// class defined in Go (builtin types, asyncio's). It returns nil
-// otherwise.
-func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
+// class defined in Go (builtin types, asyncio's), which c caches. It
+// returns nil otherwise.
+func methodOf(obj value.Value, k value.Key, hint *value.Hint, c *methodCache) value.Value {
 	switch o := obj.(type) {
 	case *value.Instance:
 		f, ok := o.Class.LookupKey(k).(*Function)
@@ -506,9 +506,20 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint) value.Value {
 		return nil
 	}
 	cls := obj.Type()
+	if m, ok := c.lookup(cls); ok {
+		return m
+	}
 	if cls.Mutable() {
 		return nil
 	}
+	m := goMethod(cls, k, hint)
+	c.fill(cls, m)
+	return m
+}
+
+// goMethod returns the method k of cls, a class defined in Go, that
+// takes its receiver first, or nil.
+func goMethod(cls *value.Class, k value.Key, hint *value.Hint) value.Value {
 	// Such a class's dictionary never changes: the hint finds a method
 	// of the class itself at once.
 	var v value.Value
