@@ -195,22 +195,23 @@ func addr(v Value) string { return fmt.Sprintf("0x%x", identity(v)) }
 
 // Is reports whether x and y are the same object (Python's `is`).
 func Is(x, y Value) bool {
+	t := reflect.TypeOf(x)
+	if reflect.TypeOf(y) != t {
+		return false // `item is None` for an item of another type
+	}
 	switch x := x.(type) {
 	case Tuple:
-		y, ok := y.(Tuple)
-		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+		y := y.(Tuple)
+		return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
 	case *BigInt:
-		y, ok := y.(*BigInt)
-		return ok && (x == y || x.v.Cmp(&y.v) == 0)
+		y := y.(*BigInt)
+		return x == y || x.v.Cmp(&y.v) == 0
 	case Float:
-		y, ok := y.(Float)
-		return ok && (x == y || x != x && y != y)
+		y := y.(Float)
+		return x == y || x != x && y != y
 	}
-	if _, ok := y.(Tuple); ok {
-		return false
-	}
-	if t := reflect.TypeOf(x); t != nil && !t.Comparable() {
-		return reflect.TypeOf(y) == t && identity(x) == identity(y)
+	if t != nil && !t.Comparable() {
+		return identity(x) == identity(y)
 	}
 	return x == y
 }

@@ -229,7 +229,9 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			}
 			op := lang.Op(in.Sub)
 			t, ok := false, false
-			if a, isInt := x.(value.Int); isInt {
+			if op == lang.Is || op == lang.IsNot {
+				t, ok = value.Is(x, y) == (op == lang.Is), true
+			} else if a, isInt := x.(value.Int); isInt {
 				if b, isInt := y.(value.Int); isInt {
 					t, ok = intCompare(op, a, b)
 				}
@@ -339,7 +341,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			default:
 				v, err = value.Call(th, m, borrowArgs(m, s[fp+1:sp]), nil)
 			}
-			clear(s[fp+1 : sp])
+			clearSlots(s[fp+1 : sp])
 			sp = fp + 1
 			s[fp] = v
 		case compile.RETURN_VALUE, compile.RETURN_FAST, compile.YIELD_VALUE, compile.YIELD_FAST:
@@ -371,20 +373,30 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 		case compile.GET_AWAITABLE, compile.YIELD_FROM:
 			// The compiler follows GET_AWAITABLE with LOAD_CONST None and
 			// YIELD_FROM: the first send of an await is done here.
-			var sent value.Value = value.None
+			var (
+				v    value.Value
+				done bool
+				e    error
+			)
 			if in.Op == compile.GET_AWAITABLE {
 				var sub value.Value
-				if sub, err = awaitable(th, s[sp-1]); err != nil {
+				var c value.Coroutine
+				if sub, c, err = awaitable(th, s[sp-1]); err != nil {
 					break
 				}
 				s[sp-1] = sub
 				pc += 2
+				if c != nil {
+					v, done, e = c.Send(th, value.None)
+				} else {
+					v, done, e = th.delegate(sub, value.None)
+				}
 			} else {
 				sp--
-				sent = s[sp]
+				sent := s[sp]
 				s[sp] = nil
+				v, done, e = th.delegate(s[sp-1], sent)
 			}
-			v, done, e := th.delegate(s[sp-1], sent)
 			if e != nil {
 				err = e
 				break
@@ -478,27 +490,27 @@ func (th *Thread) step() error {
 // and obj when the call needs no bound method, else the attribute and
 // nil.
 func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, value.Value, error) {
-	k, hint := fr.p.keys[i], &fr.p.hints[i]
-	if f := methodOf(obj, k, hint, &fr.p.methods[i]); f != nil {
+	p := fr.p
+	if f := methodOf(obj, p, i); f != nil {
 		return f, obj, nil
 	}
-	v, err := getAttr(th, obj, k, hint)
+	v, err := getAttr(th, obj, p.keys[i], &p.hints[i])
 	return v, nil, err
 }
 
-// methodOf returns what obj.k calls as a method when the call needs no
-// bound method object: a script function of the class of an instance of a
-// script class (not shadowed by an instance attribute), or a method of a
-// class defined in Go (builtin types, asyncio's), which c caches. It
-// returns nil otherwise.
-func methodOf(obj value.Value, k value.Key, hint *value.Hint, c *methodCache) value.Value {
+// methodOf returns what obj.name calls as a method, for Names[i] of p,
+// when the call needs no bound method object: a script function of the
+// class of an instance of a script class (not shadowed by an instance
+// attribute), or a method of a class defined in Go (builtin types,
+// asyncio's), which p.methods caches. It returns nil otherwise.
+func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 	switch o := obj.(type) {
 	case *value.Instance:
-		f, ok := o.Class.LookupKey(k).(*Function)
+		f, ok := o.Class.LookupKey(p.keys[i]).(*Function)
 		if !ok {
 			return nil
 		}
-		if _, shadowed := o.Dict.GetKey(k, hint); shadowed {
+		if _, shadowed := o.Dict.GetKey(p.keys[i], &p.hints[i]); shadowed {
 			return nil
 		}
 		return f
@@ -506,13 +518,14 @@ func methodOf(obj value.Value, k value.Key, hint *value.Hint, c *methodCache) va
 		return nil
 	}
 	cls := obj.Type()
+	c := &p.methods[i]
 	if m, ok := c.lookup(cls); ok {
 		return m
 	}
 	if cls.Mutable() {
 		return nil
 	}
-	m := goMethod(cls, k, hint)
+	m := goMethod(cls, p.keys[i], &p.hints[i])
 	c.fill(cls, m)
 	return m
 }
