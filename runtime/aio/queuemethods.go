@@ -38,9 +38,13 @@ func queueOpMethod(kind opKind) methodFunc {
 	}
 	return func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 		var item value.Value
-		dst := []*value.Value{&item}[:len(params)]
-		if err := unpack(name, args, kwargs, params, dst...); err != nil {
-			return nil, err
+		if len(kwargs) != 0 || len(args) != len(params) {
+			dst := []*value.Value{&item}[:len(params)]
+			if err := unpack(name, args, kwargs, params, dst...); err != nil {
+				return nil, err
+			}
+		} else if kind == opPut {
+			item = args[0] // the common case, without unpack's bookkeeping
 		}
 		return self.(*Queue).op(kind, item), nil
 	}

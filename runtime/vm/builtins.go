@@ -121,7 +121,7 @@ func builtinAnext(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	if err != nil || len(args) == 1 {
 		return aw, err
 	}
-	inner, err := awaitable(th, aw)
+	inner, _, err := awaitable(th, aw)
 	if err != nil {
 		return nil, err
 	}

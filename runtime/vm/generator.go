@@ -485,31 +485,36 @@ func (th *Thread) delegate(sub, v value.Value) (value.Value, bool, error) {
 	return nil, false, value.Errorf(value.TypeError, "'%s' object is not an iterator", sub.Type().Name)
 }
 
-// awaitable returns the iterator that `await v` delegates to.
-func awaitable(th *Thread, v value.Value) (value.Value, error) {
+// awaitable returns the iterator that `await v` delegates to, and the
+// same as a value.Coroutine when it is one (the common case), for
+// GET_AWAITABLE to send it its first None without delegate's type switch.
+func awaitable(th *Thread, v value.Value) (value.Value, value.Coroutine, error) {
 	switch x := v.(type) {
 	case *Coroutine:
-		return x, nil
+		return x, x, nil
 	case value.Awaitable:
-		return x.Await(th)
+		c, err := x.Await(th)
+		return c, c, err
 	case *Generator:
 	case *value.Instance:
 		r, ok, err := callSpecial(th, x, "__await__")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !ok {
 			break
 		}
-		switch r.(type) {
+		switch c := r.(type) {
 		case *Coroutine:
-			return nil, value.Errorf(value.TypeError, "__await__() returned a coroutine")
-		case value.Coroutine, value.Iterator:
-			return r, nil
+			return nil, nil, value.Errorf(value.TypeError, "__await__() returned a coroutine")
+		case value.Coroutine:
+			return r, c, nil
+		case value.Iterator:
+			return r, nil, nil
 		}
-		return nil, value.Errorf(value.TypeError, "__await__() returned non-iterator of type '%s'", r.Type().Name)
+		return nil, nil, value.Errorf(value.TypeError, "__await__() returned non-iterator of type '%s'", r.Type().Name)
 	}
-	return nil, value.Errorf(value.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
+	return nil, nil, value.Errorf(value.TypeError, "object %s can't be used in 'await' expression", v.Type().Name)
 }
 
 // yieldFromIter returns the iterator of `yield from v`.
