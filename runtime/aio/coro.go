@@ -11,7 +11,7 @@ func init() {
 			if err := unpack("send", args, kwargs, []string{"value"}, &v); err != nil {
 				return nil, err
 			}
-			return stepResult(self.(value.Coroutine).Send(th, v))
+			return stepResult(manual(self.(value.Coroutine)).Send(th, v))
 		},
 		"throw": func(th value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
 			var v value.Value
@@ -37,7 +37,7 @@ func init() {
 	define(WrapperType, isA[awaitWrapper], coroMethods)
 	define(WrapperType, isA[awaitWrapper], map[string]methodFunc{
 		"__next__": noArgs("__next__", func(th value.Thread, self value.Value) (value.Value, error) {
-			return stepResult(self.(awaitWrapper).Send(th, value.None))
+			return stepResult(manual(self.(awaitWrapper).c).Send(th, value.None))
 		}),
 		"__iter__": noArgs("__iter__", func(th value.Thread, self value.Value) (value.Value, error) {
 			return self, nil
@@ -82,7 +82,7 @@ func (w awaitWrapper) Type() *value.Class { return WrapperType }
 
 // Next steps the coroutine.
 func (w awaitWrapper) Next(th value.Thread) (value.Value, bool, error) {
-	v, done, err := w.c.Send(th, value.None)
+	v, done, err := manual(w.c).Send(th, value.None)
 	if err != nil || done {
 		return nil, false, err
 	}

@@ -187,9 +187,9 @@ func (in *interpreter) sleep(th value.Thread, args []value.Value, kwargs []value
 		return in.newSleep0(result), nil
 	}
 	if math.IsNaN(d) {
-		return newSleep(1, result), nil // a NaN deadline is always due
+		return in.newSleep(1, result), nil // a NaN deadline is always due
 	}
-	return newSleep(nanos(d), result), nil
+	return in.newSleep(nanos(d), result), nil
 }
 
 // createTask is loop.create_task / asyncio.create_task.

@@ -33,10 +33,11 @@ type Future struct {
 	logTraceback bool // an exception nobody has retrieved yet
 	failed       bool // finished with the exception in result
 
-	// Two fields of the Task a future may start, kept in the future's
-	// padding, which keeps a Task at 96 bytes.
+	// Three fields of the Task a future may start, kept in the future's
+	// padding, which keeps a Task small.
 	mustCancel bool       // Task._must_cancel
 	sleep0     sleepState // the task as its own sleep(0) (taskSleep0)
+	nap        napState   // the task as its own sleep(delay) (taskSleep)
 
 	result value.Value // the result, or the exception if failed
 
@@ -325,6 +326,9 @@ func (futureIter) Type() *value.Class { return FutureIterType }
 func (it futureIter) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
 	f := it.f
 	if f.state == pending {
+		if f.blocking { // yielded, and no task took it
+			return nil, false, errAwaitNotUsed()
+		}
 		f.blocking = true
 		return f.self(), false, nil
 	}

@@ -36,6 +36,9 @@ type interpreter struct {
 	loop        *Loop   // the running loop, or nil
 	defaultLoop *Loop   // the loop get_event_loop returns outside a running loop
 	taskCounter int     // asyncio's global task name counter
+	// naps holds the sleepCoro running the sleep of a task that had to
+	// materialize it (taskSleep), until that sleep is over.
+	naps map[*Task]*sleepCoro
 
 	trace *tracing // nil unless opts.Tracer is set
 }

@@ -22,7 +22,10 @@ type Loop struct {
 	stopping bool
 	closed   bool
 	current  *Task // the task being stepped, or nil
-	main     *Task // the main task of asyncio.run, or nil
+	// stepDepth is the thread's frame depth where the current task's
+	// step resumes its coroutine (see awaitedByTask).
+	stepDepth int
+	main      *Task // the main task of asyncio.run, or nil
 	// The tasks not yet done, in creation order (all_tasks), linked by
 	// Task.next; done tasks are pruned lazily.
 	first, last *Task
@@ -57,23 +60,23 @@ func (l *Loop) callSoon(cb callback) {
 
 // addTimer schedules t; exact (call_at) deadlines may tie, as in CPython.
 func (l *Loop) addTimer(t *timer, exact bool) {
-	t.tie = 0
+	t.setTie(0)
 	if !exact {
 		l.seq++
-		t.tie = l.seq
+		t.setTie(l.seq)
 	}
-	t.inHeap = true
+	t.set(timerInHeap, true)
 	l.timers.push(t)
 }
 
 // cancelTimer is TimerHandle.cancel: the timer stays in the heap until it
 // reaches the top or the loop sweeps the heap.
 func (l *Loop) cancelTimer(t *timer) {
-	if t.cancelled {
+	if t.has(timerCancelled) {
 		return
 	}
-	t.cancelled = true
-	if t.inHeap {
+	t.set(timerCancelled, true)
+	if t.has(timerInHeap) {
 		l.nCancelled++
 	}
 }
@@ -84,8 +87,8 @@ func (l *Loop) sweepTimers() {
 	if n := len(l.timers); n > 100 && 2*l.nCancelled > n {
 		kept := l.timers[:0]
 		for _, t := range l.timers {
-			if t.cancelled {
-				t.inHeap = false
+			if t.has(timerCancelled) {
+				t.set(timerInHeap, false)
 			} else {
 				kept = append(kept, t)
 			}
@@ -96,9 +99,9 @@ func (l *Loop) sweepTimers() {
 		l.nCancelled = 0
 		return
 	}
-	for len(l.timers) > 0 && l.timers[0].cancelled {
+	for len(l.timers) > 0 && l.timers[0].has(timerCancelled) {
 		l.nCancelled--
-		l.timers.pop().inHeap = false
+		l.timers.pop().set(timerInHeap, false)
 	}
 }
 
@@ -164,7 +167,7 @@ func (l *Loop) runOnce() error {
 	now := l.clock.Now()
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := l.timers.pop()
-		t.inHeap = false
+		t.set(timerInHeap, false)
 		l.ready.push(t)
 	}
 	for n := l.ready.len(); n > 0; n-- {

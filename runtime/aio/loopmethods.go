@@ -30,7 +30,7 @@ func (l *Loop) schedule(name string, when int64, exact bool, args []value.Value,
 		l.ready.push(h)
 		return h, nil
 	}
-	timed := &timedHandle{timer: timer{when: when, handle: true}, h: h}
+	timed := &timedHandle{timer: timer{when: when, bits: timerHandle}, h: h}
 	h.timer = &timed.timer
 	l.addTimer(h.timer, exact)
 	return h, nil

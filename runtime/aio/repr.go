@@ -33,6 +33,16 @@ func (t *Task) Repr(th value.Thread) (string, error) {
 	if t.waiter != nil {
 		w, _ := value.Repr(th, t.waiter.self())
 		extra = append(extra, "wait_for="+w)
+	} else if t.nap == napWaiting || t.nap == napFired {
+		// The future the task's own sleep would have made.
+		f := Future{loop: t.loop}
+		if t.nap == napWaiting {
+			f.cb0 = (*taskWakeup)(t)
+		} else {
+			f.state, f.result = finished, value.None
+		}
+		w, _ := f.Repr(th)
+		extra = append(extra, "wait_for="+w)
 	}
 	info = append(info[:1], append(extra, info[1:]...)...)
 	return "<Task " + strings.Join(info, " ") + ">", nil
@@ -102,7 +112,7 @@ func describeCoro(th value.Thread, c value.Coroutine) string {
 		return fmt.Sprintf("%s() running at %s:%d", ci.Name(), file, line)
 	}
 	switch c.(type) {
-	case *sleepCoro, *sleep0, *taskSleep0:
+	case *sleepCoro, *sleep0, *taskSleep0, *taskSleep:
 		return "sleep()"
 	}
 	s, _ := value.Repr(th, c)

@@ -14,8 +14,8 @@ func TestSizes(t *testing.T) {
 		got, want uintptr
 	}{
 		{"Future", unsafe.Sizeof(Future{}), 56},
-		{"Task", unsafe.Sizeof(Task{}), 96},
-		{"sleepCoro", unsafe.Sizeof(sleepCoro{}), 80},
+		{"Task", unsafe.Sizeof(Task{}), 112},
+		{"sleepCoro", unsafe.Sizeof(sleepCoro{}), 72},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s is %d bytes, want %d", c.name, c.got, c.want)

@@ -2,6 +2,7 @@ package aio
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -19,8 +20,9 @@ type sleepCoro struct {
 	fut   Future
 }
 
-// newSleep returns the coroutine of a sleep for delay nanoseconds (> 0).
-func newSleep(delay int64, result value.Value) *sleepCoro {
+// newSleepCoro returns the coroutine of a sleep for delay nanoseconds
+// (> 0).
+func newSleepCoro(delay int64, result value.Value) *sleepCoro {
 	s := &sleepCoro{timer: timer{when: delay}}
 	s.fut.result = result
 	return s
@@ -44,12 +46,12 @@ func (s *sleepCoro) Await(th value.Thread) (value.Coroutine, error) { return s, 
 // Send starts or resumes the sleep.
 func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
 	switch {
-	case s.timer.cancelled:
+	case s.timer.has(timerCancelled):
 		return nil, false, errReused()
 	case s.fut.loop == nil:
 		l, err := runningLoop(th)
 		if err != nil {
-			s.timer.cancelled = true
+			s.timer.set(timerCancelled, true)
 			return nil, false, err
 		}
 		delay := s.timer.when
@@ -62,17 +64,29 @@ func (s *sleepCoro) Send(th value.Thread, v value.Value) (value.Value, bool, err
 		s.fut.blocking = true
 		return &s.fut, false, nil
 	}
-	s.finish()
 	if s.fut.state == pending {
-		return nil, false, value.Errorf(value.RuntimeError, "await wasn't used with future")
+		// Resumed before its timer fired: the sleep's `await future`
+		// yields the future again once the task has taken it, as the C
+		// FutureIter does.
+		if !s.fut.blocking {
+			s.fut.blocking = true
+			return &s.fut, false, nil
+		}
+		s.finish()
+		return nil, false, errAwaitNotUsed()
 	}
+	s.finish()
 	r, err := s.fut.Result()
 	return r, err == nil, err
 }
 
+func errAwaitNotUsed() error {
+	return value.Errorf(value.RuntimeError, "await wasn't used with future")
+}
+
 // Throw raises exc where the sleep is suspended (or at its start).
 func (s *sleepCoro) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
-	if s.timer.cancelled {
+	if s.timer.has(timerCancelled) {
 		return nil, false, errReused()
 	}
 	s.finish()
@@ -89,7 +103,7 @@ func (s *sleepCoro) Close(th value.Thread) error {
 // the sleep over.
 func (s *sleepCoro) finish() {
 	if s.fut.loop == nil {
-		s.timer.cancelled = true
+		s.timer.set(timerCancelled, true)
 		return
 	}
 	s.fut.loop.cancelTimer(&s.timer)
@@ -123,7 +137,7 @@ func (in *interpreter) newSleep0(result value.Value) value.Coroutine {
 	if l := in.loop; l != nil && l.current != nil && isNone(result) {
 		if t := l.current; t.sleep0 == sleepIdle || t.sleep0 == sleepDone {
 			t.sleep0 = sleepNew
-			return (*taskSleep0)(t)
+			return (*taskSleep0)(unsafe.Pointer(t))
 		}
 	}
 	return &sleep0{result: result}
@@ -156,7 +170,7 @@ func (s *sleep0) Repr(th value.Thread) (string, error) { return sleepRepr(s) }
 
 // taskSleep0 is a sleep(0) coroutine with result None that a task hands
 // out: the Task itself under another type, its state in Task.sleep0.
-type taskSleep0 Task
+type taskSleep0 struct{ t Task } // a struct: not a future, as taskSleep
 
 // Type returns the coroutine class.
 func (s *taskSleep0) Type() *value.Class { return CoroutineType }
@@ -166,17 +180,17 @@ func (s *taskSleep0) Await(th value.Thread) (value.Coroutine, error) { return s,
 
 // Send yields None once, then returns None.
 func (s *taskSleep0) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
-	return s.sleep0.send(value.None)
+	return s.t.sleep0.send(value.None)
 }
 
 // Throw raises exc where the sleep is suspended.
 func (s *taskSleep0) Throw(th value.Thread, exc *value.Exception) (value.Value, bool, error) {
-	return s.sleep0.throw(exc)
+	return s.t.sleep0.throw(exc)
 }
 
 // Close ends the sleep.
 func (s *taskSleep0) Close(th value.Thread) error {
-	s.sleep0 = sleepDone
+	s.t.sleep0 = sleepDone
 	return nil
 }
 

@@ -15,6 +15,7 @@ type Task struct {
 	next     *Task   // the next task in the loop's list of tasks
 	num      uint32  // the number in the default name "Task-<num>", or 0
 	nCancels int32   // _num_cancels_requested
+	tm       timer   // the timer of the task's own sleep (taskSleep)
 }
 
 // newTask makes a task for coro and schedules its first step, as
@@ -75,6 +76,9 @@ func (t *Task) cancel(msg value.Value) bool {
 	if t.waiter != nil && t.waiter.self().cancel(msg) {
 		return true
 	}
+	if f := t.napFuture(); f != nil && f.cancel(msg) {
+		return true
+	}
 	t.mustCancel = true
 	t.setCancelMsg(msg)
 	return true
@@ -107,8 +111,11 @@ func (t *Task) step(exc *value.Exception) error {
 	}
 	t.waiter = nil
 	th := l.in.th
-	prev := l.current
+	prev, prevDepth := l.current, l.stepDepth
 	l.current = t
+	if d, ok := th.(interface{ Depth() int }); ok {
+		l.stepDepth = d.Depth()
+	}
 	if tr := l.in.trace; tr != nil {
 		tr.stepBegin(t)
 	}
@@ -122,7 +129,7 @@ func (t *Task) step(exc *value.Exception) error {
 	} else {
 		result, done, err = t.coro.Throw(th, exc)
 	}
-	l.current = prev
+	l.current, l.stepDepth = prev, prevDepth
 	switch {
 	case err != nil:
 		err = t.fail(err)
@@ -174,6 +181,13 @@ func (t *Task) yielded(result value.Value) {
 			tr.sleep(0)
 		}
 		l.callSoon(t)
+		return
+	}
+	if s, ok := result.(*taskSleep); ok && &s.t == t {
+		// The task's own sleep (see awaitedByTask): it waits on tm.
+		if t.mustCancel && t.napFuture().cancel(t.cancelMsg()) {
+			t.mustCancel = false
+		}
 		return
 	}
 	fl, ok := result.(futureLike)

@@ -7,20 +7,46 @@ import "unsafe"
 // CPython orders timers by deadline alone, in a heapq. Its clock moves
 // between two call_later calls, so their deadlines never tie, and they
 // fire in the order they were scheduled; the virtual clock does not move,
-// so ties are broken by scheduling order (tie). call_at with equal
+// so ties are broken by scheduling order (the tie). call_at with equal
 // deadlines does tie in CPython, and heapq then decides: those timers
 // have tie 0 and this heap is heapq, step for step, with its lazy
 // removal of cancelled timers.
 //
-// A timer is the first field of what it fires, a sleep coroutine or a
-// timedHandle, and knows which (handle): it keeps no callback, which
-// saves 16 bytes in every sleep.
+// A timer is part of what it fires, a sleep coroutine, a sleeping Task
+// or a timedHandle, and knows which (its kind flags): it keeps no
+// callback. The tie and the flags share one word, so a timer is 16 bytes.
 type timer struct {
-	when      int64
-	tie       uint64 // 0 for call_at; the scheduling sequence otherwise
-	handle    bool   // a timedHandle's timer, else a sleepCoro's
-	inHeap    bool   // TimerHandle._scheduled
-	cancelled bool
+	when int64
+	bits uint64 // tie<<timerFlagBits | flags
+}
+
+// The flags of a timer.
+const (
+	timerInHeap    uint64 = 1 << iota // TimerHandle._scheduled
+	timerCancelled                    // cancelled, or over
+	timerHandle                       // a timedHandle's timer
+	timerTask                         // a sleeping Task's (Task.tm)
+	timerFlagBits  = iota
+)
+
+// has reports whether flag is set.
+func (t *timer) has(flag uint64) bool { return t.bits&flag != 0 }
+
+// set sets or clears flag.
+func (t *timer) set(flag uint64, on bool) {
+	if on {
+		t.bits |= flag
+	} else {
+		t.bits &^= flag
+	}
+}
+
+// tie returns the scheduling sequence number, 0 for call_at.
+func (t *timer) tie() uint64 { return t.bits >> timerFlagBits }
+
+// setTie sets the scheduling sequence number.
+func (t *timer) setTie(n uint64) {
+	t.bits = n<<timerFlagBits | t.bits&(1<<timerFlagBits-1)
 }
 
 // timedHandle is the timer of a Handle made by call_later or call_at.
@@ -34,17 +60,20 @@ type timedHandle struct {
 const _ = -(unsafe.Offsetof(sleepCoro{}.timer) + unsafe.Offsetof(timedHandle{}.timer))
 
 func (t *timer) less(u *timer) bool {
-	return t.when < u.when || t.when == u.when && t.tie < u.tie
+	return t.when < u.when || t.when == u.when && t.tie() < u.tie()
 }
 
 // call fires the timer unless it was cancelled meanwhile (the loop runs
 // timers from its ready queue).
 func (t *timer) call(l *Loop) error {
 	switch {
-	case t.cancelled:
+	case t.has(timerCancelled):
 		return nil
-	case t.handle:
+	case t.has(timerHandle):
 		return (*timedHandle)(unsafe.Pointer(t)).h.call(l)
+	case t.has(timerTask):
+		taskOfTimer(t).napFired()
+		return nil
 	}
 	(*sleepCoro)(unsafe.Pointer(t)).fire()
 	return nil

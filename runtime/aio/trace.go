@@ -94,6 +94,8 @@ func (tr *tracing) scheduled(cb callback) {
 		t = cb
 	case *taskWakeup:
 		t = (*Task)(cb)
+	case *napWakeup:
+		t = (*Task)(cb)
 	}
 	if t != nil && t != tr.step {
 		tr.Wake(tr.now(), tr.id(tr.step), tr.id(t))
@@ -142,7 +144,7 @@ func coroPlace(c value.Coroutine) (string, int) {
 		return ci.Name(), line
 	}
 	switch c.(type) {
-	case *sleepCoro, *sleep0, *taskSleep0:
+	case *sleepCoro, *sleep0, *taskSleep0, *taskSleep:
 		return "sleep", 0
 	case *shutdownAgens:
 		return "BaseEventLoop.shutdown_asyncgens", 0
