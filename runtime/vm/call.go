@@ -9,6 +9,11 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 	switch f := fn.(type) {
 	case *Function:
 		return th.callFunction(f, nil, args, names, vals)
+	case *value.Builtin:
+		if len(names) == 0 {
+			// Without value.Call's type switch and borrowArgs' assertion.
+			return f.Call(th, borrowed(f.Borrows(), args), nil)
+		}
 	case *value.BoundMethod:
 		if g, ok := f.Func.(*Function); ok {
 			return th.callFunction(g, f.Self, args, names, vals)
@@ -40,7 +45,13 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 // borrowArgs returns args, a slice of the value stack, for a call of fn:
 // the slice itself when fn borrows its arguments, else a copy.
 func borrowArgs(fn value.Value, args []value.Value) []value.Value {
-	if b, ok := fn.(value.Borrower); ok && b.Borrows() {
+	b, ok := fn.(value.Borrower)
+	return borrowed(ok && b.Borrows(), args)
+}
+
+// borrowed returns args when the callee borrows them, else a copy.
+func borrowed(borrows bool, args []value.Value) []value.Value {
+	if borrows {
 		return args
 	}
 	return append([]value.Value(nil), args...)

@@ -491,7 +491,12 @@ func (th *Thread) step() error {
 // nil.
 func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, value.Value, error) {
 	p := fr.p
-	if f := methodOf(obj, p, i); f != nil {
+	if m, ok := obj.(*value.Module); ok {
+		// A module's function (asyncio.sleep): no method, no binding.
+		if v, ok := m.Globals.GetKey(p.keys[i], &p.hints[i]); ok {
+			return v, nil, nil
+		}
+	} else if f := methodOf(obj, p, i); f != nil {
 		return f, obj, nil
 	}
 	v, err := getAttr(th, obj, p.keys[i], &p.hints[i])
