@@ -157,16 +157,22 @@ func (g *genCore) stopError(err error) error {
 
 // send resumes the generator with v.
 func (g *genCore) send(th *Thread, v value.Value) (value.Value, bool, error) {
+	if g.ready(v) {
+		return g.resume(th, v, true)
+	}
 	if g.running {
 		return nil, false, value.Errorf(value.ValueError, "%s already executing", g.kind())
 	}
 	if g.finished {
 		return value.None, true, nil
 	}
-	if !g.started && v != value.None {
-		return nil, false, value.Errorf(value.TypeError, "can't send non-None value to a just-started %s", g.kind())
-	}
-	return g.resume(th, v, true)
+	return nil, false, value.Errorf(value.TypeError, "can't send non-None value to a just-started %s", g.kind())
+}
+
+// ready reports whether send(v) resumes the frame: it is neither running
+// nor finished, and v is None unless it has started.
+func (g *genCore) ready(v value.Value) bool {
+	return !g.running && !g.finished && (g.started || v == value.None)
 }
 
 // throw raises exc at the suspension point, first in the iterator that a
@@ -443,6 +449,10 @@ func (c *Coroutine) Await(th value.Thread) (value.Coroutine, error) { return c, 
 
 // Send implements value.Coroutine.
 func (c *Coroutine) Send(th value.Thread, v value.Value) (value.Value, bool, error) {
+	if c.core.ready(v) {
+		// A task's step: without a call of send.
+		return c.core.resume(th.(*Thread), v, true)
+	}
 	if c.core.finished && !c.core.running {
 		return nil, false, value.Errorf(value.RuntimeError, "cannot reuse already awaited coroutine")
 	}
