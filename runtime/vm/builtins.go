@@ -73,7 +73,7 @@ func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	self := fr.slots[0]
 	for i, slot := range fr.code.CellArgs {
 		if slot == 0 {
-			self = fr.cells[i].V
+			self = fr.derefs()[i].V
 		}
 	}
 	if self == nil {
@@ -81,7 +81,7 @@ func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	}
 	for i, name := range fr.code.Frees {
 		if name == "__class__" {
-			cls, ok := fr.cells[len(fr.code.Cells)+i].V.(*value.Class)
+			cls, ok := fr.derefs()[len(fr.code.Cells)+i].V.(*value.Class)
 			if !ok {
 				return nil, value.Errorf(value.RuntimeError, "super(): empty __class__ cell")
 			}
@@ -154,8 +154,8 @@ func builtinLocals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (va
 			d.SetString(name, v)
 		}
 	}
-	for i := range fr.cells {
-		if v := fr.cells[i].V; v != nil {
+	for i, c := range fr.derefs() {
+		if v := c.V; v != nil {
 			d.SetString(derefName(fr.code, i), v)
 		}
 	}

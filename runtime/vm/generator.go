@@ -36,8 +36,8 @@ func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.
 
 // withSlots allocates a G together with n value slots for its frame, in
 // one piece, so that a coroutine costs one allocation. Each size fills a
-// size class of Go's allocator for a coroutine (144 + 16n bytes): exactly
-// n slots up to six, then 9, 13 or 17; larger frames get their slots
+// size class of Go's allocator for a coroutine (128 + 16n bytes): exactly
+// n slots up to eight, then 10, 14 or 18; larger frames get their slots
 // apart.
 func withSlots[G any](n int) (*G, []value.Value) {
 	switch {
@@ -53,12 +53,16 @@ func withSlots[G any](n int) (*G, []value.Value) {
 		return slotsIn[G, [5]value.Value](n)
 	case n == 6:
 		return slotsIn[G, [6]value.Value](n)
-	case n <= 9:
-		return slotsIn[G, [9]value.Value](n)
-	case n <= 13:
-		return slotsIn[G, [13]value.Value](n)
-	case n <= 17:
-		return slotsIn[G, [17]value.Value](n)
+	case n == 7:
+		return slotsIn[G, [7]value.Value](n)
+	case n == 8:
+		return slotsIn[G, [8]value.Value](n)
+	case n <= 10:
+		return slotsIn[G, [10]value.Value](n)
+	case n <= 14:
+		return slotsIn[G, [14]value.Value](n)
+	case n <= 18:
+		return slotsIn[G, [18]value.Value](n)
 	}
 	return new(G), make([]value.Value, n)
 }

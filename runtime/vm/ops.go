@@ -28,7 +28,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		s[in.Arg] = nil
 		th.discard(old)
 	case compile.LOAD_DEREF:
-		v := fr.cells[in.Arg].V
+		v := fr.derefs()[in.Arg].V
 		if v == nil {
 			err = th.unboundDeref(code, int(in.Arg))
 			break
@@ -37,21 +37,21 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		sp++
 	case compile.STORE_DEREF:
 		sp--
-		fr.cells[in.Arg].V = s[sp]
+		fr.derefs()[in.Arg].V = s[sp]
 		s[sp] = nil
 	case compile.DELETE_DEREF:
-		old := fr.cells[in.Arg].V
+		old := fr.derefs()[in.Arg].V
 		if old == nil {
 			err = th.unboundDeref(code, int(in.Arg))
 			break
 		}
-		fr.cells[in.Arg].V = nil
+		fr.derefs()[in.Arg].V = nil
 		th.discard(old)
 	case compile.LOAD_CLASSDEREF:
 		name := derefName(code, int(in.Arg))
 		v, ok := fr.ns.GetString(name)
 		if !ok {
-			v = fr.cells[in.Arg].V
+			v = fr.derefs()[in.Arg].V
 			if v == nil {
 				err = th.unboundDeref(code, int(in.Arg))
 				break
@@ -289,8 +289,9 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		}
 		if len(fcode.FreeFrom) > 0 {
 			f.closure = make([]*cell, len(fcode.FreeFrom))
+			cells := fr.derefs()
 			for i, j := range fcode.FreeFrom {
-				f.closure[i] = fr.cells[j]
+				f.closure[i] = cells[j]
 			}
 		}
 		s[sp] = f
@@ -309,7 +310,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		var v value.Value = value.None
 		for i, name := range code.Cells {
 			if name == "__class__" {
-				v = fr.cells[i]
+				v = fr.derefs()[i]
 			}
 		}
 		fr.sp = int32(sp)
