@@ -1,7 +1,6 @@
 package aio
 
 import (
-	"cmp"
 	"reflect"
 	"slices"
 	"unsafe"
@@ -85,53 +84,117 @@ func gather(th value.Thread, aws []value.Value, returnExc bool) (futureLike, err
 	return g, nil
 }
 
-// hasRepeats reports whether a pointer value may occur twice in aws, in
+// hasRepeats reports whether a pointer value occurs twice in aws, in
 // which case gather must map each to its future as CPython's arg_to_fut
 // does. The coroutines of one gather are mostly made one after the
-// other, at increasing addresses: it splits aws into runs of increasing
-// addresses and, when there are few runs and their ranges do not
-// overlap, knows without more that no address repeats. Otherwise it
-// sorts the addresses.
+// other: their addresses form a few runs that increase, which it merges,
+// as a merge sort would, comparing each address with the one before
+// (spans of the allocator interleave, so the runs' ranges overlap). With
+// many runs it sorts a copy of the addresses instead.
 func hasRepeats(aws []value.Value) bool {
-	const maxRuns = 64
-	var runs [maxRuns]addrRange
-	n := 0
-	for _, aw := range aws {
-		v := reflect.ValueOf(aw)
-		if v.Kind() != reflect.Pointer {
+	var small [64]addrRun
+	runs := small[:0]
+	for i, aw := range aws {
+		p, ok := addrOf(aw)
+		if !ok {
 			continue
 		}
-		p := v.Pointer()
-		if n > 0 && p > runs[n-1].hi {
-			runs[n-1].hi = p
+		if n := len(runs); n > 0 && p > runs[n-1].last {
+			runs[n-1].last, runs[n-1].end = p, i+1
 			continue
 		}
-		if n == maxRuns {
+		if len(runs) == cap(runs) && len(runs) >= len(aws)/32 {
 			return sortedRepeats(aws)
 		}
-		runs[n] = addrRange{p, p}
-		n++
+		runs = append(runs, addrRun{at: p, last: p, next: i, end: i + 1})
 	}
-	r := runs[:n]
-	slices.SortFunc(r, func(a, b addrRange) int { return cmp.Compare(a.lo, b.lo) })
-	for i := 1; i < len(r); i++ {
-		if r[i].lo <= r[i-1].hi {
-			return sortedRepeats(aws)
+	h := runHeap(runs)
+	h.init()
+	prev, first := uintptr(0), true
+	for len(h) > 0 {
+		r := &h[0]
+		if !first && r.at == prev {
+			return true
+		}
+		prev, first = r.at, false
+		if r.advance(aws) {
+			h.down(0)
+		} else {
+			h = h.pop()
 		}
 	}
 	return false
 }
 
-// An addrRange is the range of the addresses in a run.
-type addrRange struct{ lo, hi uintptr }
+// addrOf returns the address v points to, if v is a pointer.
+func addrOf(v value.Value) (uintptr, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		return 0, false
+	}
+	return rv.Pointer(), true
+}
+
+// An addrRun is a run of increasing addresses in aws[next:end], being
+// merged: at is the address of aws[next], last the run's last address.
+type addrRun struct {
+	at, last  uintptr
+	next, end int
+}
+
+// advance moves r to its next address, and reports whether it had one.
+func (r *addrRun) advance(aws []value.Value) bool {
+	for r.next++; r.next < r.end; r.next++ {
+		if p, ok := addrOf(aws[r.next]); ok {
+			r.at = p
+			return true
+		}
+	}
+	return false
+}
+
+// runHeap is a min-heap of runs by their current address.
+type runHeap []addrRun
+
+func (h runHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h runHeap) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1].at < h[c].at {
+			c++
+		}
+		if h[i].at <= h[c].at {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// pop removes the top run.
+func (h runHeap) pop() runHeap {
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	h.down(0)
+	return h
+}
 
 // sortedRepeats reports whether a pointer value occurs twice in aws, from
 // a sorted slice of their addresses.
 func sortedRepeats(aws []value.Value) bool {
 	addrs := make([]uintptr, 0, len(aws))
 	for _, aw := range aws {
-		if v := reflect.ValueOf(aw); v.Kind() == reflect.Pointer {
-			addrs = append(addrs, v.Pointer())
+		if p, ok := addrOf(aw); ok {
+			addrs = append(addrs, p)
 		}
 	}
 	slices.Sort(addrs)

@@ -40,8 +40,15 @@ func TestHasRepeats(t *testing.T) {
 				cases = append(cases, append(slices.Clone(aws), aws[n/2]), append([]value.Value{aws[n-1]}, aws...))
 			}
 			for i, c := range cases {
-				if got, want := hasRepeats(c), sortedRepeats(c); got != want || want != (i >= 2) {
-					t.Errorf("%s, %d values, case %d: hasRepeats %v, sortedRepeats %v", name, n, i, got, want)
+				// The same with an int after each value: runs skip them.
+				var withInts []value.Value
+				for j, v := range c {
+					withInts = append(withInts, v, value.MakeInt(int64(j)))
+				}
+				for _, c := range [][]value.Value{c, withInts} {
+					if got, want := hasRepeats(c), sortedRepeats(c); got != want || want != (i >= 2) {
+						t.Errorf("%s, %d values, case %d: hasRepeats %v, sortedRepeats %v", name, n, i, got, want)
+					}
 				}
 			}
 		}
