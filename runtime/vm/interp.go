@@ -54,7 +54,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				return nil, err
 			}
 		}
-		in := instrs[pc]
+		in := &instrs[pc]
 		pc++
 		switch in.Op {
 		case compile.NOP:
@@ -134,10 +134,10 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			s[sp-1] = v
 		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST, compile.BINARY_FAST_CONST:
 			var x, y value.Value
-			op, bop := in.Op, lang.Op(in.Arg)
+			op, bop, arg := in.Op, lang.Op(in.Arg), in.Arg
 			if op == compile.BINARY_FAST_CONST {
 				// LOAD_FAST, then BINARY_CONST.
-				k := in.Arg >> 16
+				k := arg >> 16
 				if x = s[k]; x == nil {
 					err = unbound(code.Locals[k])
 					break
@@ -145,10 +145,10 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				fr.disown(k)
 				s[sp] = x
 				sp++
-				op, in.Arg = compile.BINARY_CONST, in.Arg&0xffff
+				op, arg = compile.BINARY_CONST, arg&0xffff
 			}
 			if op == compile.BINARY_CONST {
-				x, y, op, bop = s[sp-1], consts[in.Arg], compile.BINARY, lang.Op(in.Sub)
+				x, y, op, bop = s[sp-1], consts[arg], compile.BINARY, lang.Op(in.Sub)
 			} else {
 				sp--
 				x, y = s[sp-1], s[sp]
@@ -469,7 +469,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			fr.pc, fr.sp = int32(pc), int32(sp)
 			var v value.Value
 			var exit bool
-			if v, exit, err = th.exec(fr, in); exit {
+			if v, exit, err = th.exec(fr, *in); exit {
 				return v, err
 			}
 			pc, sp = int(fr.pc), int(fr.sp)
