@@ -42,8 +42,8 @@ var AsyncGeneratorType = newVMClass("async_generator", map[string]value.Value{
 	"aclose": &method{"aclose", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self.(*AsyncGenerator).op(th, opClose, nil, nil), nil
 	}},
-	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.code.Name) }),
-	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.code.QualName) }),
+	"__name__":     getter("__name__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.p.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *AsyncGenerator) value.Value { return value.MakeString(g.core.p.code.QualName) }),
 	"ag_running":   getter("ag_running", func(g *AsyncGenerator) value.Value { return value.Bool(g.runningAsync) }),
 })
 
@@ -52,7 +52,7 @@ func (g *AsyncGenerator) Type() *value.Class { return AsyncGeneratorType }
 
 // Repr returns `<async_generator object f at 0x...>`.
 func (g *AsyncGenerator) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<async_generator object %s at %p>", g.core.code.QualName, g), nil
+	return fmt.Sprintf("<async_generator object %s at %p>", g.core.p.code.QualName, g), nil
 }
 
 // Finished reports whether the generator has returned, raised or been
@@ -176,7 +176,7 @@ func (o *agenOp) Send(t value.Thread, v value.Value) (value.Value, bool, error) 
 		return nil, false, value.Errorf(value.RuntimeError, "%s(): asynchronous generator is already running", o.opName())
 	}
 	if th.AgenStep != nil {
-		th.AgenStep(g.core.code.QualName, o.opName())
+		th.AgenStep(g.core.p.code.QualName, o.opName())
 	}
 	o.state = opIter
 	if o.kind == opSend {

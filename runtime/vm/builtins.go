@@ -66,12 +66,12 @@ func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 		return nil, value.Errorf(value.TypeError, "super() takes 0 or 2 arguments (%d given)", len(args))
 	}
 	fr := th.frame
-	if fr == nil || fr.code.ArgCount == 0 {
+	if fr == nil || fr.p.code.ArgCount == 0 {
 		return nil, value.Errorf(value.RuntimeError, "super(): no arguments")
 	}
 	fr.owned = 0 // self may be kept
 	self := fr.slots[0]
-	for i, slot := range fr.code.CellArgs {
+	for i, slot := range fr.p.code.CellArgs {
 		if slot == 0 {
 			self = fr.derefs()[i].V
 		}
@@ -79,9 +79,9 @@ func builtinSuper(t value.Thread, args []value.Value, kwargs []value.Kwarg) (val
 	if self == nil {
 		return nil, value.Errorf(value.RuntimeError, "super(): arg[0] deleted")
 	}
-	for i, name := range fr.code.Frees {
+	for i, name := range fr.p.code.Frees {
 		if name == "__class__" {
-			cls, ok := fr.derefs()[len(fr.code.Cells)+i].V.(*value.Class)
+			cls, ok := fr.derefs()[len(fr.p.code.Cells)+i].V.(*value.Class)
 			if !ok {
 				return nil, value.Errorf(value.RuntimeError, "super(): empty __class__ cell")
 			}
@@ -149,14 +149,14 @@ func builtinLocals(t value.Thread, args []value.Value, kwargs []value.Kwarg) (va
 	}
 	d := value.NewDict(0)
 	fr.owned = 0 // the dict shares the locals' values
-	for i, name := range fr.code.Locals {
+	for i, name := range fr.p.code.Locals {
 		if v := fr.slots[i]; v != nil && name != ".0" {
 			d.SetString(name, v)
 		}
 	}
 	for i, c := range fr.derefs() {
 		if v := c.V; v != nil {
-			d.SetString(derefName(fr.code, i), v)
+			d.SetString(derefName(fr.p.code, i), v)
 		}
 	}
 	return d, nil

@@ -16,7 +16,7 @@ import (
 // Int operations have no effects, so it is the same as running them one
 // by one; any other case is left to the instruction itself.
 func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
-	instrs, s := fr.code.Instrs, fr.slots
+	instrs, s := fr.p.code.Instrs, fr.slots
 	for {
 		var n int64
 		var ok bool
@@ -47,7 +47,7 @@ func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
 func (th *Thread) inplaceFast(fr *frame, k int32, op lang.Op, y value.Value) error {
 	x := fr.slots[k]
 	if x == nil {
-		return unbound(fr.code.Locals[k])
+		return unbound(fr.p.code.Locals[k])
 	}
 	bit := uint64(1) << (k & 63)
 	if k >= 64 {

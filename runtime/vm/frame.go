@@ -14,8 +14,7 @@ import (
 // generator can suspend it: pc, the value stack and the handled-exception
 // state are all in the frame.
 type frame struct {
-	code    *compile.Code
-	p       *prepared // the VM's form of code
+	p       *prepared // the code run, in the VM's form (p.code is the Code)
 	fn      *Function // nil for module and class bodies run directly
 	globals *value.Dict
 	ns      *value.Dict   // the namespace of NAME ops (module and class bodies)
@@ -39,12 +38,11 @@ type frame struct {
 	// updates in place. Reading or writing the local clears the bit.
 	owned uint64
 
-	yielded  bool             // the last run suspended at a yield
-	awaiting bool             // suspended inside YIELD_FROM (an await)
-	discard  bool             // suspended at a yield statement: pc is past its POP_TOP
-	running  bool             // the generator's frame is running (see gen)
-	yieldPC  int32            // the instruction the frame is suspended at
-	pending  *value.Exception // raised at yieldPC when the frame resumes
+	yielded  bool  // the last run suspended at a yield
+	awaiting bool  // suspended inside YIELD_FROM (an await)
+	discard  bool  // suspended at a yield statement: pc is past its POP_TOP
+	running  bool  // the generator's frame is running (see gen)
+	yieldPC  int32 // the instruction the frame is suspended at
 }
 
 // cell holds a variable shared between a function and the functions
@@ -56,6 +54,7 @@ type cell struct{ V value.Value }
 // with the hints that cache where each name was found and, for the names
 // of method calls, the method a class defined in Go gave (methods).
 type prepared struct {
+	code    *compile.Code
 	consts  []value.Value
 	keys    []value.Key
 	hints   []value.Hint
@@ -67,7 +66,7 @@ func prepare(code *compile.Code) *prepared {
 	if p, ok := code.Runtime.(*prepared); ok {
 		return p
 	}
-	p := &prepared{consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names)), hints: make([]value.Hint, len(code.Names)), methods: make([]methodCache, len(code.Names))}
+	p := &prepared{code: code, consts: make([]value.Value, len(code.Consts)), keys: make([]value.Key, len(code.Names)), hints: make([]value.Hint, len(code.Names)), methods: make([]methodCache, len(code.Names))}
 	for i, k := range code.Consts {
 		p.consts[i] = constValue(k)
 	}
@@ -136,7 +135,7 @@ func (th *Thread) newFrame(code *compile.Code, globals *value.Dict, fn *Function
 
 // setup prepares a frame whose slots are allocated to run code.
 func (fr *frame) setup(code *compile.Code, globals *value.Dict, fn *Function) {
-	fr.code, fr.p, fr.fn, fr.globals = code, prepare(code), fn, globals
+	fr.p, fr.fn, fr.globals = prepare(code), fn, globals
 	fr.base = int32(len(code.Locals))
 	fr.sp = fr.base
 	fr.pc = 0
@@ -159,7 +158,7 @@ func (fr *frame) derefs() []*cell {
 	if fr.cells == nil {
 		return nil
 	}
-	return unsafe.Slice(fr.cells, fr.code.NumDeref())
+	return unsafe.Slice(fr.cells, fr.p.code.NumDeref())
 }
 
 // release returns a finished plain frame to the pool.
@@ -169,7 +168,7 @@ func (th *Thread) release(fr *frame) {
 	}
 	clearSlots(fr.slots[:fr.sp])
 	// code, p and globals stay: they live as long as the code does.
-	fr.cells, fr.fn, fr.ns, fr.pending = nil, nil, nil, nil
+	fr.cells, fr.fn, fr.ns = nil, nil, nil
 	if len(th.pool) < 256 {
 		th.pool = append(th.pool, fr)
 	}
@@ -178,7 +177,7 @@ func (th *Thread) release(fr *frame) {
 // initCells moves parameters that are captured by inner functions into
 // their cells.
 func (fr *frame) initCells() {
-	for i, slot := range fr.code.CellArgs {
+	for i, slot := range fr.p.code.CellArgs {
 		if slot >= 0 {
 			fr.derefs()[i].V = fr.slots[slot]
 		}

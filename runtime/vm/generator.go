@@ -36,8 +36,8 @@ func newGenerator(code *compile.Code, globals *value.Dict, fn *Function) (value.
 
 // withSlots allocates a G together with n value slots for its frame, in
 // one piece, so that a coroutine costs one allocation. Each size fills a
-// size class of Go's allocator for a coroutine (128 + 16n bytes): exactly
-// n slots up to eight, then 10, 14 or 18; larger frames get their slots
+// size class of Go's allocator for a coroutine (112 + 16n bytes): exactly
+// n slots up to nine, then 11, 15 or 19; larger frames get their slots
 // apart.
 func withSlots[G any](n int) (*G, []value.Value) {
 	switch {
@@ -57,12 +57,14 @@ func withSlots[G any](n int) (*G, []value.Value) {
 		return slotsIn[G, [7]value.Value](n)
 	case n == 8:
 		return slotsIn[G, [8]value.Value](n)
-	case n <= 10:
-		return slotsIn[G, [10]value.Value](n)
-	case n <= 14:
-		return slotsIn[G, [14]value.Value](n)
-	case n <= 18:
-		return slotsIn[G, [18]value.Value](n)
+	case n == 9:
+		return slotsIn[G, [9]value.Value](n)
+	case n <= 11:
+		return slotsIn[G, [11]value.Value](n)
+	case n <= 15:
+		return slotsIn[G, [15]value.Value](n)
+	case n <= 19:
+		return slotsIn[G, [19]value.Value](n)
 	}
 	return new(G), make([]value.Value, n)
 }
@@ -89,7 +91,7 @@ func (g *genCore) init(code *compile.Code, globals *value.Dict, fn *Function, sl
 // kind names the object in messages: "generator", "coroutine" or "async
 // generator".
 func (g *genCore) kind() string {
-	switch f := g.code.Flags; {
+	switch f := g.p.code.Flags; {
 	case f&compile.AsyncGen != 0:
 		return "async generator"
 	case f&compile.Coroutine != 0:
@@ -191,7 +193,7 @@ func (g *genCore) throw(th *Thread, exc *value.Exception) (value.Value, bool, er
 	fr := &g.frame
 	if !g.started {
 		g.started = true
-		exc.Traceback = append(exc.Traceback, value.Frame{Filename: fr.code.Filename, Func: fr.code.Name, Line: fr.code.Line})
+		exc.Traceback = append(exc.Traceback, value.Frame{Filename: fr.p.code.Filename, Func: fr.p.code.Name, Line: fr.p.code.Line})
 		g.finish()
 		return nil, false, exc
 	}
@@ -216,7 +218,7 @@ func (g *genCore) throw(th *Thread, exc *value.Exception) (value.Value, bool, er
 		}
 		exc = e
 	}
-	fr.pending = exc
+	th.throwing = exc
 	return g.resume(th, nil, false)
 }
 
@@ -274,8 +276,8 @@ var GeneratorType = newVMClass("generator", withCoroutineMethods(map[string]valu
 	"__iter__": &method{"__iter__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return self, nil
 	}},
-	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.code.Name) }),
-	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.code.QualName) }),
+	"__name__":     getter("__name__", func(g *Generator) value.Value { return value.MakeString(g.core.p.code.Name) }),
+	"__qualname__": getter("__qualname__", func(g *Generator) value.Value { return value.MakeString(g.core.p.code.QualName) }),
 	"gi_running":   getter("gi_running", func(g *Generator) value.Value { return value.Bool(g.core.running) }),
 }))
 
@@ -347,7 +349,7 @@ func (g *Generator) Type() *value.Class { return GeneratorType }
 
 // Repr returns `<generator object f at 0x...>`.
 func (g *Generator) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<generator object %s at %p>", g.core.code.QualName, g), nil
+	return fmt.Sprintf("<generator object %s at %p>", g.core.p.code.QualName, g), nil
 }
 
 // Next implements value.Iterator.
@@ -378,8 +380,8 @@ type Coroutine struct{ core genCore }
 
 // CoroutineType is the class of coroutines.
 var CoroutineType = newVMClass("coroutine", withCoroutineMethods(map[string]value.Value{
-	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.code.Name) }),
-	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.code.QualName) }),
+	"__name__":     getter("__name__", func(c *Coroutine) value.Value { return value.MakeString(c.core.p.code.Name) }),
+	"__qualname__": getter("__qualname__", func(c *Coroutine) value.Value { return value.MakeString(c.core.p.code.QualName) }),
 	"cr_running":   getter("cr_running", func(c *Coroutine) value.Value { return value.Bool(c.core.running) }),
 	"__await__": &method{"__await__", func(th *Thread, self value.Value, args []value.Value) (value.Value, error) {
 		return &coroWrapper{self.(*Coroutine)}, nil
@@ -429,16 +431,16 @@ func (c *Coroutine) Type() *value.Class { return CoroutineType }
 
 // Repr returns `<coroutine object f at 0x...>`.
 func (c *Coroutine) Repr(th value.Thread) (string, error) {
-	return fmt.Sprintf("<coroutine object %s at %p>", c.core.code.QualName, c), nil
+	return fmt.Sprintf("<coroutine object %s at %p>", c.core.p.code.QualName, c), nil
 }
 
 // Name returns the qualified name of the coroutine's function.
-func (c *Coroutine) Name() string { return c.core.code.QualName }
+func (c *Coroutine) Name() string { return c.core.p.code.QualName }
 
 // Frame returns the file and line the coroutine is suspended at (or
 // starts at), for task reprs.
 func (c *Coroutine) Frame() (filename string, line int) {
-	code := c.core.code
+	code := c.core.p.code
 	if !c.core.started {
 		return code.Filename, code.Line
 	}

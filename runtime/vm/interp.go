@@ -10,6 +10,7 @@ import (
 // frame that yields has fr.yielded set and the yielded value as result.
 func (th *Thread) run(fr *frame) (value.Value, error) {
 	if th.depth >= th.maxDepth {
+		th.throwing = nil
 		return nil, value.Errorf(value.RecursionError, "maximum recursion depth exceeded")
 	}
 	th.depth++
@@ -34,7 +35,7 @@ func notDefined(name string) error {
 // runs the others, so that this function stays small enough for the
 // compiler to keep its state in registers.
 func (th *Thread) loop(fr *frame) (value.Value, error) {
-	code := fr.code
+	code := fr.p.code
 	instrs := code.Instrs
 	consts := fr.p.consts
 	s := fr.slots
@@ -42,8 +43,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	pc := int(fr.pc)
 	var err error
 	fr.yielded = false
-	if fr.pending != nil {
-		err, fr.pending = fr.pending, nil
+	if th.throwing != nil {
+		err, th.throwing = th.throwing, nil
 		pc = int(fr.yieldPC) + 1
 		fr.how = howThrown
 	}

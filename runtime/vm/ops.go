@@ -13,7 +13,7 @@ import (
 // returns or suspends, with the result in v; otherwise the frame goes on
 // at fr.pc, raising err when it is not nil.
 func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, err error) {
-	code := fr.code
+	code := fr.p.code
 	names := code.Names
 	s := fr.slots
 	sp, pc := int(fr.sp), int(fr.pc)

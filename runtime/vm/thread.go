@@ -48,6 +48,10 @@ type Thread struct {
 	intr     atomic.Pointer[error] // set by Interrupt
 	mem      memory
 
+	// throwing is raised where the frame that the loop enters next is
+	// suspended: an exception thrown into a generator.
+	throwing *value.Exception
+
 	ei     *excInfo // the handled-exception state in effect
 	rootEI excInfo
 	pool   []*frame

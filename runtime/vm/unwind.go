@@ -74,7 +74,7 @@ const (
 func (th *Thread) unwind(fr *frame, err error, pc, sp int) (int, int, error) {
 	how := fr.how
 	fr.how = howRaised
-	s, code, base := fr.slots, fr.code, int(fr.base)
+	s, code, base := fr.slots, fr.p.code, int(fr.base)
 	exc, ok := err.(*value.Exception)
 	if !ok {
 		if _, fatal := err.(*LimitError); fatal {
