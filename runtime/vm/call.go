@@ -111,28 +111,66 @@ func extendList(th *Thread, l *value.List, it value.Value, fn value.Value) error
 		}
 		return err
 	}
+	if fn != nil {
+		return collectArgs(th, l, iter)
+	}
 	for {
 		v, ok, err := iter.Next(th)
 		if err != nil || !ok {
 			return err
 		}
-		if err := l.Grow(th, growth(l, fn)); err != nil {
+		if err := l.Grow(th, 1); err != nil {
 			return err
 		}
 		l.Append(v)
 	}
 }
 
-// growth is how many items a full list that extendList appends to makes
-// room for: one, for the usual growth of a list, or as many as it holds
-// when it collects a call's arguments, which are dropped after the call:
-// doubling leaves less garbage than growing by a quarter (gather of
-// 200,000 coroutines: 17 MB of arrays instead of 6).
-func growth(l *value.List, fn value.Value) int {
-	if n := len(l.Elems); fn != nil && n == cap(l.Elems) && n >= 8 {
-		return n
+// maxArgChunk is the most items collectArgs puts in one chunk.
+const maxArgChunk = 1024
+
+// collectArgs appends the items of iter to l, which collects the
+// positional arguments of a call (f(*gen)). They go in chunks of growing
+// size, then into l in one array of the exact size, since the arguments
+// are dropped after the call: a list grown item by item would make about
+// one and a half times its final array in garbage and keep up to a
+// quarter more than it needs (gather over 200,000 coroutines: 6.4 MB of
+// arrays instead of 8.7).
+func collectArgs(th *Thread, l *value.List, iter value.Iterator) error {
+	var (
+		full [][]value.Value
+		cur  []value.Value
+		n    int
+	)
+	for {
+		v, ok, err := iter.Next(th)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if len(cur) == cap(cur) {
+			size := 8
+			if cur != nil {
+				full = append(full, cur)
+				size = min(2*cap(cur), maxArgChunk)
+			}
+			if cur, err = value.Grow(th, []value.Value(nil), size); err != nil {
+				return err
+			}
+		}
+		cur = append(cur, v)
+		n++
 	}
-	return 1
+	if err := l.Grow(th, n); err != nil {
+		return err
+	}
+	for _, c := range full {
+		l.Elems = append(l.Elems, c...)
+	}
+	l.Elems = append(l.Elems, cur...)
+	return nil
 }
 
 // appendAll appends items to l, its new array reported first.
