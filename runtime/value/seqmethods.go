@@ -65,8 +65,10 @@ func seqIndexOf(th Thread, name string, elems []Value, args []Value, kwargs []Kw
 
 // seqCount implements list.count and tuple.count.
 func seqCount(th Thread, name string, elems []Value, args []Value, kwargs []Kwarg) (Value, error) {
-	if err := checkOneArg(name+".count", args, kwargs, 1); err != nil {
-		return nil, err
+	if len(args) != 2 || len(kwargs) != 0 {
+		// The name is made only for the error: a string built at each
+		// call would be allocated.
+		return nil, checkOneArg(name+".count", args, kwargs, 1)
 	}
 	n := 0
 	for i := 0; i < len(elems); i++ {

@@ -339,6 +339,8 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				v, err = th.call(m, s[fp+2:sp], nil, nil)
 			case isFunction(m):
 				v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
+			case isGoMethod(m):
+				v, err = m.(*goMethod).call(th, s[fp+1:sp])
 			default:
 				v, err = value.Call(th, m, borrowArgs(m, s[fp+1:sp]), nil)
 			}
@@ -507,8 +509,9 @@ func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, 
 // methodOf returns what obj.name calls as a method, for Names[i] of p,
 // when the call needs no bound method object: a script function of the
 // class of an instance of a script class (not shadowed by an instance
-// attribute), or a method of a class defined in Go (builtin types,
-// asyncio's), which p.methods caches. It returns nil otherwise.
+// attribute), or the *goMethod of a method of a class defined in Go
+// (builtin types, asyncio's), which p.methods caches. It returns nil
+// otherwise.
 func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 	switch o := obj.(type) {
 	case *value.Instance:
@@ -526,32 +529,26 @@ func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 	cls := obj.Type()
 	c := &p.methods[i]
 	if m, ok := c.lookup(cls); ok {
-		return m
+		return m.method()
 	}
 	if cls.Mutable() {
 		return nil
 	}
-	m := goMethod(cls, p.keys[i], &p.hints[i])
-	c.fill(cls, m)
-	return m
-}
-
-// goMethod returns the method k of cls, a class defined in Go, that
-// takes its receiver first, or nil.
-func goMethod(cls *value.Class, k value.Key, hint *value.Hint) value.Value {
 	// Such a class's dictionary never changes: the hint finds a method
 	// of the class itself at once.
 	var v value.Value
 	ok := false
 	if cls.Dict != nil {
-		v, ok = cls.Dict.GetKey(k, hint)
+		v, ok = cls.Dict.GetKey(p.keys[i], &p.hints[i])
 	}
 	if !ok && cls.Base != nil {
-		v = cls.Base.LookupKey(k) // the rest of the MRO
+		v = cls.Base.LookupKey(p.keys[i]) // the rest of the MRO
 	}
-	// The method of a class defined in Go takes its receiver first;
-	// other builtins in a class dictionary do not bind.
-	if m, ok := v.(value.MethodDescriptor); ok && m.Unbound() {
+	if m := c.fill(cls, v); m != nil {
+		return m.method()
+	}
+	// Another class has the cache: the method as it is, for value.Call.
+	if takesReceiver(v) {
 		return v
 	}
 	return nil
@@ -570,6 +567,11 @@ func getAttr(th *Thread, obj value.Value, k value.Key, hint *value.Hint) (value.
 
 func isFunction(v value.Value) bool {
 	_, ok := v.(*Function)
+	return ok
+}
+
+func isGoMethod(v value.Value) bool {
+	_, ok := v.(*goMethod)
 	return ok
 }
 
