@@ -326,9 +326,10 @@ func (d *Dict) keyEntry(k *Key, hint *Hint) int {
 	return e
 }
 
-// GetKey is GetString for a Key, with a hint.
-func (d *Dict) GetKey(k Key, hint *Hint) (Value, bool) {
-	if e := d.keyEntry(&k, hint); e >= 0 {
+// GetKey is GetString for a Key, with a hint. k is a pointer so that a
+// lookup copies no Key.
+func (d *Dict) GetKey(k *Key, hint *Hint) (Value, bool) {
+	if e := d.keyEntry(k, hint); e >= 0 {
 		return d.entries[e].val, true
 	}
 	return nil, false

@@ -19,7 +19,7 @@ func TestKeyHint(t *testing.T) {
 			var h Hint
 			h.e.Store(start)
 			want, wantOK := d.GetString(n)
-			got, ok := d.GetKey(k, &h)
+			got, ok := d.GetKey(&k, &h)
 			if ok != wantOK || got != want {
 				t.Errorf("GetKey(%q) with hint %d = %v, %v; want %v, %v", n, start, got, ok, want, wantOK)
 			}
@@ -52,14 +52,14 @@ func BenchmarkGetKey(b *testing.B) {
 	b.Run("hint", func(b *testing.B) {
 		var h Hint
 		for i := 0; i < b.N; i++ {
-			d.GetKey(k, &h)
+			d.GetKey(&k, &h)
 		}
 	})
 	b.Run("hint-other-bytes", func(b *testing.B) {
 		k := MakeKey(string([]byte("total")))
 		var h Hint
 		for i := 0; i < b.N; i++ {
-			d.GetKey(k, &h)
+			d.GetKey(&k, &h)
 		}
 	})
 	b.Run("probe", func(b *testing.B) {
@@ -92,7 +92,7 @@ func TestKeyHintEqualBytes(t *testing.T) {
 		for start := int32(0); start < 2; start++ {
 			var h Hint
 			h.e.Store(start)
-			got, ok := d.GetKey(k, &h)
+			got, ok := d.GetKey(&k, &h)
 			if ok != (tc.want != nil) || got != tc.want {
 				t.Errorf("GetKey(%q) with hint %d = %v, %v; want %v", tc.key, start, got, ok, tc.want)
 			}
@@ -118,13 +118,15 @@ func TestKeyHintCollision(t *testing.T) {
 		for start := int32(0); start < 3; start++ {
 			var hint Hint
 			hint.e.Store(start)
-			if got, ok := d.GetKey(key(n), &hint); !ok || got != MakeInt(int64(i)) {
+			k := key(n)
+			if got, ok := d.GetKey(&k, &hint); !ok || got != MakeInt(int64(i)) {
 				t.Errorf("GetKey(%q) with hint %d = %v, %v; want %d", n, start, got, ok, i)
 			}
 		}
 	}
 	var hint Hint
-	if _, ok := d.GetKey(key(abc[:1]), &hint); ok {
+	a := key(abc[:1])
+	if _, ok := d.GetKey(&a, &hint); ok {
 		t.Errorf("GetKey(%q) found a key that collides with it", "a")
 	}
 	if err := d.SetKey(nil, key(abc[:1]), &hint, MakeInt(9)); err != nil {

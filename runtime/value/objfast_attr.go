@@ -8,7 +8,7 @@ package value
 func GetAttrKey(th Thread, v Value, k Key, hint *Hint) (Value, error) {
 	if o, ok := v.(*Instance); ok && o.Dict != nil {
 		if attr := o.Class.attrOf(k); attr == nil || !interceptsGet(attr) {
-			if x, ok := o.Dict.GetKey(k, hint); ok {
+			if x, ok := o.Dict.GetKey(&k, hint); ok {
 				return x, nil
 			}
 			if attr != nil && k.name != "__dict__" {

@@ -111,7 +111,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			if in.Op == compile.LOAD_GLOBAL_METHOD {
 				i = int32(in.K)
 			}
-			k := fr.p.keys[i]
+			k := &fr.p.keys[i]
 			v, ok := fr.globals.GetKey(k, &fr.p.hints[i])
 			if !ok {
 				if v, ok = th.builtins[k.Name()]; !ok {
@@ -496,7 +496,7 @@ func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, 
 	p := fr.p
 	if m, ok := obj.(*value.Module); ok {
 		// A module's function (asyncio.sleep): no method, no binding.
-		if v, ok := m.Globals.GetKey(p.keys[i], &p.hints[i]); ok {
+		if v, ok := m.Globals.GetKey(&p.keys[i], &p.hints[i]); ok {
 			return v, nil, nil
 		}
 	} else if f := methodOf(obj, p, i); f != nil {
@@ -519,7 +519,7 @@ func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 		if !ok {
 			return nil
 		}
-		if _, shadowed := o.Dict.GetKey(p.keys[i], &p.hints[i]); shadowed {
+		if _, shadowed := o.Dict.GetKey(&p.keys[i], &p.hints[i]); shadowed {
 			return nil
 		}
 		return f
@@ -539,7 +539,7 @@ func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 	var v value.Value
 	ok := false
 	if cls.Dict != nil {
-		v, ok = cls.Dict.GetKey(p.keys[i], &p.hints[i])
+		v, ok = cls.Dict.GetKey(&p.keys[i], &p.hints[i])
 	}
 	if !ok && cls.Base != nil {
 		v = cls.Base.LookupKey(p.keys[i]) // the rest of the MRO
@@ -558,7 +558,7 @@ func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 // by key, finding those of modules (asyncio.sleep) by key too.
 func getAttr(th *Thread, obj value.Value, k value.Key, hint *value.Hint) (value.Value, error) {
 	if m, ok := obj.(*value.Module); ok {
-		if v, ok := m.Globals.GetKey(k, hint); ok {
+		if v, ok := m.Globals.GetKey(&k, hint); ok {
 			return v, nil
 		}
 	}

@@ -62,7 +62,7 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 	case compile.DELETE_GLOBAL:
 		err = th.delName(fr.globals, names[in.Arg])
 	case compile.LOAD_NAME:
-		k, hint := fr.p.keys[in.Arg], &fr.p.hints[in.Arg]
+		k, hint := &fr.p.keys[in.Arg], &fr.p.hints[in.Arg]
 		v, ok := fr.ns.GetKey(k, hint)
 		if !ok {
 			if v, ok = fr.globals.GetKey(k, hint); !ok {
