@@ -9,11 +9,6 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 	switch f := fn.(type) {
 	case *Function:
 		return th.callFunction(f, nil, args, names, vals)
-	case *value.Builtin:
-		if len(names) == 0 {
-			// Without value.Call's type switch and borrowArgs' assertion.
-			return f.Call(th, borrowed(f.Borrows(), args), nil)
-		}
 	case *value.BoundMethod:
 		if g, ok := f.Func.(*Function); ok {
 			return th.callFunction(g, f.Self, args, names, vals)
@@ -42,6 +37,16 @@ func (th *Thread) call(fn value.Value, args []value.Value, names []string, vals 
 	return value.Call(th, fn, borrowArgs(fn, args), kwargs)
 }
 
+// callPositional is call without keyword arguments. A builtin (a
+// module's function: asyncio.sleep) is called at once, without call's
+// type switch, value.Call's, or borrowArgs' assertion.
+func (th *Thread) callPositional(fn value.Value, args []value.Value) (value.Value, error) {
+	if f, ok := fn.(*value.Builtin); ok {
+		return f.Call(th, borrowed(f.Borrows(), args), nil)
+	}
+	return th.call(fn, args, nil, nil)
+}
+
 // borrowArgs returns args, a slice of the value stack, for a call of fn:
 // the slice itself when fn borrows its arguments, else a copy.
 func borrowArgs(fn value.Value, args []value.Value) []value.Value {
@@ -61,7 +66,7 @@ func borrowed(borrows bool, args []value.Value) []value.Value {
 func (th *Thread) callEx(fn, args, kw value.Value, hasKw bool) (value.Value, error) {
 	pos := args.(value.Tuple)
 	if !hasKw {
-		return th.call(fn, pos, nil, nil)
+		return th.callPositional(fn, pos)
 	}
 	d := kw.(*value.Dict)
 	names := make([]string, 0, d.Len())

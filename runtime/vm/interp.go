@@ -308,7 +308,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				v, err = th.run(callee)
 				th.release(callee)
 			} else {
-				v, err = th.call(s[fp], s[fp+1:sp], nil, nil)
+				v, err = th.callPositional(s[fp], s[fp+1:sp])
 			}
 			clearSlots(s[fp+1 : sp])
 			sp = fp + 1
@@ -336,7 +336,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			var v value.Value
 			switch m, self := s[fp], s[fp+1]; {
 			case self == nil:
-				v, err = th.call(m, s[fp+2:sp], nil, nil)
+				v, err = th.callPositional(m, s[fp+2:sp])
 			case isFunction(m):
 				v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
 			case isGoMethod(m):
