@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
 // Options configure the event loop of an interpreter.
@@ -30,6 +31,7 @@ type Options struct {
 // the thread under localKey.
 type interpreter struct {
 	th          value.Thread
+	vt          *vm.Thread // th, when it is the VM's (see awaitedByTask)
 	opts        Options
 	clock       Clock
 	wallStart   float64 // time.time() when the clock read zero
@@ -56,6 +58,7 @@ func interp(th value.Thread) *interpreter {
 // setup stores fresh interpreter state with opts on th.
 func setup(th value.Thread, opts Options) *interpreter {
 	in := &interpreter{th: th, opts: opts, clock: opts.Clock}
+	in.vt, _ = th.(*vm.Thread)
 	if in.clock == nil {
 		if opts.VirtualTime {
 			in.clock = NewVirtualClock()

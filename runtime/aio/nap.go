@@ -78,7 +78,7 @@ func (s *taskSleep) Send(th value.Thread, v value.Value) (value.Value, bool, err
 			t.nap = napFree
 			return nil, false, err
 		}
-		if !l.awaitedByTask(th, t) {
+		if !l.awaitedByTask(t) {
 			return s.materialize().Send(th, v)
 		}
 		delay := t.tm.when
@@ -223,9 +223,9 @@ func (t *Task) napFuture() *Future {
 // awaitedByTask reports whether the sleep of t, being started, is awaited
 // by t's own coroutine while t is stepped, so that what the sleep yields
 // goes straight to t.
-func (l *Loop) awaitedByTask(th value.Thread, t *Task) bool {
-	d, ok := th.(interface{ Depth() int })
-	return ok && l.current == t && d.Depth() == l.stepDepth+1
+func (l *Loop) awaitedByTask(t *Task) bool {
+	vt := l.in.vt
+	return vt != nil && l.current == t && vt.Depth() == l.stepDepth+1
 }
 
 // manual returns the coroutine to step when script code rather than an

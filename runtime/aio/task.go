@@ -113,8 +113,8 @@ func (t *Task) step(exc *value.Exception) error {
 	th := l.in.th
 	prev, prevDepth := l.current, l.stepDepth
 	l.current = t
-	if d, ok := th.(interface{ Depth() int }); ok {
-		l.stepDepth = d.Depth()
+	if vt := l.in.vt; vt != nil {
+		l.stepDepth = vt.Depth()
 	}
 	if tr := l.in.trace; tr != nil {
 		tr.stepBegin(t)
