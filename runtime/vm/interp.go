@@ -490,47 +490,47 @@ func (th *Thread) step() error {
 }
 
 // loadMethod is LOAD_METHOD of Names[i] on obj: it returns the method
-// and obj when the call needs no bound method, else the attribute and
-// nil.
+// and obj when the call needs no bound method object, else the attribute
+// and nil. Such a method is a script function of the class of an
+// instance of a script class (not shadowed by an instance attribute), or
+// the *goMethod of a method of a class defined in Go (builtin types,
+// asyncio's), which p.methods caches. A module's function
+// (asyncio.sleep) is read from its globals at once.
 func (th *Thread) loadMethod(fr *frame, obj value.Value, i int32) (value.Value, value.Value, error) {
 	p := fr.p
-	if m, ok := obj.(*value.Module); ok {
-		// A module's function (asyncio.sleep): no method, no binding.
-		if v, ok := m.Globals.GetKey(&p.keys[i], &p.hints[i]); ok {
+	switch o := obj.(type) {
+	case *value.Module:
+		if v, ok := o.Globals.GetKey(&p.keys[i], &p.hints[i]); ok {
 			return v, nil, nil
 		}
-	} else if f := methodOf(obj, p, i); f != nil {
-		return f, obj, nil
+	case *value.Instance:
+		if f, ok := o.Class.LookupKey(p.keys[i]).(*Function); ok {
+			if _, shadowed := o.Dict.GetKey(&p.keys[i], &p.hints[i]); !shadowed {
+				return f, obj, nil
+			}
+		}
+	case *value.Class, *value.Exception, *value.Super:
+	default:
+		cls := obj.Type()
+		var m value.Value
+		if c, ok := p.methods[i].lookup(cls); ok {
+			m = c.method()
+		} else {
+			m = goMethodOf(cls, p, i)
+		}
+		if m != nil {
+			return m, obj, nil
+		}
 	}
 	v, err := getAttr(th, obj, p.keys[i], &p.hints[i])
 	return v, nil, err
 }
 
-// methodOf returns what obj.name calls as a method, for Names[i] of p,
-// when the call needs no bound method object: a script function of the
-// class of an instance of a script class (not shadowed by an instance
-// attribute), or the *goMethod of a method of a class defined in Go
-// (builtin types, asyncio's), which p.methods caches. It returns nil
-// otherwise.
-func methodOf(obj value.Value, p *prepared, i int32) value.Value {
-	switch o := obj.(type) {
-	case *value.Instance:
-		f, ok := o.Class.LookupKey(p.keys[i]).(*Function)
-		if !ok {
-			return nil
-		}
-		if _, shadowed := o.Dict.GetKey(&p.keys[i], &p.hints[i]); shadowed {
-			return nil
-		}
-		return f
-	case *value.Module, *value.Class, *value.Exception, *value.Super:
-		return nil
-	}
-	cls := obj.Type()
-	c := &p.methods[i]
-	if m, ok := c.lookup(cls); ok {
-		return m.method()
-	}
+// goMethodOf returns what LOAD_METHOD pushes for Names[i] of p, a name
+// of cls, which p.methods does not cache for cls: a method that takes its
+// receiver first (a *goMethod, or the method itself when the cache holds
+// another class), or nil.
+func goMethodOf(cls *value.Class, p *prepared, i int32) value.Value {
 	if cls.Mutable() {
 		return nil
 	}
@@ -544,7 +544,7 @@ func methodOf(obj value.Value, p *prepared, i int32) value.Value {
 	if !ok && cls.Base != nil {
 		v = cls.Base.LookupKey(p.keys[i]) // the rest of the MRO
 	}
-	if m := c.fill(cls, v); m != nil {
+	if m := p.methods[i].fill(cls, v); m != nil {
 		return m.method()
 	}
 	// Another class has the cache: the method as it is, for value.Call.

@@ -7,7 +7,7 @@ import (
 )
 
 // methodCache remembers, for one name of a code, a class defined in Go
-// that LOAD_METHOD met under that name and what methodOf found for it.
+// that LOAD_METHOD met under that name and what it found there.
 // Such a class never changes, so the entry stays true: a hit costs one
 // comparison of class pointers. The first class met keeps the entry, so
 // that a call site that sees several classes allocates once, not at each
