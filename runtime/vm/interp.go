@@ -231,7 +231,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 			op := lang.Op(in.Sub)
 			t, ok := false, false
 			if op == lang.Is || op == lang.IsNot {
-				t, ok = value.Is(x, y) == (op == lang.Is), true
+				t, ok = is(x, y) == (op == lang.Is), true
 			} else if a, isInt := x.(value.Int); isInt {
 				if b, isInt := y.(value.Int); isInt {
 					t, ok = intCompare(op, a, b)
@@ -614,12 +614,21 @@ func truth(th *Thread, v value.Value) (bool, error) {
 	return value.Truth(th, v)
 }
 
+// is is value.Is with `x is None` answered inline.
+func is(x, y value.Value) bool {
+	if _, ok := y.(value.NoneType); ok {
+		_, ok = x.(value.NoneType)
+		return ok
+	}
+	return value.Is(x, y)
+}
+
 func compare(th *Thread, op lang.Op, x, y value.Value) (value.Value, error) {
 	switch op {
 	case lang.Is:
-		return value.Bool(value.Is(x, y)), nil
+		return value.Bool(is(x, y)), nil
 	case lang.IsNot:
-		return value.Bool(!value.Is(x, y)), nil
+		return value.Bool(!is(x, y)), nil
 	case lang.In, lang.NotIn:
 		ok, err := value.Contains(th, y, x)
 		return value.Bool(ok == (op == lang.In)), err
