@@ -29,8 +29,8 @@ func (m *method) Call(th value.Thread, args []value.Value, kwargs []value.Kwarg)
 	if len(args) == 0 {
 		return nil, value.Errorf(value.TypeError, "descriptor '%s' of '%s' object needs an argument", m.name, m.cls.Name)
 	}
-	if err := m.check(args[0]); err != nil {
-		return nil, err
+	if !m.ok(args[0]) {
+		return nil, m.refuse(args[0])
 	}
 	return m.fn(th, args[0], args[1:], kwargs)
 }
@@ -48,6 +48,12 @@ func (m *method) check(self value.Value) error {
 	if m.ok(self) {
 		return nil
 	}
+	return m.refuse(self)
+}
+
+// refuse is the error of calling the method on self, a value of another
+// type.
+func (m *method) refuse(self value.Value) error {
 	return value.Errorf(value.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
 		m.name, m.cls.Name, self.Type().Name)
 }
