@@ -97,6 +97,11 @@ func (q *Queue) putNowait(th value.Thread, item value.Value) error {
 	if q.full() {
 		return value.NewException(QueueFull)
 	}
+	return q.add(th, item)
+}
+
+// add puts item in q, which is not full, and wakes a getter.
+func (q *Queue) add(th value.Thread, item value.Value) error {
 	switch q.kind {
 	case fifo:
 		q.fifo.push(item)
@@ -120,6 +125,11 @@ func (q *Queue) getNowait(th value.Thread) (value.Value, error) {
 	if q.qsize() == 0 {
 		return nil, value.NewException(QueueEmpty)
 	}
+	return q.take(th)
+}
+
+// take removes an item from q, which is not empty, and wakes a putter.
+func (q *Queue) take(th value.Thread) (value.Value, error) {
 	var item value.Value
 	switch q.kind {
 	case fifo:

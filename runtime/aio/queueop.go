@@ -82,13 +82,13 @@ func (op *queueOp) run(th value.Thread) (value.Value, bool, error) {
 		if !q.full() {
 			item := op.item
 			op.state, op.item = opDone, nil
-			return value.None, true, q.putNowait(th, item)
+			return value.None, true, q.add(th, item)
 		}
 		waiters = &q.putters
 	case opGet:
 		if q.qsize() > 0 {
 			op.state = opDone
-			item, err := q.getNowait(th)
+			item, err := q.take(th)
 			return item, err == nil, err
 		}
 		waiters = &q.getters
