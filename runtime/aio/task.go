@@ -2,6 +2,7 @@ package aio
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
@@ -22,6 +23,9 @@ type Task struct {
 // Task.__init__.
 func newTask(l *Loop, coro value.Coroutine, name value.Value) *Task {
 	t := &Task{coro: coro}
+	if vt := l.in.vt; vt != nil {
+		vt.Charge(int64(unsafe.Sizeof(*t))) // see Options.MaxMemory
+	}
 	t.init(l, taskFuture)
 	t.sleep0 = sleepIdle
 	if name == nil {

@@ -103,6 +103,12 @@ func splitKwargs(kwargs []value.Kwarg) (names []string, vals []value.Value) {
 // arguments names=vals. Generator functions return their generator.
 func (th *Thread) callFunction(f *Function, self value.Value, args []value.Value, names []string, vals []value.Value) (value.Value, error) {
 	if f.code.IsGenerator() {
+		// A generator outlives the call: its bytes count against
+		// Options.MaxMemory, so that a script making many checks its
+		// memory often enough.
+		if err := th.Alloc(generatorSize(f.code)); err != nil {
+			return nil, err
+		}
 		g, fr := newGenerator(f.code, f.globals, f)
 		if err := f.bind(th, fr.slots, self, args, names, vals); err != nil {
 			return nil, err

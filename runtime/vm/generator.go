@@ -69,6 +69,12 @@ func withSlots[G any](n int) (*G, []value.Value) {
 	return new(G), make([]value.Value, n)
 }
 
+// generatorSize is about the bytes of a generator of code: its object and
+// its frame's slots.
+func generatorSize(code *compile.Code) int64 {
+	return int64(unsafe.Sizeof(Coroutine{})) + valueSize*int64(len(code.Locals)+code.MaxStack)
+}
+
 // slotsIn allocates a G followed by the array A of value slots and
 // returns the G and the first n slots. The object lives as long as
 // either does.
