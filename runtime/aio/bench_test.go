@@ -28,7 +28,7 @@ func (s *spinner) Send(th value.Thread, v value.Value) (value.Value, bool, error
 				return value.None, true, nil
 			}
 			s.n--
-			sl, err := interp(th).sleep(th, []value.Value{value.MakeInt(0)}, nil)
+			sl, err := interp(th).sleepFunc()(th, []value.Value{value.MakeInt(0)}, nil)
 			if err != nil {
 				return nil, false, err
 			}

@@ -149,7 +149,7 @@ func must(v value.Value, err error) value.Value {
 }
 
 func sleepV(th value.Thread, d float64) value.Value {
-	return must(interp(th).sleep(th, []value.Value{value.Float(d)}, nil))
+	return must(interp(th).sleepFunc()(th, []value.Value{value.Float(d)}, nil))
 }
 
 func str(s string) value.Value { return value.MakeString(s) }

@@ -164,32 +164,35 @@ var asyncioFuncs = map[string]builtinFunc{
 	},
 }
 
-// sleep is asyncio.sleep(delay, result=None). It is bound to the
-// interpreter (see Install), so the hot sleep(0) path looks nothing up.
-func (in *interpreter) sleep(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
-	var delay, result value.Value
-	if len(kwargs) == 0 && len(args) == 1 {
-		delay = args[0] // the common case, without unpack's bookkeeping
-	} else if err := unpack("sleep", args, kwargs, []string{"delay", "result="}, &delay, &result); err != nil {
-		return nil, err
+// sleepFunc returns asyncio.sleep(delay, result=None) bound to in (see
+// Install): the closure is the function itself, so the hot sleep(0) path
+// makes no call to find its interpreter.
+func (in *interpreter) sleepFunc() func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+	return func(th value.Thread, args []value.Value, kwargs []value.Kwarg) (value.Value, error) {
+		var delay, result value.Value
+		if len(kwargs) == 0 && len(args) == 1 {
+			delay = args[0] // the common case, without unpack's bookkeeping
+		} else if err := unpack("sleep", args, kwargs, []string{"delay", "result="}, &delay, &result); err != nil {
+			return nil, err
+		}
+		if result == nil {
+			result = value.None
+		}
+		if i, ok := delay.(value.Int); ok && i <= 0 {
+			return in.newSleep0(result), nil
+		}
+		d, err := toSeconds(th, delay, "<=")
+		if err != nil {
+			return nil, err
+		}
+		if d <= 0 {
+			return in.newSleep0(result), nil
+		}
+		if math.IsNaN(d) {
+			return in.newSleep(1, result), nil // a NaN deadline is always due
+		}
+		return in.newSleep(nanos(d), result), nil
 	}
-	if result == nil {
-		result = value.None
-	}
-	if i, ok := delay.(value.Int); ok && i <= 0 {
-		return in.newSleep0(result), nil
-	}
-	d, err := toSeconds(th, delay, "<=")
-	if err != nil {
-		return nil, err
-	}
-	if d <= 0 {
-		return in.newSleep0(result), nil
-	}
-	if math.IsNaN(d) {
-		return in.newSleep(1, result), nil // a NaN deadline is always due
-	}
-	return in.newSleep(nanos(d), result), nil
 }
 
 // createTask is loop.create_task / asyncio.create_task.

@@ -22,10 +22,11 @@ type Loop struct {
 	stopping bool
 	closed   bool
 	current  *Task // the task being stepped, or nil
-	// stepDepth is the thread's frame depth where the current task's
-	// step resumes its coroutine (see awaitedByTask).
-	stepDepth int
-	main      *Task // the main task of asyncio.run, or nil
+	// runDepth is the thread's frame depth where the running loop steps
+	// its tasks, which resume their coroutines one frame deeper (see
+	// awaitedByTask).
+	runDepth int
+	main     *Task // the main task of asyncio.run, or nil
 	// The tasks not yet done, in creation order (all_tasks), linked by
 	// Task.next; done tasks are pruned lazily.
 	first, last *Task
@@ -212,6 +213,9 @@ func (l *Loop) runForever() error {
 	prev := l.in.loop
 	l.in.loop = l
 	l.running = true
+	if vt := l.in.vt; vt != nil {
+		l.runDepth = vt.Depth()
+	}
 	defer func() {
 		l.running = false
 		l.stopping = false

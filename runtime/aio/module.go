@@ -21,7 +21,7 @@ func Install(th *vm.Thread, opts Options) error {
 			in.loop.finalize(agen)
 		}
 	}
-	sleep := value.NewBorrowingBuiltin("sleep", in.sleep) // keeps no args: called with the VM stack
+	sleep := value.NewBorrowingBuiltin("sleep", in.sleepFunc()) // keeps no args: called with the VM stack
 	th.SetBuiltin("sleep", sleep)
 	th.RegisterModule("asyncio", func(th *vm.Thread) (*value.Module, error) {
 		return loadAsyncio(th, sleep)

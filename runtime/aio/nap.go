@@ -42,7 +42,7 @@ func asSleep(t *Task) *taskSleep { return (*taskSleep)(unsafe.Pointer(t)) }
 // and result is None, else a sleepCoro. (As with sleep(0), two sleep
 // objects made one after the other in a task, the first awaited to its
 // end, can be the same object.)
-func (in *interpreter) newSleep(delay int64, result value.Value) value.Coroutine {
+func (in *interpreter) newSleep(delay int64, result value.Value) value.Value {
 	if l := in.loop; l != nil && l.current != nil && isNone(result) {
 		if t := l.current; t.nap == napFree && !t.tm.has(timerInHeap) {
 			t.nap = napNew
@@ -225,7 +225,7 @@ func (t *Task) napFuture() *Future {
 // goes straight to t.
 func (l *Loop) awaitedByTask(t *Task) bool {
 	vt := l.in.vt
-	return vt != nil && l.current == t && vt.Depth() == l.stepDepth+1
+	return vt != nil && l.current == t && vt.Depth() == l.runDepth+1
 }
 
 // manual returns the coroutine to step when script code rather than an

@@ -43,7 +43,7 @@ func TestNoPanics(t *testing.T) {
 		receivers := []value.Value{value.MakeInt(1), in.newSleep0(value.None)}
 		if l != nil {
 			f := NewFuture(l)
-			receivers = append(receivers, f, l, must(interp(th).sleep(th, []value.Value{value.Float(1)}, nil)))
+			receivers = append(receivers, f, l, must(interp(th).sleepFunc()(th, []value.Value{value.Float(1)}, nil)))
 			tk := newTask(l, newFake(th, func(y *yielder) (value.Value, error) { return value.None, nil }), nil)
 			receivers = append(receivers, tk)
 			h, _ := l.schedule("call_soon", -1, false, []value.Value{value.NewBuiltin("f", func(value.Thread, []value.Value, []value.Kwarg) (value.Value, error) { return value.None, nil })}, nil)

@@ -133,7 +133,7 @@ type sleep0 struct {
 // hot `await asyncio.sleep(0)` allocates nothing. (The only visible
 // difference from CPython: two sleep(0) objects made one after the other
 // in a task, the first awaited to its end, can be the same object.)
-func (in *interpreter) newSleep0(result value.Value) value.Coroutine {
+func (in *interpreter) newSleep0(result value.Value) value.Value {
 	if l := in.loop; l != nil && l.current != nil && isNone(result) {
 		if t := l.current; t.sleep0 == sleepIdle || t.sleep0 == sleepDone {
 			t.sleep0 = sleepNew

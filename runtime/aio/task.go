@@ -115,11 +115,8 @@ func (t *Task) step(exc *value.Exception) error {
 	}
 	t.waiter = nil
 	th := l.in.th
-	prev, prevDepth := l.current, l.stepDepth
+	prev := l.current
 	l.current = t
-	if vt := l.in.vt; vt != nil {
-		l.stepDepth = vt.Depth()
-	}
 	if tr := l.in.trace; tr != nil {
 		tr.stepBegin(t)
 	}
@@ -133,7 +130,7 @@ func (t *Task) step(exc *value.Exception) error {
 	} else {
 		result, done, err = t.coro.Throw(th, exc)
 	}
-	l.current, l.stepDepth = prev, prevDepth
+	l.current = prev
 	switch {
 	case err != nil:
 		err = t.fail(err)
