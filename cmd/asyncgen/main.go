@@ -18,6 +18,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+
+	_ "github.com/asyncgen/asyncgen/cmd/asyncgen/internal/warm"
 )
 
 func main() {
