@@ -2,7 +2,6 @@ package value
 
 import (
 	"sync/atomic"
-	"unique"
 	"unsafe"
 )
 
@@ -273,16 +272,16 @@ func (d *Dict) hasStr(e int, name string, h int64) bool {
 }
 
 // sameStr is a == b, with no call when both hold the same bytes, as the
-// names of compiled code (made unique) and those stored from them do.
+// names of compiled code (Intern) and those stored from them do.
 func sameStr(a, b string) bool {
 	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // SetName is SetString for an identifier in the table of a class or
-// module defined in Go: the key's bytes are the unique copy of name
-// (unique.Make), which compiled code's names are too, so that a lookup by
-// the code's key and hint matches by pointer.
-func (d *Dict) SetName(name string, v Value) { d.SetString(unique.Make(name).Value(), v) }
+// module defined in Go: the key's bytes are the one copy of name that
+// compiled code's names are too (Intern), so that a lookup by the code's
+// key and hint matches by pointer.
+func (d *Dict) SetName(name string, v Value) { d.SetString(goName(name), v) }
 
 // SetString stores v under a str key; it never runs script code. It
 // allocates only to add a new key.

@@ -2,7 +2,6 @@ package vm
 
 import (
 	"math/big"
-	"unique"
 	"unsafe"
 
 	"github.com/asyncgen/asyncgen/lang"
@@ -73,7 +72,7 @@ func prepare(code *compile.Code) *prepared {
 	for i, n := range code.Names {
 		// One copy of each name, so that comparing keys of the same
 		// name made by different codes compares pointers, not bytes.
-		p.keys[i] = value.MakeKey(unique.Make(n).Value())
+		p.keys[i] = value.MakeKey(value.Intern(n))
 	}
 	code.Runtime = p
 	return p
