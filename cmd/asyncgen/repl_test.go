@@ -175,7 +175,10 @@ func TestREPLSession(t *testing.T) {
 	term.expect("KeyboardInterrupt")
 	term.line("n >= 1000", "True")
 
-	// Ctrl-C at the prompt clears the line.
+	// Ctrl-C at the prompt clears the line. It is typed once the prompt
+	// shows: before, the line editor is not in raw mode yet, and the
+	// terminal turns Ctrl-C into a SIGINT that interrupts nothing.
+	term.expect(prompt1)
 	term.send("garbage")
 	term.expect("garbage")
 	term.send("\x03")
