@@ -14,12 +14,17 @@ var goNames struct {
 	m map[string]string
 }
 
+// heldGoName returns the copy of name that goNames holds, if it does.
+func heldGoName(name string) (string, bool) {
+	goNames.RLock()
+	defer goNames.RUnlock()
+	s, ok := goNames.m[name]
+	return s, ok
+}
+
 // goName returns the copy of name that goNames holds, adding it.
 func goName(name string) string {
-	goNames.RLock()
-	s, ok := goNames.m[name]
-	goNames.RUnlock()
-	if ok {
+	if s, ok := heldGoName(name); ok {
 		return s
 	}
 	goNames.Lock()
@@ -39,10 +44,7 @@ func goName(name string) string {
 // use when they have the name, else the unique one (unique.Make), which
 // the process drops once no code holds it.
 func Intern(name string) string {
-	goNames.RLock()
-	s, ok := goNames.m[name]
-	goNames.RUnlock()
-	if ok {
+	if s, ok := heldGoName(name); ok {
 		return s
 	}
 	return unique.Make(name).Value()
