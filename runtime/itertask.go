@@ -15,7 +15,7 @@ type iterTask struct {
 	ait  Value // the async iterator
 	task Value // its task
 
-	wake    *aio.Future              // completed by request; nil before the first step
+	wake    *aio.Future              // completed by request; nil unless the task waits for one
 	next    func() (Value, error)    // the operation request asked for
 	op      value.Coroutine          // the operation running, or nil
 	deliver func(v Value, err error) // where the operation's outcome goes
@@ -47,7 +47,10 @@ func (in *Interpreter) startIter(ait Value) (*iterTask, error) {
 }
 
 // request runs the operation start returns (an awaitable) in the task and
-// calls deliver with its outcome; a nil start ends the task.
+// calls deliver with its outcome; a nil start ends the task. A request
+// made while the task is running (by the driver the previous outcome
+// paused the loop for) starts when that outcome's delivery returns, in
+// the same step of the task, as the next __anext__ of an async for does.
 func (d *iterTask) request(start func() (Value, error), deliver func(Value, error)) (cancel func()) {
 	if d.ended || d.deliver != nil {
 		deliver(nil, value.Errorf(value.RuntimeError, "the iteration's task has ended"))
@@ -56,7 +59,8 @@ func (d *iterTask) request(start func() (Value, error), deliver func(Value, erro
 	d.next, d.deliver = start, deliver
 	if d.wake != nil {
 		d.wake.SetResult(value.None)
-	} // else the task's first step starts the operation
+		d.wake = nil
+	} // else the task is running, or its first step starts the operation
 	return d.cancel
 }
 
@@ -69,26 +73,9 @@ func (d *iterTask) Await(th value.Thread) (value.Coroutine, error) { return d, n
 // Send starts the requested operation when woken, or resumes it.
 func (d *iterTask) Send(th value.Thread, v Value) (Value, bool, error) {
 	if d.op == nil {
-		if d.deliver == nil {
-			return d.park(th) // the first step, before any request
-		}
-		if d.next == nil {
-			d.ended = true
-			d.deliver(value.None, nil)
-			return value.None, true, nil
-		}
-		start := d.next
-		d.next = nil
-		aw, err := protect(start)
-		if err == nil {
-			d.op, err = awaitOf(th, aw)
-		}
-		if err != nil {
-			return d.finish(th, nil, err)
-		}
-		v = value.None
+		return d.serve(th)
 	}
-	return d.step(th)(d.op.Send(th, v))
+	return d.resumed(th)(d.op.Send(th, v))
 }
 
 // Throw throws exc into the operation running. A request cancelled
@@ -98,40 +85,73 @@ func (d *iterTask) Throw(th value.Thread, exc *value.Exception) (Value, bool, er
 	if d.op == nil {
 		if d.deliver != nil {
 			d.next = nil
-			return d.finish(th, nil, exc)
+			d.complete(th, nil, exc)
+			return d.serve(th)
 		}
 		d.ended = true
 		return nil, false, exc
 	}
-	return d.step(th)(d.op.Throw(th, exc))
+	return d.resumed(th)(d.op.Throw(th, exc))
 }
 
 // Close does nothing: the task ends by request or by Throw.
 func (d *iterTask) Close(th value.Thread) error { return nil }
 
-// step handles what the operation did: a yielded future goes up to the
-// task; a result or an exception is delivered.
-func (d *iterTask) step(th value.Thread) func(Value, bool, error) (Value, bool, error) {
+// resumed handles what the operation did: a yielded future goes up to the
+// task; a result or an exception is delivered, and the task serves the
+// next request.
+func (d *iterTask) resumed(th value.Thread) func(Value, bool, error) (Value, bool, error) {
 	return func(r Value, done bool, err error) (Value, bool, error) {
 		if !done && err == nil {
 			return r, false, nil
 		}
 		d.op = nil
-		return d.finish(th, r, err)
+		d.complete(th, r, err)
+		return d.serve(th)
 	}
 }
 
-// finish delivers an operation's outcome and waits for the next request.
-// A CancelledError of a cancelled request is delivered, and the task's
-// cancellation undone so that the next request runs normally.
-func (d *iterTask) finish(th value.Thread, v Value, err error) (Value, bool, error) {
+// serve runs the requested operations, one after another while each
+// completes at once, until one awaits (what it yields goes up to the
+// task), none is requested (the task waits for one) or the request ends
+// the task.
+func (d *iterTask) serve(th value.Thread) (Value, bool, error) {
+	for d.deliver != nil {
+		if d.next == nil {
+			d.ended = true
+			d.complete(th, value.None, nil)
+			return value.None, true, nil
+		}
+		start := d.next
+		d.next = nil
+		aw, err := protect(start)
+		if err == nil {
+			d.op, err = awaitOf(th, aw)
+		}
+		var r Value
+		if err == nil {
+			var done bool
+			r, done, err = d.op.Send(th, value.None)
+			if !done && err == nil {
+				return r, false, nil
+			}
+			d.op = nil
+		}
+		d.complete(th, r, err)
+	}
+	return d.park(th)
+}
+
+// complete delivers an operation's outcome. A CancelledError of a
+// cancelled request is delivered, and the task's cancellation undone so
+// that the next request runs normally.
+func (d *iterTask) complete(th value.Thread, v Value, err error) {
 	if exc, ok := err.(*value.Exception); ok && exc.Class.IsSubclass(value.CancelledError) {
 		callMethod(th, d.task, "uncancel")
 	}
 	deliver := d.deliver
 	d.deliver = nil
 	deliver(v, err)
-	return d.park(th)
 }
 
 // park waits for the next request.

@@ -8,16 +8,29 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// A session is the interpreter's event loop running on a goroutine of its
-// own, between and across API calls: the background mode of Start, and
-// the life of an Iter over an async iterator. The loop's main task is a
-// server that waits until the session stops; API calls post jobs to the
-// loop, which runs them between its callbacks and runs what they await as
-// tasks. Only the loop goroutine touches script values.
+// A session is the interpreter's event loop kept running between and
+// across API calls: the background mode of Start, and the life of an
+// Iter over an async iterator. The loop's main task is a server that
+// waits until the session stops; API calls hand jobs to the loop, which
+// runs them between its callbacks and runs what they await as tasks. The
+// loop runs in a coroutine that the calls waiting for it drive (see
+// drive.go). Only the loop touches script values.
 type session struct {
 	in    *Interpreter
 	users int  // Iters using the session; under in.mu
 	keep  bool // Start's session, stopped by Close only; under in.mu
+
+	// The loop's coroutine: resume runs it until it pauses (or ends).
+	resume func() (struct{}, bool)
+	pause  func(struct{}) bool
+	wheel  chan struct{} // holds a token while no goroutine drives the loop
+	// Set by the driver while the loop is paused, read on the loop: the
+	// call it waits for and the job it hands over.
+	driver  *loopCall
+	handoff func()
+	// Used on the loop: serve is running a job handed over, and the
+	// driver's call is done.
+	handing, yieldNow bool
 
 	mu      sync.Mutex
 	jobs    []func()
@@ -25,13 +38,12 @@ type session struct {
 	post    func(func()) // the host-work slot to wake the loop, nil while a drain is posted
 	stopped bool
 
-	// Set by the server before ready closes; used on the loop goroutine.
+	// Set by the server on its first step; used on the loop.
 	loop    *aio.Loop
 	stopFut *aio.Future
 
-	ready chan struct{} // the server is waiting for jobs
-	done  chan struct{} // the loop has finished
-	err   error         // how it failed (wrapped), set before done closes
+	done chan struct{} // the loop has finished
+	err  error         // how it failed (wrapped), set before done closes
 }
 
 // Start runs the interpreter's event loop in the background, on a
@@ -51,12 +63,12 @@ func (in *Interpreter) Start() error {
 	}
 	s := in.liveSession()
 	if s == nil {
-		var err error
-		if s, err = in.startSession(); err != nil {
-			return err
-		}
+		s = in.startSession()
 	}
-	s.keep = true
+	if !s.keep {
+		s.keep = true
+		go s.spin()
+	}
 	return nil
 }
 
@@ -74,24 +86,27 @@ func (in *Interpreter) liveSession() *session {
 	return nil
 }
 
-// startSession starts a session. It runs under in.mu.
-func (in *Interpreter) startSession() (*session, error) {
-	s := &session{in: in, ready: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		_, err := aio.Run(in.th, &server{s: s})
-		in.clock.reset()
-		if err != nil {
-			s.err = in.wrap(err)
-		}
-		close(s.done)
-	}()
-	select {
-	case <-s.ready:
-		in.sess = s
-		return s, nil
-	case <-s.done:
-		return nil, s.err
+// startSession starts a session; its loop starts when first driven. It
+// runs under in.mu.
+func (in *Interpreter) startSession() *session {
+	s := &session{in: in, wheel: make(chan struct{}, 1), done: make(chan struct{})}
+	s.wheel <- struct{}{}
+	s.startLoop()
+	in.sess = s
+	return s
+}
+
+// runLoop runs the loop in the session's coroutine, until it stops.
+func (s *session) runLoop() {
+	_, err := protect(func() (Value, error) { return aio.Run(s.in.th, &server{s: s}) })
+	s.in.clock.reset()
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
+	if err != nil {
+		s.err = s.in.wrap(err)
 	}
+	close(s.done)
 }
 
 // acquire returns the running session, starting one if needed; release
@@ -104,10 +119,7 @@ func (in *Interpreter) acquire() (*session, error) {
 	}
 	s := in.liveSession()
 	if s == nil {
-		var err error
-		if s, err = in.startSession(); err != nil {
-			return nil, err
-		}
+		s = in.startSession()
 	}
 	s.users++
 	return s, nil
@@ -218,7 +230,14 @@ func (s *session) stop() {
 		s.close()
 		s.stopFut.SetResult(value.None)
 	})
-	<-s.done
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-s.wheel:
+			s.drive(nil, nil)
+		}
+	}
 }
 
 // close takes no more jobs and gives the host-work slot back, so that
@@ -247,7 +266,8 @@ func (sv *server) Type() *value.Class { return aio.CoroutineType }
 // Await returns the server itself.
 func (sv *server) Await(th value.Thread) (value.Coroutine, error) { return sv, nil }
 
-// Send starts the server on its first step, then waits for stopFut.
+// Send starts the server on its first step (running the jobs queued
+// or handed over meanwhile), then waits for stopFut.
 func (sv *server) Send(th value.Thread, v Value) (Value, bool, error) {
 	if sv.it == nil {
 		s := sv.s
@@ -258,11 +278,17 @@ func (sv *server) Send(th value.Thread, v Value) (Value, bool, error) {
 			return nil, false, err
 		}
 		sv.it = it
-		s.mu.Lock()
-		s.post = s.loop.HostWork()
-		s.mu.Unlock()
 		s.in.clock.session = true
-		close(s.ready)
+		s.mu.Lock()
+		post := s.loop.HostWork()
+		if len(s.jobs) == 0 {
+			s.post, post = post, nil
+		}
+		s.mu.Unlock()
+		if post != nil {
+			post(s.drain)
+		}
+		s.serve()
 	}
 	return sv.it.Send(th, v)
 }
