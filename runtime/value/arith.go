@@ -130,7 +130,7 @@ func builtinBinary(th Thread, op lang.Op, x, y Value) (Value, error) {
 		switch op {
 		case lang.Add:
 			if y, ok := y.(String); ok {
-				return concatStrings(x, y), nil
+				return concatValue(x, y), nil
 			}
 		case lang.Mul:
 			return repeatSeq(x, y)

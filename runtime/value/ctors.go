@@ -159,6 +159,15 @@ func newFloat(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 }
 
 func newStr(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 && cls == StrType {
+		// The common str(x), without binding.
+		switch x := args[0].(type) {
+		case String:
+			return x, nil
+		case Int:
+			return intStrValue(int64(x)), nil
+		}
+	}
 	a, err := bindArgs("str", args, kwargs, []string{"object", "encoding", "errors"}, 0, 0)
 	if err != nil {
 		return nil, err

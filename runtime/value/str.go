@@ -90,10 +90,6 @@ func runeString(r rune) String {
 	return String{string(r), 1}
 }
 
-func concatStrings(a, b String) String {
-	return String{a.s + b.s, a.n + b.n}
-}
-
 func repeatString(s String, n int) String {
 	return String{strings.Repeat(s.s, n), s.n * n}
 }

@@ -1,0 +1,93 @@
+package value
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// A str Value is two allocations when its String is converted to a Value
+// the usual way: the bytes, and the copy of the String the interface
+// points to. The strings that scripts make most (concatenations, str of
+// an int) are built here in one piece instead: the String and its bytes,
+// in an object of one of the allocator's size classes.
+
+// strIn is a String followed by the array A of its bytes.
+type strIn[A any] struct {
+	hdr String
+	buf A // an array of bytes
+}
+
+// stringItab is the interface word of a String held in a Value.
+var stringItab = func() unsafe.Pointer {
+	var v Value = String{}
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[0]
+}()
+
+// maxBoxed is the longest string newStrValue allocates in one piece.
+const maxBoxed = 232
+
+// newStrValue returns a str Value of n bytes, and the bytes, which the
+// caller must fill before anything reads the Value, and then never
+// change. runes is the string's length in code points.
+func newStrValue(n, runes int) (Value, []byte) {
+	var hdr *String
+	var buf unsafe.Pointer
+	switch {
+	case n <= 8:
+		hdr, buf = strBlock[[8]byte]()
+	case n <= 24:
+		hdr, buf = strBlock[[24]byte]()
+	case n <= 40:
+		hdr, buf = strBlock[[40]byte]()
+	case n <= 56:
+		hdr, buf = strBlock[[56]byte]()
+	case n <= 72:
+		hdr, buf = strBlock[[72]byte]()
+	case n <= 104:
+		hdr, buf = strBlock[[104]byte]()
+	case n <= 136:
+		hdr, buf = strBlock[[136]byte]()
+	case n <= 168:
+		hdr, buf = strBlock[[168]byte]()
+	case n <= maxBoxed:
+		hdr, buf = strBlock[[maxBoxed]byte]()
+	default:
+		b := make([]byte, n)
+		hdr, buf = new(String), unsafe.Pointer(unsafe.SliceData(b))
+	}
+	b := unsafe.Slice((*byte)(buf), n)
+	*hdr = String{unsafe.String((*byte)(buf), n), runes}
+	var v Value
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	w[0], w[1] = stringItab, unsafe.Pointer(hdr)
+	return v, b
+}
+
+// strBlock allocates a String with the array A after it, and returns
+// both.
+func strBlock[A any]() (*String, unsafe.Pointer) {
+	x := new(strIn[A])
+	return &x.hdr, unsafe.Pointer(&x.buf)
+}
+
+// concatValue returns a + b as a Value.
+func concatValue(a, b String) Value {
+	switch {
+	case len(a.s) == 0:
+		return b
+	case len(b.s) == 0:
+		return a
+	}
+	v, buf := newStrValue(len(a.s)+len(b.s), a.n+b.n)
+	copy(buf[copy(buf, a.s):], b.s)
+	return v
+}
+
+// intStrValue returns str(i) as a Value.
+func intStrValue(i int64) Value {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], i, 10)
+	v, buf := newStrValue(len(d), len(d))
+	copy(buf, d)
+	return v
+}

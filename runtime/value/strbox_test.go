@@ -1,0 +1,43 @@
+package value
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestStrValue checks the strs made in one piece with their bytes: every
+// length around the size classes, ASCII or not, for concatenation and
+// str of an int.
+func TestStrValue(t *testing.T) {
+	for n := 0; n <= maxBoxed+20; n++ {
+		for _, unit := range []string{"a", "é"} {
+			a := MakeString(strings.Repeat(unit, n/2))
+			b := MakeString(strings.Repeat(unit, n-n/2))
+			v := concatValue(a, b)
+			want := MakeString(a.s + b.s)
+			if got, ok := v.(String); !ok || got != want {
+				t.Fatalf("concat of %d %q: %#v, want %#v", n, unit, v, want)
+			}
+		}
+	}
+	for _, i := range []int64{0, -1, 7, 1024, 1025, -9223372036854775808, 9223372036854775807} {
+		if got, want := intStrValue(i), Value(MakeString(strconv.FormatInt(i, 10))); got != want {
+			t.Errorf("intStrValue(%d) = %#v, want %#v", i, got, want)
+		}
+	}
+}
+
+// TestStrValueAllocs checks that a short concatenation and str(int) make
+// one object each.
+func TestStrValueAllocs(t *testing.T) {
+	a, b := MakeString("row"), MakeString("12345")
+	var sink Value
+	if n := testing.AllocsPerRun(100, func() { sink = concatValue(a, b) }); n != 1 {
+		t.Errorf("concatenation: %v allocations, want 1", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { sink = intStrValue(123456) }); n != 1 {
+		t.Errorf("str of an int: %v allocations, want 1", n)
+	}
+	_ = sink
+}
