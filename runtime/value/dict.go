@@ -24,14 +24,45 @@ const (
 	slotDeleted = -2
 )
 
-// NewDict returns an empty dict with room for size entries.
+// NewDict returns an empty dict with room for size entries. A dict for
+// up to five is made in one allocation with its arrays (a dict display
+// such as {"id": i, "name": s} makes one).
 func NewDict(size int) *Dict {
-	d := &Dict{}
-	if size > 0 {
-		d.entries = make([]dictEntry, 0, size)
-		d.index = newIndex(tableSize(size))
+	switch {
+	case size <= 0:
+		return &Dict{}
+	case size <= 2:
+		return dictWith[[2]dictEntry](2)
+	case size == 3:
+		return dictWith[[3]dictEntry](3)
+	case size <= 5:
+		return dictWith[[5]dictEntry](5)
 	}
-	return d
+	return &Dict{entries: make([]dictEntry, 0, size), index: newIndex(tableSize(size))}
+}
+
+// dictIn is a Dict followed by room for its entries, A (an array of
+// dictEntry), and the index of up to five.
+type dictIn[A any] struct {
+	d  Dict
+	e  A
+	ix [8]int32
+}
+
+// dictWith allocates a dictIn with room for n entries and returns its
+// empty Dict.
+func dictWith[A any](n int) *Dict {
+	x := new(dictIn[A])
+	x.d.use(unsafe.Slice((*dictEntry)(unsafe.Pointer(&x.e)), n)[:0], x.ix[:])
+	return &x.d
+}
+
+// use makes d an empty dict with the given arrays (nil for none).
+func (d *Dict) use(entries []dictEntry, index []int32) {
+	for i := range index {
+		index[i] = slotEmpty
+	}
+	d.entries, d.index = entries, index
 }
 
 // Type returns dict.

@@ -140,3 +140,32 @@ func TestKeyHintCollision(t *testing.T) {
 		t.Errorf("after SetKey: %s, want %s", got, want)
 	}
 }
+
+// TestSmallDicts checks the dicts NewDict makes in one piece with their
+// arrays, at each size and as they grow past their room and shrink.
+func TestSmallDicts(t *testing.T) {
+	for size := 0; size <= 7; size++ {
+		d := NewDict(size)
+		for i := range 12 {
+			if err := d.SetItem(nil, Int(i), Int(i*i)); err != nil {
+				t.Fatal(err)
+			}
+			for j := 0; j <= i; j++ {
+				if v, ok, _ := d.Get(nil, Int(j)); !ok || v != Int(j*j) {
+					t.Fatalf("NewDict(%d) after %d items: d[%d] = %v, %v", size, i+1, j, v, ok)
+				}
+			}
+		}
+		for i := range 12 {
+			if _, ok, _ := d.Delete(nil, Int(i)); !ok {
+				t.Fatalf("NewDict(%d): del d[%d] missed", size, i)
+			}
+		}
+		if d.Len() != 0 {
+			t.Fatalf("NewDict(%d): %d items left", size, d.Len())
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { NewDict(3) }); n != 1 {
+		t.Errorf("NewDict(3): %v allocations, want 1", n)
+	}
+}

@@ -56,10 +56,7 @@ func newInstance(cls *Class) *Instance {
 // init sets up o, an instance of cls, with the empty dictionary d using
 // the given arrays (nil for none).
 func (o *Instance) init(cls *Class, d *Dict, entries []dictEntry, index []int32) *Instance {
-	for i := range index {
-		index[i] = slotEmpty
-	}
-	d.entries, d.index = entries, index
+	d.use(entries, index)
 	o.Class, o.Dict = cls, d
 	return o
 }
