@@ -57,10 +57,7 @@ func newStrValue(n, runes int) (Value, []byte) {
 	}
 	b := unsafe.Slice((*byte)(buf), n)
 	*hdr = String{unsafe.String((*byte)(buf), n), runes}
-	var v Value
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	w[0], w[1] = stringItab, unsafe.Pointer(hdr)
-	return v, b
+	return boxed(hdr), b
 }
 
 // strBlock allocates a String with the array A after it, and returns
@@ -68,6 +65,27 @@ func newStrValue(n, runes int) (Value, []byte) {
 func strBlock[A any]() (*String, unsafe.Pointer) {
 	x := new(strIn[A])
 	return &x.hdr, unsafe.Pointer(&x.buf)
+}
+
+// stringValues returns the strs of parts as Values, whose Strings are
+// allocated together.
+func stringValues(parts []string) []Value {
+	hdrs := make([]String, len(parts))
+	elems := make([]Value, len(parts))
+	for i, p := range parts {
+		hdrs[i] = MakeString(p)
+		elems[i] = boxed(&hdrs[i])
+	}
+	return elems
+}
+
+// boxed returns the Value that holds *s, pointing to s, which must never
+// change.
+func boxed(s *String) Value {
+	var v Value
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	w[0], w[1] = stringItab, unsafe.Pointer(s)
+	return v
 }
 
 // concatValue returns a + b as a Value.

@@ -41,3 +41,35 @@ func TestStrValueAllocs(t *testing.T) {
 	}
 	_ = sink
 }
+
+// TestASCIICase checks that the byte mappings of upper, lower and
+// casefold for ASCII strings agree with the full case mappings.
+func TestASCIICase(t *testing.T) {
+	for c := 0; c < 128; c++ {
+		s := string(rune(c))
+		if got, want := string(asciiUpper(byte(c))), upper(s); got != want {
+			t.Errorf("asciiUpper(%q) = %q, upper = %q", s, got, want)
+		}
+		if got, want := string(asciiLower(byte(c))), lower(s); got != want {
+			t.Errorf("asciiLower(%q) = %q, lower = %q", s, got, want)
+		}
+		if got, want := string(asciiLower(byte(c))), casefold(s); got != want {
+			t.Errorf("asciiLower(%q) = %q, casefold = %q", s, got, want)
+		}
+	}
+}
+
+// TestStringValues checks the parts of a split, boxed together.
+func TestStringValues(t *testing.T) {
+	parts := []string{"", "a", "é", "alpha", strings.Repeat("x", 300)}
+	for i, v := range stringValues(parts) {
+		if v != Value(MakeString(parts[i])) {
+			t.Errorf("part %d: %#v", i, v)
+		}
+	}
+	var sink []Value
+	if n := testing.AllocsPerRun(100, func() { sink = stringValues(parts) }); n != 2 {
+		t.Errorf("stringValues: %v allocations, want 2", n)
+	}
+	_ = sink
+}

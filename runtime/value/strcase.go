@@ -45,6 +45,21 @@ func caseMap(s string, special map[rune]string, simple func(rune) rune) string {
 
 func upper(s string) string { return caseMap(s, upperSpecial, unicode.ToUpper) }
 
+// asciiUpper and asciiLower are upper and lower for an ASCII byte.
+func asciiUpper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return c
+}
+
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
 // lower is str.lower, with the final sigma rule: a capital sigma that
 // ends a word (follows a cased letter, and no cased letter follows)
 // becomes ς.

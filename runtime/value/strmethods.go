@@ -334,11 +334,7 @@ func stringList(th Thread, parts []string) (Value, error) {
 	if err := Alloc(th, int64(len(parts))*(wordSize+int64(unsafe.Sizeof(String{})))); err != nil {
 		return nil, err
 	}
-	elems := make([]Value, len(parts))
-	for i, p := range parts {
-		elems[i] = MakeString(p)
-	}
-	return NewList(elems), nil
+	return NewList(stringValues(parts)), nil
 }
 
 // joinItems returns the items of v for str.join. As CPython's
@@ -423,17 +419,25 @@ func strReplace(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	return MakeString(strings.Replace(strReceiver(args).s, old, repl, int(count))), nil
 }
 
-// strMap makes a method applying f to the whole string.
-func strMap(name string, f func(string) string) BuiltinFunc {
+// strMap makes a method applying f to the whole string, or ascii (if not
+// nil) to each byte of an ASCII one.
+func strMap(name string, f func(string) string, ascii func(byte) byte) BuiltinFunc {
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		if err := checkNoArgs("str."+name, args, kwargs); err != nil {
 			return nil, err
 		}
-		s := strReceiver(args).s
-		if err := Alloc(th, int64(len(s))); err != nil {
+		s := strReceiver(args)
+		if err := Alloc(th, int64(len(s.s))); err != nil {
 			return nil, err
 		}
-		return MakeString(f(s)), nil
+		if ascii != nil && s.ascii() {
+			v, b := newStrValue(len(s.s), s.n)
+			for i := range b {
+				b[i] = ascii(s.s[i])
+			}
+			return v, nil
+		}
+		return MakeString(f(s.s)), nil
 	}
 }
 
@@ -781,12 +785,12 @@ var strMethods = []method{
 	{"rsplit", strRSplit},
 	{"join", strJoin},
 	{"replace", strReplace},
-	{"upper", strMap("upper", upper)},
-	{"lower", strMap("lower", lower)},
-	{"casefold", strMap("casefold", casefold)},
-	{"title", strMap("title", title)},
-	{"capitalize", strMap("capitalize", capitalize)},
-	{"swapcase", strMap("swapcase", swapcase)},
+	{"upper", strMap("upper", upper, asciiUpper)},
+	{"lower", strMap("lower", lower, asciiLower)},
+	{"casefold", strMap("casefold", casefold, asciiLower)},
+	{"title", strMap("title", title, nil)},
+	{"capitalize", strMap("capitalize", capitalize, nil)},
+	{"swapcase", strMap("swapcase", swapcase, nil)},
 	{"isdigit", strPredicate("isdigit", isPyDigit)},
 	{"isdecimal", strPredicate("isdecimal", unicode.IsDigit)},
 	{"isnumeric", strPredicate("isnumeric", isPyNumeric)},
