@@ -1,6 +1,9 @@
 package runtime
 
-import "iter"
+import (
+	"iter"
+	"sync/atomic"
+)
 
 // Driving a session's loop. The loop runs in a coroutine (iter.Pull) and
 // moves only while a goroutine drives it: resumes it and waits until it
@@ -25,52 +28,94 @@ func (s *session) startLoop() {
 	})
 }
 
-// wait returns the outcome of r. It hands job (r's start) to the loop
-// when it can drive it at once; with a nil job, r's start is queued.
-func (s *session) wait(r *loopCall, job func()) error {
-	for {
-		if job == nil {
-			select {
-			case err := <-r.res:
-				return err
-			case <-s.done:
-				return s.outcome(r)
-			case <-s.wheel:
-			}
-			select {
-			case err := <-r.res:
-				s.wheel <- struct{}{}
-				return err
-			default:
-			}
-		}
-		s.drive(r, job)
-		job = nil
+// A wheel is held by the goroutine driving a session's loop.
+type wheel struct {
+	held    atomic.Bool
+	waiting atomic.Int32  // goroutines waiting for the wheel
+	free    chan struct{} // signalled when the wheel is let go while some wait
+}
+
+// take takes the wheel if it is free.
+func (w *wheel) take() bool { return w.held.CompareAndSwap(false, true) }
+
+// letGo frees the wheel, waking a goroutine waiting for it.
+func (w *wheel) letGo() {
+	w.held.Store(false)
+	if w.waiting.Load() > 0 {
 		select {
-		case err := <-r.res:
-			return err
+		case w.free <- struct{}{}:
 		default:
 		}
 	}
 }
 
+// grab waits until this goroutine holds the wheel (true), or until an
+// outcome arrives on res or the loop has ended (false). A nil res waits
+// for the wheel or the end only.
+func (s *session) grab(res chan error) bool {
+	w := &s.wheel
+	if w.take() {
+		return true
+	}
+	w.waiting.Add(1)
+	defer w.waiting.Add(-1)
+	for !w.take() {
+		select {
+		case err := <-res:
+			res <- err // for the caller
+			return false
+		case <-s.done:
+			return false
+		case <-w.free:
+		}
+	}
+	return true
+}
+
+// wait returns the outcome of r. job, if not nil, is r's start, to hand
+// to the loop as this goroutine drives it (it holds the wheel); else r's
+// start is queued, and this goroutine waits for its outcome or for the
+// wheel, to drive the loop when no other goroutine does. A driver's call
+// pauses the loop when it is done, so the loop has ended if the drive
+// returns without it.
+func (s *session) wait(r *loopCall, job func()) error {
+	if job == nil {
+		if !s.grab(r.res) {
+			return s.outcome(r)
+		}
+		select {
+		case err := <-r.res:
+			s.wheel.letGo()
+			return err
+		default:
+		}
+	}
+	r.got = false
+	s.drive(r, job)
+	if r.got {
+		return r.out
+	}
+	return s.outcome(r)
+}
+
 // drive resumes the loop, handing it job, until r's call is done or the
-// loop ends (r nil: until it ends), then gives the wheel back. The
-// caller holds the wheel.
+// loop ends (r nil: until it ends), then lets the wheel go. The caller
+// holds the wheel.
 func (s *session) drive(r *loopCall, job func()) {
 	s.driver, s.handoff = r, job
 	s.resume()
 	s.driver, s.handoff = nil, nil
-	s.wheel <- struct{}{}
+	s.wheel.letGo()
 }
 
 // spin drives the loop until it ends: Start's goroutine.
 func (s *session) spin() {
-	<-s.wheel
-	s.drive(nil, nil)
+	if s.grab(nil) {
+		s.drive(nil, nil)
+	}
 }
 
-// outcome is the outcome of r once the loop has ended.
+// outcome is the outcome of r, or the loop's end.
 func (s *session) outcome(r *loopCall) error {
 	select {
 	case err := <-r.res:
@@ -80,13 +125,15 @@ func (s *session) outcome(r *loopCall) error {
 	}
 }
 
-// completed notes on the loop that r's call is done: if r's goroutine
-// drives the loop, the loop pauses, at once or when the job handed over
-// returns.
-func (s *session) completed(r *loopCall) {
+// completed hands r's outcome over on the loop: to r's goroutine through
+// r.res, or, if it drives the loop, in r.out, and the loop pauses, at
+// once or when the job handed over returns.
+func (s *session) completed(r *loopCall, err error) {
 	if s.driver != r {
+		r.res <- err
 		return
 	}
+	r.out, r.got = err, true
 	if s.handing {
 		s.yieldNow = true
 		return

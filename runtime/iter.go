@@ -126,7 +126,8 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 		start := func() (Value, error) { return callSpecial(in.th, d.ait, name) }
 		return func(done func(Value, error)) func() { return d.request(start, done) }
 	}
-	next := op("__anext__")
+	anext := d.anext
+	next := func(done func(Value, error)) func() { return d.request(anext, done) }
 	var item any
 	convert := func(v Value) error {
 		item = toGo(v)

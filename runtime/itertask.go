@@ -3,6 +3,7 @@ package runtime
 import (
 	"github.com/asyncgen/asyncgen/runtime/aio"
 	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
 // iterTask is the coroutine of the task that pulls the items of an async
@@ -11,9 +12,10 @@ import (
 // Between requests it waits on a future that the next request completes.
 // It runs on the loop goroutine only.
 type iterTask struct {
-	in   *Interpreter
-	ait  Value // the async iterator
-	task Value // its task
+	in    *Interpreter
+	ait   Value // the async iterator
+	task  Value // its task
+	bound Value // ait.__anext__ of an async generator, or nil
 
 	wake    *aio.Future              // completed by request; nil unless the task waits for one
 	next    func() (Value, error)    // the operation request asked for
@@ -43,7 +45,21 @@ func (in *Interpreter) startIter(ait Value) (*iterTask, error) {
 		return nil, err
 	}
 	d.task = t
+	if g, ok := ait.(*vm.AsyncGenerator); ok {
+		// Its class cannot change: __anext__ is the same every step.
+		if d.bound, err = value.GetAttr(in.th, g, "__anext__"); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
+}
+
+// anext calls the iterator's __anext__.
+func (d *iterTask) anext() (Value, error) {
+	if d.bound != nil {
+		return value.Call(d.in.th, d.bound, nil, nil)
+	}
+	return callSpecial(d.in.th, d.ait, "__anext__")
 }
 
 // request runs the operation start returns (an awaitable) in the task and

@@ -13,7 +13,9 @@ type loopCall struct {
 	begin  func(done func(Value, error)) (cancel func())
 	finish func(Value) error
 
-	res     chan error      // the outcome of the send in progress
+	res     chan error      // the outcome of the send in progress, unless driving
+	out     error           // the outcome, when this call's goroutine drives the loop
+	got     bool            // out is set
 	ctx     context.Context // the context of the send in progress
 	pending bool            // the work has begun and is not done; on the loop
 	cancel  func()          // set and called on the loop
@@ -38,8 +40,7 @@ func (s *session) loopCall(begin func(done func(Value, error)) (cancel func()), 
 	}
 	r.done = func(v Value, err error) {
 		r.pending = false
-		r.res <- s.in.finish(r.ctx, v, err, r.finish)
-		s.completed(r)
+		s.completed(r, s.in.finish(r.ctx, v, err, r.finish))
 	}
 	return r
 }
@@ -57,10 +58,8 @@ func (r *loopCall) send(ctx context.Context) error {
 	if ctx.Done() != nil {
 		defer context.AfterFunc(ctx, func() { s.submit(r.stop) })()
 	}
-	select {
-	case <-s.wheel:
+	if s.wheel.take() {
 		return s.wait(r, r.start)
-	default:
 	}
 	if !s.submit(r.start) {
 		return s.gone()

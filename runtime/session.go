@@ -23,7 +23,7 @@ type session struct {
 	// The loop's coroutine: resume runs it until it pauses (or ends).
 	resume func() (struct{}, bool)
 	pause  func(struct{}) bool
-	wheel  chan struct{} // holds a token while no goroutine drives the loop
+	wheel  wheel
 	// Set by the driver while the loop is paused, read on the loop: the
 	// call it waits for and the job it hands over.
 	driver  *loopCall
@@ -89,8 +89,8 @@ func (in *Interpreter) liveSession() *session {
 // startSession starts a session; its loop starts when first driven. It
 // runs under in.mu.
 func (in *Interpreter) startSession() *session {
-	s := &session{in: in, wheel: make(chan struct{}, 1), done: make(chan struct{})}
-	s.wheel <- struct{}{}
+	s := &session{in: in, done: make(chan struct{})}
+	s.wheel.free = make(chan struct{}, 1)
 	s.startLoop()
 	in.sess = s
 	return s
@@ -230,14 +230,10 @@ func (s *session) stop() {
 		s.close()
 		s.stopFut.SetResult(value.None)
 	})
-	for {
-		select {
-		case <-s.done:
-			return
-		case <-s.wheel:
-			s.drive(nil, nil)
-		}
+	if s.grab(nil) {
+		s.drive(nil, nil)
 	}
+	<-s.done
 }
 
 // close takes no more jobs and gives the host-work slot back, so that
