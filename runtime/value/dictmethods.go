@@ -58,7 +58,7 @@ func (v *dictView) list(th Thread) ([]Value, error) {
 		case dictValues:
 			items = append(items, val)
 		default:
-			items = append(items, Tuple{k, val})
+			items = append(items, pair(k, val))
 		}
 		return nil
 	})

@@ -303,7 +303,7 @@ func (it *dictIter) Next(th Thread) (Value, bool, error) {
 			case dictValues:
 				return e.val, true, nil
 			}
-			return Tuple{e.key, e.val}, true, nil
+			return pair(e.key, e.val), true, nil
 		}
 	}
 	it.d = nil

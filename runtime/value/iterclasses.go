@@ -36,7 +36,7 @@ func (e *enumerateIter) Next(th Thread) (Value, bool, error) {
 	if e.n, err = Binary(th, lang.Add, e.n, MakeInt(1)); err != nil {
 		return nil, false, err
 	}
-	return Tuple{n, v}, true, nil
+	return pair(n, v), true, nil
 }
 
 func newEnumerate(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
@@ -69,7 +69,7 @@ func (z *zipIter) Next(th Thread) (Value, bool, error) {
 	if z.done || len(z.its) == 0 {
 		return nil, false, nil
 	}
-	out := make(Tuple, len(z.its))
+	tuple, out := newTupleValue(len(z.its))
 	for i, it := range z.its {
 		v, ok, err := it.Next(th)
 		if err != nil {
@@ -84,7 +84,7 @@ func (z *zipIter) Next(th Thread) (Value, bool, error) {
 		}
 		out[i] = v
 	}
-	return out, true, nil
+	return tuple, true, nil
 }
 
 // strictError reports unequal lengths for zip(strict=True); iterator i

@@ -1,0 +1,59 @@
+package value
+
+import "unsafe"
+
+// As for strs (strbox.go), a tuple converted to a Value the usual way is
+// two allocations: its array, and the copy of its slice header the
+// interface points to. The small tuples that iteration makes at each item
+// (dict.items(), enumerate, zip) are made here in one piece.
+
+// tupleIn is a Tuple's header followed by its array A.
+type tupleIn[A any] struct {
+	hdr Tuple
+	arr A // an array of Value
+}
+
+// tupleItab is the interface word of a Tuple held in a Value.
+var tupleItab = func() unsafe.Pointer {
+	var v Value = Tuple{}
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[0]
+}()
+
+// newTupleValue returns a tuple Value of n items, and its items, which
+// the caller must set before anything reads the Value.
+func newTupleValue(n int) (Value, Tuple) {
+	var hdr *Tuple
+	switch {
+	case n == 0:
+		return EmptyTuple, nil
+	case n == 1:
+		hdr = tupleBlock[[1]Value](n)
+	case n == 2:
+		hdr = tupleBlock[[2]Value](n)
+	case n == 3:
+		hdr = tupleBlock[[3]Value](n)
+	case n == 4:
+		hdr = tupleBlock[[4]Value](n)
+	default:
+		t := make(Tuple, n)
+		return t, t
+	}
+	var v Value
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	w[0], w[1] = tupleItab, unsafe.Pointer(hdr)
+	return v, *hdr
+}
+
+// tupleBlock allocates a Tuple of n items with its array A after it.
+func tupleBlock[A any](n int) *Tuple {
+	x := new(tupleIn[A])
+	x.hdr = unsafe.Slice((*Value)(unsafe.Pointer(&x.arr)), n)
+	return &x.hdr
+}
+
+// pair returns the tuple (a, b).
+func pair(a, b Value) Value {
+	v, t := newTupleValue(2)
+	t[0], t[1] = a, b
+	return v
+}
