@@ -1,6 +1,10 @@
 package value
 
-import "github.com/asyncgen/asyncgen/lang"
+import (
+	"math"
+
+	"github.com/asyncgen/asyncgen/lang"
+)
 
 // The iterator classes enumerate, zip, map, filter and reversed, and the
 // iterator of iter(callable, sentinel).
@@ -21,8 +25,9 @@ func init() {
 }
 
 type enumerateIter struct {
-	it Iterator
-	n  Value
+	it   Iterator
+	n    Value
+	ints IntBox // the counts, while they fit in an Int
 }
 
 func (*enumerateIter) Type() *Class { return enumerateType }
@@ -33,7 +38,9 @@ func (e *enumerateIter) Next(th Thread) (Value, bool, error) {
 		return nil, false, err
 	}
 	n := e.n
-	if e.n, err = Binary(th, lang.Add, e.n, MakeInt(1)); err != nil {
+	if i, ok := n.(Int); ok && i < math.MaxInt64 {
+		e.n = e.ints.Make(int64(i) + 1)
+	} else if e.n, err = Binary(th, lang.Add, e.n, MakeInt(1)); err != nil {
 		return nil, false, err
 	}
 	return pair(n, v), true, nil
