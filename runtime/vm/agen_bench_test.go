@@ -11,7 +11,9 @@ import (
 
 // The workloads of bench/agen_stream.agen and bench/pipeline.agen, without
 // the event loop (which lives above the VM): nothing in them waits on a
-// future, so the first send to main runs it to the end.
+// future, so the first send to main runs it to the end. genStreamSrc and
+// genRelaySrc are agen_stream's twins over a plain generator, iterated by
+// a for loop directly and through a yield from.
 const (
 	agenStreamSrc = `
 async def numbers(n):
@@ -55,6 +57,35 @@ try:
 except StopIteration:
     pass
 `
+	genStreamSrc = `
+def numbers(n):
+    for i in range(n):
+        yield i
+
+def main():
+    total = 0
+    for x in numbers(N):
+        total += x
+    print(total)
+
+main()
+`
+	genRelaySrc = `
+def numbers(n):
+    for i in range(n):
+        yield i
+
+def relay(n):
+    yield from numbers(n)
+
+def main():
+    total = 0
+    for x in relay(N):
+        total += x
+    print(total)
+
+main()
+`
 )
 
 // benchItems runs src once with N = b.N items, so that ns/op and
@@ -78,3 +109,5 @@ func benchItems(b *testing.B, src string) {
 
 func BenchmarkAgenStream(b *testing.B)   { benchItems(b, agenStreamSrc) }
 func BenchmarkAgenPipeline(b *testing.B) { benchItems(b, agenPipelineSrc) }
+func BenchmarkGenStream(b *testing.B)    { benchItems(b, genStreamSrc) }
+func BenchmarkGenRelay(b *testing.B)     { benchItems(b, genRelaySrc) }

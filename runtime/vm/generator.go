@@ -488,6 +488,10 @@ func (th *Thread) delegate(sub, v value.Value) (value.Value, bool, error) {
 	case *Coroutine:
 		return x.Send(th, v)
 	case *Generator:
+		if x.core.ready(v) {
+			// send without the panic guard, which the loop's caller has.
+			return x.core.step(th, v, true)
+		}
 		return x.core.send(th, v)
 	case value.Coroutine:
 		return x.Send(th, v)

@@ -266,6 +266,13 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 				if ok {
 					v = th.ints.Make(i)
 				}
+			} else if g, isGen := s[sp-1].(*Generator); isGen && g.core.ready(value.None) {
+				// Generator.Next without its checks and panic guard.
+				var done bool
+				if v, done, err = g.core.step(th, value.None, true); err != nil {
+					break
+				}
+				ok = !done
 			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 				break
 			}
