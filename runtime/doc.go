@@ -17,7 +17,16 @@
 // Exec or Call that awaits runs an event loop of its own until it is
 // done, as asyncio.run does. While the loop must outlive a call — during
 // a range over an async generator, and from Start until Close — it runs
-// on a goroutine of its own, and every call is posted to it.
+// in a coroutine of its own (iter.Pull), and every call is handed to it.
+// During a range without Start, the goroutines waiting for the loop (the
+// range's, for the next item, and those of the calls made meanwhile)
+// drive it in turn, switching to it and back without the scheduler: the
+// loop moves while a call or the range waits, and stands still while the
+// range body runs, as in an async for whose body does not await. From
+// Start on, a goroutine of its own drives it, and tasks run between
+// calls. Go does not allow a coroutine switch from a goroutine locked to
+// its OS thread (runtime.LockOSThread): the program would crash, so a
+// program making calls from such a goroutine must call Start first.
 //
 // Host functions run on the script goroutine (Func) or on goroutines of
 // their own (BlockingFunc, StreamFunc); none may call the Interpreter.

@@ -31,12 +31,16 @@ func (s *session) startLoop() {
 // A wheel is held by the goroutine driving a session's loop.
 type wheel struct {
 	held    atomic.Bool
+	kept    atomic.Bool   // Start's goroutine claims the wheel: no other takes it
 	waiting atomic.Int32  // goroutines waiting for the wheel
 	free    chan struct{} // signalled when the wheel is let go while some wait
 }
 
-// take takes the wheel if it is free.
-func (w *wheel) take() bool { return w.held.CompareAndSwap(false, true) }
+// take takes the wheel if it is free: for Start's goroutine (keeper), or
+// for any while Start's goroutine has not claimed it.
+func (w *wheel) take(keeper bool) bool {
+	return (keeper || !w.kept.Load()) && w.held.CompareAndSwap(false, true)
+}
 
 // letGo frees the wheel, waking a goroutine waiting for it.
 func (w *wheel) letGo() {
@@ -52,14 +56,14 @@ func (w *wheel) letGo() {
 // grab waits until this goroutine holds the wheel (true), or until an
 // outcome arrives on res or the loop has ended (false). A nil res waits
 // for the wheel or the end only.
-func (s *session) grab(res chan error) bool {
+func (s *session) grab(res chan error, keeper bool) bool {
 	w := &s.wheel
-	if w.take() {
+	if w.take(keeper) {
 		return true
 	}
 	w.waiting.Add(1)
 	defer w.waiting.Add(-1)
-	for !w.take() {
+	for !w.take(keeper) {
 		select {
 		case err := <-res:
 			res <- err // for the caller
@@ -80,7 +84,7 @@ func (s *session) grab(res chan error) bool {
 // returns without it.
 func (s *session) wait(r *loopCall, job func()) error {
 	if job == nil {
-		if !s.grab(r.res) {
+		if !s.grab(r.res, false) {
 			return s.outcome(r)
 		}
 		select {
@@ -108,9 +112,17 @@ func (s *session) drive(r *loopCall, job func()) {
 	s.wheel.letGo()
 }
 
-// spin drives the loop until it ends: Start's goroutine.
+// keep makes a goroutine of its own drive the loop until it ends:
+// Start's mode. Other goroutines then never drive it, so they need not
+// be fit for a coroutine switch (see Start).
+func (s *session) keep() {
+	s.wheel.kept.Store(true)
+	go s.spin()
+}
+
+// spin drives the loop until it ends.
 func (s *session) spin() {
-	if s.grab(nil) {
+	if s.grab(nil, true) {
 		s.drive(nil, nil)
 	}
 }

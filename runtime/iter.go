@@ -26,7 +26,10 @@ import (
 //
 // An async iteration without Start runs a loop of its own for the length
 // of the range statement; API calls made meanwhile run on it, and it
-// shuts down like asyncio.run's when the range ends.
+// shuts down like asyncio.run's when the range ends. The range's
+// goroutine runs that loop until the next item is ready, and the loop
+// stands still while the range body runs (see the package documentation
+// on goroutines). After Start, the background loop serves the range.
 func (in *Interpreter) Iter(ctx context.Context, v Value) iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
 		if v == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	goruntime "runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -442,5 +443,54 @@ func TestIterPanicInBody(t *testing.T) {
 	}
 	if out.String() != "g finally\n" {
 		t.Errorf("output %q", out)
+	}
+}
+
+// TestIterStopSpin cancels the context while the generator computes
+// without awaiting: it is stopped 100ms later with a *LimitError that
+// wraps ctx.Err(), and the interpreter stays usable.
+func TestIterStopSpin(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			ctx, cue := cueDeadline(10 * time.Millisecond)
+			in, _ := newMode(t, mode.start, runtime.Options{Globals: map[string]any{"cue": cue}})
+			m := exec(t, in, "async def g():\n    yield 1\n    cue()\n    while True:\n        pass\n")
+			g, _ := in.Call(context.Background(), m.Get("g"))
+			var last error
+			for _, err := range in.Iter(ctx, g.(runtime.Value)) {
+				last = err
+			}
+			var le *runtime.LimitError
+			if !errors.As(last, &le) || !errors.Is(last, context.DeadlineExceeded) {
+				t.Errorf("error %v, want a limit error wrapping the context's", last)
+			}
+			if v, err := in.Eval(context.Background(), "5"); v != int64(5) || err != nil {
+				t.Errorf("Eval after the stop: %v, %v", v, err)
+			}
+		})
+	}
+}
+
+// TestIterLockedThread ranges from a goroutine locked to its OS thread,
+// which may not switch to the loop's coroutine: after Start it need not.
+func TestIterLockedThread(t *testing.T) {
+	in, _ := newMode(t, true, runtime.Options{})
+	m := exec(t, in, "import asyncio\nasync def g(n):\n    for i in range(n):\n        await asyncio.sleep(0)\n        yield i\n")
+	done := make(chan string)
+	go func() {
+		goruntime.LockOSThread()
+		defer goruntime.UnlockOSThread()
+		g, err := in.Call(context.Background(), m.Get("g"), 3)
+		if err != nil {
+			done <- err.Error()
+			return
+		}
+		got := collect(in, context.Background(), g, func(v any) {
+			in.Eval(context.Background(), "1")
+		})
+		done <- fmt.Sprint(got)
+	}()
+	if got := <-done; got != "[0 1 2]" {
+		t.Errorf("got %v", got)
 	}
 }

@@ -58,7 +58,7 @@ func (r *loopCall) send(ctx context.Context) error {
 	if ctx.Done() != nil {
 		defer context.AfterFunc(ctx, func() { s.submit(r.stop) })()
 	}
-	if s.wheel.take() {
+	if s.wheel.take(false) {
 		return s.wait(r, r.start)
 	}
 	if !s.submit(r.start) {

@@ -18,7 +18,7 @@ import (
 type session struct {
 	in    *Interpreter
 	users int  // Iters using the session; under in.mu
-	keep  bool // Start's session, stopped by Close only; under in.mu
+	kept  bool // Start's session, stopped by Close only; under in.mu
 
 	// The loop's coroutine: resume runs it until it pauses (or ends).
 	resume func() (struct{}, bool)
@@ -55,6 +55,9 @@ type session struct {
 //
 // Under the virtual clock, time jumps to the next timer as soon as every
 // task waits, even while the host prepares its next call.
+//
+// After Start, no goroutine but the loop's switches to the loop's
+// coroutine: calls may come from goroutines locked to their OS thread.
 func (in *Interpreter) Start() error {
 	in.mu.Lock()
 	defer in.mu.Unlock()
@@ -65,9 +68,9 @@ func (in *Interpreter) Start() error {
 	if s == nil {
 		s = in.startSession()
 	}
-	if !s.keep {
-		s.keep = true
-		go s.spin()
+	if !s.kept {
+		s.kept = true
+		s.keep()
 	}
 	return nil
 }
@@ -129,7 +132,7 @@ func (in *Interpreter) release(s *session) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	s.users--
-	if s.users == 0 && !s.keep && in.sess == s {
+	if s.users == 0 && !s.kept && in.sess == s {
 		s.stop()
 		in.sess = nil
 	}
@@ -230,7 +233,7 @@ func (s *session) stop() {
 		s.close()
 		s.stopFut.SetResult(value.None)
 	})
-	if s.grab(nil) {
+	if s.grab(nil, false) {
 		s.drive(nil, nil)
 	}
 	<-s.done
