@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	goruntime "runtime"
 	"strings"
 	"sync"
@@ -492,5 +493,52 @@ func TestIterLockedThread(t *testing.T) {
 	}()
 	if got := <-done; got != "[0 1 2]" {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestIterPulled pulls the items with iter.Pull2, so the range runs in a
+// coroutine of the host's, and the loop's coroutine is driven from it.
+func TestIterPulled(t *testing.T) {
+	in, out := newInterp(t, runtime.Options{VirtualTime: true})
+	m := exec(t, in, "import asyncio\nasync def g():\n    try:\n        for i in range(5):\n            await asyncio.sleep(1)\n            yield i\n    finally:\n        print('g finally')\n")
+	g, _ := in.Call(context.Background(), m.Get("g"))
+	next, stop := iter.Pull2(in.Iter(context.Background(), g.(runtime.Value)))
+	var got []any
+	for range 3 {
+		v, err, ok := next()
+		if err != nil || !ok {
+			t.Fatalf("next: %v, %v, %v", v, err, ok)
+		}
+		got = append(got, v)
+	}
+	stop()
+	if fmt.Sprint(got) != "[0 1 2]" || out.String() != "g finally\n" {
+		t.Errorf("got %v, output %q", got, out)
+	}
+}
+
+// TestIterClose closes the interpreter from another goroutine while the
+// range body runs: the generator is closed, and the range ends with
+// ErrClosed.
+func TestIterClose(t *testing.T) {
+	in, out := newInterp(t, runtime.Options{})
+	m := exec(t, in, "async def g():\n    try:\n        while True:\n            yield 1\n    finally:\n        print('g finally')\n")
+	g, _ := in.Call(context.Background(), m.Get("g"))
+	n := 0
+	var last error
+	for _, err := range in.Iter(context.Background(), g.(runtime.Value)) {
+		if last = err; err != nil {
+			continue
+		}
+		if n++; n == 2 {
+			done := make(chan error)
+			go func() { done <- in.Close() }()
+			if err := <-done; err != nil {
+				t.Errorf("Close: %v", err)
+			}
+		}
+	}
+	if n != 2 || !errors.Is(last, runtime.ErrClosed) || out.String() != "g finally\n" {
+		t.Errorf("%d items, last error %v, output %q", n, last, out)
 	}
 }
