@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"iter"
+	"sync"
 	"sync/atomic"
 )
 
@@ -31,9 +32,11 @@ func (s *session) startLoop() {
 // A wheel is held by the goroutine driving a session's loop.
 type wheel struct {
 	held    atomic.Bool
-	kept    atomic.Bool   // Start's goroutine claims the wheel: no other takes it
-	waiting atomic.Int32  // goroutines waiting for the wheel
-	free    chan struct{} // signalled when the wheel is let go while some wait
+	kept    atomic.Bool  // Start's goroutine claims the wheel: no other takes it
+	waiting atomic.Int32 // goroutines waiting for the wheel
+
+	mu   sync.Mutex
+	free chan struct{} // closed, and replaced, when the wheel is let go while some wait
 }
 
 // take takes the wheel if it is free: for Start's goroutine (keeper), or
@@ -42,15 +45,22 @@ func (w *wheel) take(keeper bool) bool {
 	return (keeper || !w.kept.Load()) && w.held.CompareAndSwap(false, true)
 }
 
-// letGo frees the wheel, waking a goroutine waiting for it.
+// letGo frees the wheel, waking the goroutines waiting for it.
 func (w *wheel) letGo() {
 	w.held.Store(false)
 	if w.waiting.Load() > 0 {
-		select {
-		case w.free <- struct{}{}:
-		default:
-		}
+		w.mu.Lock()
+		close(w.free)
+		w.free = make(chan struct{})
+		w.mu.Unlock()
 	}
+}
+
+// freed returns the channel the next letGo closes.
+func (w *wheel) freed() <-chan struct{} {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.free
 }
 
 // grab waits until this goroutine holds the wheel (true), or until an
@@ -63,17 +73,20 @@ func (s *session) grab(res chan error, keeper bool) bool {
 	}
 	w.waiting.Add(1)
 	defer w.waiting.Add(-1)
-	for !w.take(keeper) {
+	for {
+		free := w.freed()
+		if w.take(keeper) {
+			return true
+		}
 		select {
 		case err := <-res:
 			res <- err // for the caller
 			return false
 		case <-s.done:
 			return false
-		case <-w.free:
+		case <-free:
 		}
 	}
-	return true
 }
 
 // wait returns the outcome of r. job, if not nil, is r's start, to hand

@@ -542,3 +542,43 @@ func TestIterClose(t *testing.T) {
 		t.Errorf("%d items, last error %v, output %q", n, last, out)
 	}
 }
+
+// TestIterStartWhileDriven calls Start while another goroutine drives the
+// loop for a call of its own: when that call is done, while the range
+// waits for an item, Start's goroutine takes over the loop, and the range
+// gets its items.
+func TestIterStartWhileDriven(t *testing.T) {
+	in, _ := newInterp(t, runtime.Options{})
+	m := exec(t, in, `
+import asyncio
+async def g():
+    for i in range(3):
+        await asyncio.sleep(0.1 if i == 1 else 0)
+        yield i
+async def slow():
+    await asyncio.sleep(0.05)
+    return "slow"
+`)
+	ctx := context.Background()
+	g, _ := in.Call(ctx, m.Get("g"))
+	slow := make(chan any)
+	got := collect(in, ctx, g, func(v any) {
+		if v != int64(0) {
+			return
+		}
+		go func() {
+			r, err := in.Call(ctx, m.Get("slow"))
+			if err != nil {
+				r = err
+			}
+			slow <- r
+		}()
+		time.Sleep(10 * time.Millisecond)
+		if err := in.Start(); err != nil {
+			t.Error(err)
+		}
+	})
+	if r := <-slow; fmt.Sprint(got) != "[0 1 2]" || r != "slow" {
+		t.Errorf("items %v, slow %v", got, r)
+	}
+}

@@ -93,7 +93,7 @@ func (in *Interpreter) liveSession() *session {
 // runs under in.mu.
 func (in *Interpreter) startSession() *session {
 	s := &session{in: in, done: make(chan struct{})}
-	s.wheel.free = make(chan struct{}, 1)
+	s.wheel.free = make(chan struct{})
 	s.startLoop()
 	in.sess = s
 	return s
