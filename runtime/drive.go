@@ -9,13 +9,14 @@ import (
 // Driving a session's loop. The loop runs in a coroutine (iter.Pull) and
 // moves only while a goroutine drives it: resumes it and waits until it
 // pauses. The goroutines waiting for a call's outcome take turns at it,
-// holding the wheel; the driver's call pauses the loop when it is done
-// (paused, the loop is in the done callback of that call), and the driver
-// returns. So an Iter without Start pulls each item on the range's own
-// goroutine, switching to the loop and back without the scheduler, and
-// the loop does not run while the range body does (as an async for body
-// that does not await). Start's goroutine drives the loop for the
-// session's life (spin), for a call of its own that never comes.
+// holding the wheel. A driver resuming the paused loop hands it the job
+// of its call, which the loop runs where it paused; the call's done
+// callback pauses the loop again, and the driver returns. So an Iter
+// without Start pulls each item on the range's own goroutine, switching
+// to the loop and back without the scheduler, and the loop does not run
+// while the range body does (as an async for body that does not await).
+// After Start a goroutine of its own drives the loop with no call of its
+// own (spin), so the loop never pauses, and calls queue their jobs.
 //
 // Only one goroutine runs at a time, the driver or the loop: script
 // values are touched by the loop alone.

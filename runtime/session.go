@@ -8,13 +8,13 @@ import (
 	"github.com/asyncgen/asyncgen/runtime/value"
 )
 
-// A session is the interpreter's event loop kept running between and
+// A session is the interpreter's event loop kept alive between and
 // across API calls: the background mode of Start, and the life of an
 // Iter over an async iterator. The loop's main task is a server that
 // waits until the session stops; API calls hand jobs to the loop, which
-// runs them between its callbacks and runs what they await as tasks. The
-// loop runs in a coroutine that the calls waiting for it drive (see
-// drive.go). Only the loop touches script values.
+// runs them where it paused or between its callbacks, and runs what they
+// await as tasks. The loop runs in a coroutine that the calls waiting for
+// it drive (see drive.go). Only the loop touches script values.
 type session struct {
 	in    *Interpreter
 	users int  // Iters using the session; under in.mu
