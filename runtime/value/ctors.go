@@ -165,7 +165,7 @@ func newStr(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) 
 		case String:
 			return x, nil
 		case Int:
-			return intStrValue(int64(x)), nil
+			return IntStr(int64(x)), nil
 		}
 	}
 	a, err := bindArgs("str", args, kwargs, []string{"object", "encoding", "errors"}, 0, 0)

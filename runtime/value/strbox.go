@@ -101,8 +101,28 @@ func concatValue(a, b String) Value {
 	return v
 }
 
-// intStrValue returns str(i) as a Value.
-func intStrValue(i int64) Value {
+// JoinStrs returns the concatenation of parts, which must be strs (an
+// f-string's pieces), made in one piece; it reports the bytes to th
+// first (see Alloc).
+func JoinStrs(th Thread, parts []Value) (Value, error) {
+	size, runes := 0, 0
+	for _, p := range parts {
+		s := p.(String)
+		size, runes = size+len(s.s), runes+s.n
+	}
+	if err := Alloc(th, int64(size)); err != nil {
+		return nil, err
+	}
+	v, b := newStrValue(size, runes)
+	off := 0
+	for _, p := range parts {
+		off += copy(b[off:], p.(String).s)
+	}
+	return v, nil
+}
+
+// IntStr returns str(i) as a Value, made in one piece.
+func IntStr(i int64) Value {
 	var digits [20]byte
 	d := strconv.AppendInt(digits[:0], i, 10)
 	v, buf := newStrValue(len(d), len(d))

@@ -22,8 +22,8 @@ func TestStrValue(t *testing.T) {
 		}
 	}
 	for _, i := range []int64{0, -1, 7, 1024, 1025, -9223372036854775808, 9223372036854775807} {
-		if got, want := intStrValue(i), Value(MakeString(strconv.FormatInt(i, 10))); got != want {
-			t.Errorf("intStrValue(%d) = %#v, want %#v", i, got, want)
+		if got, want := IntStr(i), Value(MakeString(strconv.FormatInt(i, 10))); got != want {
+			t.Errorf("IntStr(%d) = %#v, want %#v", i, got, want)
 		}
 	}
 }
@@ -36,7 +36,7 @@ func TestStrValueAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { sink = concatValue(a, b) }); n != 1 {
 		t.Errorf("concatenation: %v allocations, want 1", n)
 	}
-	if n := testing.AllocsPerRun(100, func() { sink = intStrValue(123456) }); n != 1 {
+	if n := testing.AllocsPerRun(100, func() { sink = IntStr(123456) }); n != 1 {
 		t.Errorf("str of an int: %v allocations, want 1", n)
 	}
 	_ = sink
@@ -72,4 +72,15 @@ func TestStringValues(t *testing.T) {
 		t.Errorf("stringValues: %v allocations, want 2", n)
 	}
 	_ = sink
+}
+
+// TestJoinStrs checks the concatenation of an f-string's pieces.
+func TestJoinStrs(t *testing.T) {
+	parts := []Value{MakeString("item "), IntStr(42), MakeString(": é"), MakeString("")}
+	if got, err := JoinStrs(nil, parts); err != nil || got != Value(MakeString("item 42: é")) {
+		t.Errorf("JoinStrs = %#v, %v", got, err)
+	}
+	if got, err := JoinStrs(nil, nil); err != nil || got != Value(MakeString("")) {
+		t.Errorf("JoinStrs(nil) = %#v, %v", got, err)
+	}
 }

@@ -5,7 +5,8 @@ import "unsafe"
 // As for strs (strbox.go), a tuple converted to a Value the usual way is
 // two allocations: its array, and the copy of its slice header the
 // interface points to. The small tuples that iteration makes at each item
-// (dict.items(), enumerate, zip) are made here in one piece.
+// (dict.items(), enumerate, zip) and displays are made here in one piece,
+// and so are the small lists of displays.
 
 // tupleIn is a Tuple's header followed by its array A.
 type tupleIn[A any] struct {
@@ -49,6 +50,47 @@ func tupleBlock[A any](n int) *Tuple {
 	x := new(tupleIn[A])
 	x.hdr = unsafe.Slice((*Value)(unsafe.Pointer(&x.arr)), n)
 	return &x.hdr
+}
+
+// TupleOf returns a tuple Value of a copy of items, made in one piece
+// with them when they are few.
+func TupleOf(items []Value) Value {
+	v, t := newTupleValue(len(items))
+	copy(t, items)
+	return v
+}
+
+// ListOf returns a list of a copy of items, made in one piece with room
+// for them when they are few (a list display).
+func ListOf(items []Value) *List {
+	var l *List
+	switch n := len(items); {
+	case n == 0:
+		return &List{}
+	case n <= 2:
+		l = listBlock[[2]Value](n)
+	case n <= 4:
+		l = listBlock[[4]Value](n)
+	default:
+		l = &List{Elems: make([]Value, n)}
+	}
+	copy(l.Elems, items)
+	return l
+}
+
+// listIn is a List followed by the array A of its items.
+type listIn[A any] struct {
+	l   List
+	arr A // an array of Value
+}
+
+// listBlock allocates a List of n items with its array A after it, the
+// room of the list to grow in.
+func listBlock[A any](n int) *List {
+	x := new(listIn[A])
+	room := int(unsafe.Sizeof(x.arr) / unsafe.Sizeof(Value(nil)))
+	x.l.Elems = unsafe.Slice((*Value)(unsafe.Pointer(&x.arr)), room)[:n]
+	return &x.l
 }
 
 // pair returns the tuple (a, b).

@@ -362,8 +362,13 @@ func excMatches(exc *value.Exception, typ value.Value) (bool, error) {
 // formatValue is FORMAT_VALUE: conversion 1 str, 2 repr, 3 ascii, then
 // format with spec.
 func formatValue(th *Thread, v value.Value, conv int, spec string) (value.Value, error) {
-	if s, ok := v.(value.String); ok && conv == 0 && spec == "" {
-		return s, nil
+	if conv == 0 && spec == "" {
+		switch x := v.(type) {
+		case value.String:
+			return x, nil
+		case value.Int:
+			return value.IntStr(int64(x)), nil
+		}
 	}
 	if conv != 0 {
 		s, err := value.ToString(th, v, rune("sra"[conv-1]))

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"strings"
 
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
@@ -138,16 +137,14 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 
 	case compile.BUILD_LIST:
 		n := int(in.Arg)
-		elems := make([]value.Value, n)
-		copy(elems, s[sp-n:sp])
+		l := value.ListOf(s[sp-n : sp])
 		clear(s[sp-n : sp])
 		sp -= n
-		s[sp] = value.NewList(elems)
+		s[sp] = l
 		sp++
 	case compile.BUILD_TUPLE:
 		n := int(in.Arg)
-		t := make(value.Tuple, n)
-		copy(t, s[sp-n:sp])
+		t := value.TupleOf(s[sp-n : sp])
 		clear(s[sp-n : sp])
 		sp -= n
 		s[sp] = t
@@ -389,21 +386,13 @@ func (th *Thread) exec(fr *frame, in compile.Instr) (v value.Value, exit bool, e
 		s[sp-1] = str
 	case compile.BUILD_STRING:
 		n := int(in.Arg)
-		size := 0
-		for _, v := range s[sp-n : sp] {
-			size += len(v.(value.String).String())
-		}
-		if err = th.Alloc(int64(size)); err != nil {
+		var str value.Value
+		if str, err = value.JoinStrs(th, s[sp-n:sp]); err != nil {
 			break
-		}
-		var b strings.Builder
-		b.Grow(size)
-		for _, v := range s[sp-n : sp] {
-			b.WriteString(v.(value.String).String())
 		}
 		clear(s[sp-n : sp])
 		sp -= n
-		s[sp] = value.MakeString(b.String())
+		s[sp] = str
 		sp++
 
 	case compile.IMPORT_NAME:
