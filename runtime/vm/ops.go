@@ -1,7 +1,6 @@
 package vm
 
 import (
-
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
