@@ -123,23 +123,18 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 		yield(nil, err)
 		return
 	}
-	// op returns the work of calling the iterator's method name in the
-	// task; made once, it serves every step.
-	op := func(name string) func(done func(Value, error)) func() {
-		start := func() (Value, error) { return callSpecial(in.th, d.ait, name) }
+	// work returns the work of running the awaitable start returns in the
+	// task (nil: ending the task); made once, it serves every step.
+	work := func(start func() (Value, error)) func(done func(Value, error)) func() {
 		return func(done func(Value, error)) func() { return d.request(start, done) }
 	}
-	anext := d.anext
-	next := func(done func(Value, error)) func() { return d.request(anext, done) }
 	var item any
 	convert := func(v Value) error {
 		item = toGo(v)
 		return nil
 	}
-	defer s.exec(context.Background(), func(done func(Value, error)) func() {
-		return d.request(nil, done) // end the task
-	}, nil)
-	step := s.loopCall(next, convert)
+	defer s.exec(context.Background(), work(nil), nil)
+	step := s.loopCall(work(d.anext), convert)
 	for {
 		err := step.send(ctx)
 		if err != nil {
@@ -153,7 +148,7 @@ func (in *Interpreter) iterAsync(ctx context.Context, v Value, yield func(any, e
 			break
 		}
 	}
-	s.exec(context.Background(), op("aclose"), nil)
+	s.exec(context.Background(), work(d.aclose), nil)
 }
 
 // callSpecial calls v's method name with no arguments; a missing aclose

@@ -62,6 +62,9 @@ func (d *iterTask) anext() (Value, error) {
 	return callSpecial(d.in.th, d.ait, "__anext__")
 }
 
+// aclose calls the iterator's aclose, if it has one.
+func (d *iterTask) aclose() (Value, error) { return callSpecial(d.in.th, d.ait, "aclose") }
+
 // request runs the operation start returns (an awaitable) in the task and
 // calls deliver with its outcome; a nil start ends the task. A request
 // made while the task is running (by the driver the previous outcome
