@@ -159,6 +159,9 @@ func baseLen(v Value) (int, error) {
 	case *dictView:
 		return v.d.used, nil
 	case *bigRange:
+		if n := v.length(); n.IsInt64() {
+			return int(n.Int64()), nil
+		}
 		return 0, Errorf(OverflowError, "Python int too large to convert to C ssize_t")
 	}
 	return 0, Errorf(TypeError, "object of type '%s' has no len()", v.Type().Name)
@@ -286,28 +289,37 @@ func (it *dictIter) Type() *Class {
 }
 
 func (it *dictIter) Next(th Thread) (Value, bool, error) {
+	e, ok, err := it.next()
+	if !ok {
+		return nil, false, err
+	}
+	switch it.kind {
+	case dictKeys:
+		return e.key, true, nil
+	case dictValues:
+		return e.val, true, nil
+	}
+	return pair(e.key, e.val), true, nil
+}
+
+// next returns the next entry.
+func (it *dictIter) next() (dictEntry, bool, error) {
 	if it.d == nil {
-		return nil, false, nil
+		return dictEntry{}, false, nil
 	}
 	if it.d.used != it.used {
 		it.used = -1
-		return nil, false, Errorf(RuntimeError, "dictionary changed size during iteration")
+		return dictEntry{}, false, Errorf(RuntimeError, "dictionary changed size during iteration")
 	}
 	for it.i < len(it.d.entries) {
 		e := it.d.entries[it.i]
 		it.i++
 		if e.key != nil {
-			switch it.kind {
-			case dictKeys:
-				return e.key, true, nil
-			case dictValues:
-				return e.val, true, nil
-			}
-			return pair(e.key, e.val), true, nil
+			return e, true, nil
 		}
 	}
 	it.d = nil
-	return nil, false, nil
+	return dictEntry{}, false, nil
 }
 
 type setIter struct {
