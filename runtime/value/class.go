@@ -19,6 +19,10 @@ type Class struct {
 	// deriving from one); nil means "inherit from Base".
 	ctor func(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error)
 
+	// borrows is set for builtin classes whose ctor keeps no reference
+	// to its args slice (see Borrows).
+	borrows bool
+
 	// mutable is set for classes a script defines (NewClass). Classes
 	// defined in Go are shared by every interpreter of the process, so
 	// scripts may not change them.
@@ -32,6 +36,12 @@ type Class struct {
 	// and storing attributes look for (script classes only).
 	hooks *hooks
 }
+
+// Borrows reports whether calling c keeps no reference to the args
+// slice (value.Borrower): true for the builtin classes most called to
+// convert a value (int, float, bool, str, tuple, range, enumerate), so
+// that the VM passes them its value stack instead of a copy.
+func (c *Class) Borrows() bool { return c.borrows }
 
 // Mutable reports whether c is a class a script defined (NewClass), as
 // opposed to one defined in Go: its instances may have attributes of

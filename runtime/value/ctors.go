@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/asyncgen/asyncgen/runtime/internal/pyfmt"
@@ -17,6 +18,10 @@ func init() {
 	SetType.ctor = newSetValue
 	FrozenSetType.ctor = newSetValue
 	RangeType.ctor = newRange
+	// These ctors keep no reference to their args slice.
+	for _, c := range []*Class{IntType, BoolType, FloatType, StrType, TupleType, RangeType, enumerateType} {
+		c.borrows = true
+	}
 	SliceType.ctor = newSlice
 	TypeType.ctor = newType
 	PropertyType.ctor = newProperty
@@ -277,6 +282,9 @@ func newRange(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 		}
 		return nil, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
 	}
+	if r, ok := smallRange(args); ok {
+		return r, nil
+	}
 	n := []*big.Int{big.NewInt(0), nil, big.NewInt(1)}
 	for i, a := range args {
 		if !isInt(a) {
@@ -291,6 +299,37 @@ func newRange(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error
 		return nil, Errorf(ValueError, "range() arg 3 must not be zero")
 	}
 	return makeRange(n[0], n[1], n[2]), nil
+}
+
+// smallRange returns range(*args) when the arguments (one to three) are
+// Ints, the step is not 0 and the length fits in an int64: the common
+// case, without big ints.
+func smallRange(args []Value) (*Range, bool) {
+	n := [3]int64{0, 0, 1}
+	for i, a := range args {
+		v, ok := a.(Int)
+		if !ok {
+			return nil, false
+		}
+		if len(args) == 1 {
+			i = 1
+		}
+		n[i] = int64(v)
+	}
+	start, stop, step := n[0], n[1], n[2]
+	var span, stride uint64 // the distance to cover and the step, unsigned
+	switch {
+	case step > 0 && start < stop:
+		span, stride = uint64(stop)-uint64(start), uint64(step)
+	case step < 0 && start > stop:
+		span, stride = uint64(start)-uint64(stop), -uint64(step)
+	case step == 0:
+		return nil, false
+	}
+	if span > 0 && (span-1)/stride >= math.MaxInt64 {
+		return nil, false
+	}
+	return &Range{start, stop, step}, true
 }
 
 func newSlice(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
