@@ -423,8 +423,8 @@ async def wait():
 	}
 }
 
-// TestIterPanicInBody: a panic in the range body leaves the range; the
-// generator is closed and the interpreter stays usable.
+// TestIterPanicInBody: a panic or runtime.Goexit in the range body leaves
+// the range; the generator is closed and the interpreter stays usable.
 func TestIterPanicInBody(t *testing.T) {
 	in, out := newInterp(t, runtime.Options{})
 	m := exec(t, in, "async def g():\n    try:\n        yield 1\n    finally:\n        print('g finally')\n")
@@ -442,7 +442,20 @@ func TestIterPanicInBody(t *testing.T) {
 	if v, err := in.Eval(context.Background(), "3"); v != int64(3) || err != nil {
 		t.Errorf("Eval after the panic: %v, %v", v, err)
 	}
-	if out.String() != "g finally\n" {
+	// runtime.Goexit (t.FailNow in a range body) leaves the range too.
+	g, _ = in.Call(context.Background(), m.Get("g"))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range in.Iter(context.Background(), g.(runtime.Value)) {
+			goruntime.Goexit()
+		}
+	}()
+	<-done
+	if v, err := in.Eval(context.Background(), "4"); v != int64(4) || err != nil {
+		t.Errorf("Eval after Goexit: %v, %v", v, err)
+	}
+	if out.String() != "g finally\ng finally\n" {
 		t.Errorf("output %q", out)
 	}
 }
