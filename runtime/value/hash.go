@@ -19,6 +19,12 @@ const (
 
 // Hash returns hash(v), with CPython's values for numbers and tuples.
 func Hash(th Thread, v Value) (int64, error) {
+	switch v := v.(type) { // the common keys, before userClass's type switch
+	case String:
+		return strHash(v.s), nil
+	case Int:
+		return intHash(int64(v)), nil
+	}
 	if c := userClass(v); c != nil {
 		return userHash(th, c, v)
 	}
