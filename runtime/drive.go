@@ -21,8 +21,10 @@ import (
 // Only one goroutine runs at a time, the driver or the loop: script
 // values are touched by the loop alone.
 
-// startLoop makes the coroutine of the session's loop, which starts on
-// the first resume.
+// startLoop makes the coroutine of the session's loop. The first driver
+// makes it, so that it is Start's goroutine after Start: Go lets only
+// goroutines locked to the same OS thread as the one that made a
+// coroutine (or, if it was not locked, none) switch to it.
 func (s *session) startLoop() {
 	s.resume, _ = iter.Pull(func(pause func(struct{}) bool) {
 		s.pause = pause
@@ -120,6 +122,9 @@ func (s *session) wait(r *loopCall, job func()) error {
 // loop ends (r nil: until it ends), then lets the wheel go. The caller
 // holds the wheel.
 func (s *session) drive(r *loopCall, job func()) {
+	if s.resume == nil {
+		s.startLoop()
+	}
 	s.driver, s.handoff = r, job
 	s.resume()
 	s.driver, s.handoff = nil, nil

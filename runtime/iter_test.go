@@ -485,15 +485,20 @@ func TestIterStopSpin(t *testing.T) {
 	}
 }
 
-// TestIterLockedThread ranges from a goroutine locked to its OS thread,
-// which may not switch to the loop's coroutine: after Start it need not.
+// TestIterLockedThread calls Start and ranges from a goroutine locked to
+// its OS thread, which may not switch to the loop's coroutine: after
+// Start it need not.
 func TestIterLockedThread(t *testing.T) {
-	in, _ := newMode(t, true, runtime.Options{})
+	in, _ := newInterp(t, runtime.Options{})
 	m := exec(t, in, "import asyncio\nasync def g(n):\n    for i in range(n):\n        await asyncio.sleep(0)\n        yield i\n")
 	done := make(chan string)
 	go func() {
 		goruntime.LockOSThread()
 		defer goruntime.UnlockOSThread()
+		if err := in.Start(); err != nil {
+			done <- err.Error()
+			return
+		}
 		g, err := in.Call(context.Background(), m.Get("g"), 3)
 		if err != nil {
 			done <- err.Error()

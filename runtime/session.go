@@ -89,12 +89,11 @@ func (in *Interpreter) liveSession() *session {
 	return nil
 }
 
-// startSession starts a session; its loop starts when first driven. It
-// runs under in.mu.
+// startSession starts a session; its loop starts when first driven (see
+// startLoop). It runs under in.mu.
 func (in *Interpreter) startSession() *session {
 	s := &session{in: in, done: make(chan struct{})}
 	s.wheel.free = make(chan struct{})
-	s.startLoop()
 	in.sess = s
 	return s
 }
