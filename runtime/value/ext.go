@@ -21,6 +21,8 @@ func (e *ext) class(def *Class) *Class {
 // honour, or nil for values of builtin classes.
 func userClass(v Value) *Class {
 	switch v := v.(type) {
+	case String, Int, Float, Bool, NoneType, Tuple:
+		return nil // the common values, before the interface case
 	case *Instance:
 		return v.Class
 	case *Exception:
