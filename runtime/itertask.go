@@ -9,8 +9,10 @@ import (
 // iterTask is the coroutine of the task that pulls the items of an async
 // Iter, one request at a time: every __anext__() and the final aclose()
 // run in this one task, as they would in an `async for` of a script.
-// Between requests it waits on a future that the next request completes.
-// It runs on the loop goroutine only.
+// Between requests it waits on a future that the next request completes,
+// unless that request comes during the delivery of the last outcome (the
+// range's goroutine pulling the next item as it drives the loop). It
+// runs on the loop only.
 type iterTask struct {
 	in    *Interpreter
 	ait   Value // the async iterator
