@@ -107,15 +107,24 @@ func (g *AsyncGenerator) next(th *Thread) (value.Value, *agenOp, error) {
 	// What Send and result do in this state, without their checks.
 	g.runningAsync = true
 	v, done, err := c.step(th, value.None, true)
+	if done {
+		v = nil
+	}
+	return g.result(v, err)
+}
+
+// result is what next returns for a step of the generator's frame, begun
+// by next, which yielded v, returned (v nil) or raised err.
+func (g *AsyncGenerator) result(v value.Value, err error) (value.Value, *agenOp, error) {
 	switch {
-	case err == nil && !done && !c.awaiting:
+	case err == nil && v != nil && !g.core.awaiting:
 		g.runningAsync = false
 		return v, nil, nil
-	case err == nil && !done:
+	case err == nil && v != nil:
 		return v, &agenOp{ag: g, kind: opSend, val: value.None, state: opIter}, nil
 	}
 	o := agenOp{ag: g, kind: opSend, state: opIter}
-	_, _, err = o.result(v, done, err)
+	_, _, err = o.result(v, err == nil, err)
 	return nil, nil, err
 }
 

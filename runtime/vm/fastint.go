@@ -45,6 +45,22 @@ func (fr *frame) chain(r int64, pc, sp int) (int64, int, int) {
 // inplaceFast is INPLACE_FAST: local k op= y. An int result is stored in
 // the box the local owns, if any, else in a new box the local then owns.
 func (th *Thread) inplaceFast(fr *frame, k int32, op lang.Op, y value.Value) error {
+	// The common case first, without calls: total += x, where total
+	// owns its box.
+	x := fr.slots[k]
+	if a, ok := x.(value.Int); ok && op == lang.Add && fr.owned&(1<<(k&63)) != 0 && k < 64 {
+		if b, ok := y.(value.Int); ok {
+			if r := int64(a) + int64(b); (r > int64(a)) == (b > 0) {
+				value.Reuse(x, r)
+				return nil
+			}
+		}
+	}
+	return th.inplace(fr, k, op, y)
+}
+
+// inplace is inplaceFast's general case.
+func (th *Thread) inplace(fr *frame, k int32, op lang.Op, y value.Value) error {
 	x := fr.slots[k]
 	if x == nil {
 		return unbound(fr.p.code.Locals[k])

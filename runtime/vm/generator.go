@@ -117,6 +117,15 @@ func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Val
 // step is resume without the guard against Go panics, for the VM's own
 // loop, which runs under the guard of its caller.
 func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool, error) {
+	g.begin(th, v, push)
+	r, err := th.run(&g.frame)
+	return g.end(th, r, err)
+}
+
+// begin prepares the frame to run: v is pushed as the result of the
+// yield it is suspended at (push), the generator is marked running and
+// its handled-exception state made the thread's.
+func (g *genCore) begin(th *Thread, v value.Value, push bool) {
 	fr := &g.frame
 	if push && g.started && (fr.awaiting || !fr.discard) {
 		fr.slots[fr.sp] = v
@@ -125,18 +134,32 @@ func (g *genCore) step(th *Thread, v value.Value, push bool) (value.Value, bool,
 	g.started, g.running = true, true
 	g.ei.prev = th.ei
 	th.ei = &g.ei
-	r, err := th.run(fr)
+}
+
+// end ends the run that begin prepared, in which the frame yielded or
+// returned r or raised err, and returns what step returns.
+func (g *genCore) end(th *Thread, r value.Value, err error) (value.Value, bool, error) {
+	g.leave(th)
+	if err == nil && g.yielded {
+		return r, false, nil
+	}
+	return g.stop(r, err)
+}
+
+// leave undoes begin's marks as the frame stops running.
+func (g *genCore) leave(th *Thread) {
 	th.ei = g.ei.prev
 	g.ei.prev = nil
 	g.running = false
+}
+
+// stop finishes the generator, which returned r or raised err, and
+// returns what step returns.
+func (g *genCore) stop(r value.Value, err error) (value.Value, bool, error) {
+	g.finish()
 	if err != nil {
-		g.finish()
 		return nil, false, g.stopError(err)
 	}
-	if fr.yielded {
-		return r, false, nil
-	}
-	g.finish()
 	return r, true, nil
 }
 

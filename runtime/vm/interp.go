@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"unsafe"
+
 	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
@@ -34,457 +36,558 @@ func notDefined(name string) error {
 // loop is the dispatch loop. The frequent instructions run here; exec
 // runs the others, so that this function stays small enough for the
 // compiler to keep its state in registers.
+//
+// The generator that FOR_ITER/FOR_NEXT or GET_ANEXT resumes runs here
+// too in the plain case (Thread.inline), as CPython 3.11 runs the frames
+// of calls: the instruction saves its frame's pc (pointing at itself) and
+// sp, pushes the frame on th.callers and the loop goes on in the
+// generator's frame. When that frame yields an item, the loop goes back
+// to the frame on top of th.callers and completes the instruction;
+// otherwise (it returns, raises, awaits) the instruction runs again with
+// th.resumed set, and takes the step's result from th.res and th.resErr.
 func (th *Thread) loop(fr *frame) (value.Value, error) {
-	code := fr.p.code
-	instrs := code.Instrs
-	consts := fr.p.consts
-	s := fr.slots
-	sp := int(fr.sp)
-	pc := int(fr.pc)
 	var err error
-	fr.yielded = false
+	var item value.Value // the item a generator run inline yielded
+	base := len(th.callers)
 	if th.throwing != nil {
 		err, th.throwing = th.throwing, nil
-		pc = int(fr.yieldPC) + 1
+		fr.pc = fr.yieldPC + 1
 		fr.how = howThrown
 	}
+frames:
 	for {
-		if err != nil {
-			if pc, sp, err = th.unwind(fr, err, pc, sp); err != nil {
-				fr.sp = int32(sp)
-				return nil, err
-			}
-		}
-		in := &instrs[pc]
-		pc++
-		switch in.Op {
-		case compile.NOP:
-		case compile.POP_TOP:
-			sp--
-			s[sp] = nil
-		case compile.COPY:
-			s[sp] = s[sp-int(in.Arg)]
-			sp++
-		case compile.SWAP:
-			i := sp - int(in.Arg)
-			s[sp-1], s[i] = s[i], s[sp-1]
-		case compile.LOAD_CONST:
-			s[sp] = consts[in.Arg]
-			sp++
-
-		case compile.LOAD_FAST:
-			v := s[in.Arg]
-			if v == nil {
-				err = unbound(code.Locals[in.Arg])
-				break
-			}
-			fr.disown(in.Arg)
-			s[sp] = v
-			sp++
-		case compile.STORE_FAST:
-			sp--
-			fr.disown(in.Arg)
-			s[in.Arg] = s[sp]
-			s[sp] = nil
-		case compile.CHECK_FAST:
-			if s[in.Arg] == nil {
-				err = unbound(code.Locals[in.Arg])
-			}
-		case compile.INPLACE_FAST:
-			sp--
-			y := s[sp]
-			s[sp] = nil
-			err = th.inplaceFast(fr, in.Arg, lang.Op(in.Sub), y)
-		case compile.INPLACE_FAST_FAST:
-			k, j := in.Arg&0xffff, in.Arg>>16
-			y := s[j]
-			if y == nil && s[k] != nil {
-				err = unbound(code.Locals[j])
-				break
-			}
-			fr.disown(j)
-			err = th.inplaceFast(fr, k, lang.Op(in.Sub), y)
-		case compile.INPLACE_FAST_CONST:
-			err = th.inplaceFast(fr, in.Arg&0xffff, lang.Op(in.Sub), consts[in.Arg>>16])
-		case compile.LOAD_GLOBAL, compile.LOAD_GLOBAL_METHOD:
-			i := in.Arg
-			if in.Op == compile.LOAD_GLOBAL_METHOD {
-				i = int32(in.K)
-			}
-			k := &fr.p.keys[i]
-			v, ok := fr.globals.GetKey(k, &fr.p.hints[i])
-			if !ok {
-				if v, ok = th.builtins[k.Name()]; !ok {
-					err = notDefined(k.Name())
-					break
-				}
-			}
-			s[sp] = v
-			sp++
-			if in.Op == compile.LOAD_GLOBAL_METHOD {
-				s[sp-1], s[sp], err = th.loadMethod(fr, v, in.Arg)
-				sp++
-			}
-		case compile.STORE_GLOBAL:
-			sp--
-			err = fr.globals.SetKey(th, fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp])
-			s[sp] = nil
-		case compile.LOAD_ATTR:
-			var v value.Value
-			v, err = getAttr(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
-			s[sp-1] = v
-		case compile.BINARY, compile.INPLACE, compile.BINARY_CONST, compile.BINARY_FAST_CONST:
-			var x, y value.Value
-			op, bop, arg := in.Op, lang.Op(in.Arg), in.Arg
-			if op == compile.BINARY_FAST_CONST {
-				// LOAD_FAST, then BINARY_CONST.
-				k := arg >> 16
-				if x = s[k]; x == nil {
-					err = unbound(code.Locals[k])
-					break
-				}
-				fr.disown(k)
-				s[sp] = x
-				sp++
-				op, arg = compile.BINARY_CONST, arg&0xffff
-			}
-			if op == compile.BINARY_CONST {
-				x, y, op, bop = s[sp-1], consts[arg], compile.BINARY, lang.Op(in.Sub)
+		code := fr.p.code
+		instrs := code.Instrs
+		consts := fr.p.consts
+		s := fr.slots
+		sp := int(fr.sp)
+		pc := int(fr.pc)
+		fr.yielded = false
+		if item != nil {
+			// What FOR_ITER, FOR_NEXT or GET_ANEXT does with an item:
+			// the latter two jump, and a local target is stored at once.
+			if in := &instrs[pc]; in.Op == compile.FOR_ITER {
+				pc++
 			} else {
-				sp--
-				x, y = s[sp-1], s[sp]
-				s[sp] = nil
-			}
-			if a, ok := x.(value.Int); ok {
-				if b, ok := y.(value.Int); ok {
-					if r, ok := intBinary(bop, a, b); ok {
-						if next := instrs[pc].Op; next == compile.BINARY || next == compile.INPLACE || next == compile.BINARY_CONST {
-							r, pc, sp = fr.chain(r, pc, sp)
-						}
-						s[sp-1] = th.ints.Make(r)
-						break
-					}
-				}
-			}
-			var v value.Value
-			if op == compile.INPLACE {
-				v, err = value.InplaceBinary(th, bop, x, y)
-			} else {
-				v, err = value.Binary(th, bop, x, y)
-			}
-			s[sp-1] = v
-		case compile.COMPARE:
-			x, y := s[sp-2], s[sp-1]
-			var v value.Value
-			if a, ok := x.(value.Int); ok {
-				if b, ok := y.(value.Int); ok {
-					if r, ok := intCompare(lang.Op(in.Arg), a, b); ok {
-						sp--
-						s[sp] = nil
-						s[sp-1] = value.Bool(r)
-						break
-					}
-				}
-			}
-			v, err = compare(th, lang.Op(in.Arg), x, y)
-			sp--
-			s[sp] = nil
-			s[sp-1] = v
-
-		case compile.JUMP:
-			if int(in.Arg) < pc {
-				if err = th.step(); err != nil {
-					break
-				}
-			}
-			pc = int(in.Arg)
-		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
-			sp--
-			v := s[sp]
-			s[sp] = nil
-			var t bool
-			if b, ok := v.(value.Bool); ok {
-				t = bool(b)
-			} else if t, err = truth(th, v); err != nil {
-				break
-			}
-			if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
-				if int(in.Arg) < pc {
-					if err = th.step(); err != nil {
-						break
-					}
-				}
 				pc = int(in.Arg)
 			}
-		case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE,
-			compile.COMPARE_CONST_JUMP_IF_FALSE, compile.COMPARE_CONST_JUMP_IF_TRUE:
-			var x, y value.Value
-			if in.Op == compile.COMPARE_CONST_JUMP_IF_FALSE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE {
-				sp--
-				x, y = s[sp], consts[in.K]
-				s[sp] = nil
-			} else {
-				sp -= 2
-				x, y = s[sp], s[sp+1]
-				s[sp], s[sp+1] = nil, nil
-			}
-			op := lang.Op(in.Sub)
-			t, ok := false, false
-			if op == lang.Is || op == lang.IsNot {
-				t, ok = is(x, y) == (op == lang.Is), true
-			} else if a, isInt := x.(value.Int); isInt {
-				if b, isInt := y.(value.Int); isInt {
-					t, ok = intCompare(op, a, b)
-				}
-			}
-			if !ok {
-				var v value.Value
-				if v, err = compare(th, op, x, y); err != nil {
-					break
-				}
-				if t, err = truth(th, v); err != nil {
-					break
-				}
-			}
-			if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE) {
-				if int(in.Arg) < pc {
-					if err = th.step(); err != nil {
-						break
-					}
-				}
-				pc = int(in.Arg)
-			}
-		case compile.FOR_ITER, compile.FOR_NEXT:
-			// FOR_ITER leaves the loop by jumping, FOR_NEXT (the test at
-			// the bottom) goes back to its body by jumping.
-			if err = th.step(); err != nil {
-				break
-			}
-			var v value.Value
-			i, ok, isRange := value.NextRangeInt(s[sp-1])
-			if isRange {
-				if ok {
-					v = th.ints.Make(i)
-				}
-			} else if g, isGen := s[sp-1].(*Generator); isGen && g.core.ready(value.None) {
-				// Generator.Next without its checks and panic guard.
-				var done bool
-				if v, done, err = g.core.step(th, value.None, true); err != nil {
-					break
-				}
-				ok = !done
-			} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
-				break
-			}
-			if ok == (in.Op == compile.FOR_NEXT) {
-				pc = int(in.Arg)
-			}
-			if !ok {
-				sp--
-				s[sp] = nil
-				break
-			}
-			// The loop's target is most often a variable: store it now,
-			// saving a dispatch.
-			switch next := instrs[pc]; next.Op {
-			case compile.STORE_FAST:
+			if next := instrs[pc]; next.Op == compile.STORE_FAST {
 				fr.disown(next.Arg)
-				s[next.Arg] = v
+				s[next.Arg] = item
 				pc++
-			case compile.STORE_GLOBAL:
-				pc++
-				err = fr.globals.SetKey(th, fr.p.keys[next.Arg], &fr.p.hints[next.Arg], v)
-			default:
-				s[sp] = v
-				sp++
-			}
-		case compile.CALL:
-			if err = th.step(); err != nil {
-				break
-			}
-			n := int(in.Arg)
-			fp := sp - n - 1
-			var v value.Value
-			if f, ok := s[fp].(*Function); ok && f.simple && n == f.code.ArgCount {
-				// The common case, without binding or Go calls in between.
-				callee := th.newFrame(f.code, f.globals, f)
-				copySlots(callee.slots, s[fp+1:sp])
-				if callee.cells != nil {
-					callee.initCells()
-				}
-				v, err = th.run(callee)
-				th.release(callee)
 			} else {
-				v, err = th.callPositional(s[fp], s[fp+1:sp])
-			}
-			clearSlots(s[fp+1 : sp])
-			sp = fp + 1
-			s[fp] = v
-		case compile.LOAD_METHOD, compile.LOAD_FAST_METHOD:
-			if in.Op == compile.LOAD_FAST_METHOD {
-				k := int32(in.K)
-				v := s[k]
-				if v == nil {
-					err = unbound(code.Locals[k])
-					break
-				}
-				fr.disown(k)
-				s[sp] = v
+				s[sp] = item
 				sp++
 			}
-			s[sp-1], s[sp], err = th.loadMethod(fr, s[sp-1], in.Arg)
-			sp++
-		case compile.CALL_METHOD:
-			if err = th.step(); err != nil {
-				break
+			item = nil
+		}
+		var res value.Value // what the frame returns or yields
+	dispatch:
+		for {
+			if err != nil {
+				if pc, sp, err = th.unwind(fr, err, pc, sp); err != nil {
+					fr.sp = int32(sp)
+					break dispatch
+				}
 			}
-			n := int(in.Arg)
-			fp := sp - n - 2
-			var v value.Value
-			switch m, self := s[fp], s[fp+1]; {
-			case self == nil:
-				v, err = th.callPositional(m, s[fp+2:sp])
-			case isFunction(m):
-				v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
-			case isGoMethod(m):
-				v, err = m.(*goMethod).call(th, s[fp+1:sp])
-			default:
-				v, err = value.Call(th, m, borrowArgs(m, s[fp+1:sp]), nil)
-			}
-			clearSlots(s[fp+1 : sp])
-			sp = fp + 1
-			s[fp] = v
-		case compile.RETURN_VALUE, compile.RETURN_FAST, compile.YIELD_VALUE, compile.YIELD_FAST:
-			// The value is a local for the _FAST forms, else popped.
-			var v value.Value
-			if in.Op == compile.RETURN_FAST || in.Op == compile.YIELD_FAST {
-				if v = s[in.Arg]; v == nil {
+			in := &instrs[pc]
+			pc++
+			switch in.Op {
+			case compile.NOP:
+			case compile.POP_TOP:
+				sp--
+				s[sp] = nil
+			case compile.COPY:
+				s[sp] = s[sp-int(in.Arg)]
+				sp++
+			case compile.SWAP:
+				i := sp - int(in.Arg)
+				s[sp-1], s[i] = s[i], s[sp-1]
+			case compile.LOAD_CONST:
+				s[sp] = consts[in.Arg]
+				sp++
+
+			case compile.LOAD_FAST:
+				v := s[in.Arg]
+				if v == nil {
 					err = unbound(code.Locals[in.Arg])
 					break
 				}
 				fr.disown(in.Arg)
-			} else {
-				sp--
-				v = s[sp]
-				s[sp] = nil
-			}
-			if in.Op == compile.RETURN_VALUE || in.Op == compile.RETURN_FAST {
-				fr.sp = int32(sp)
-				return v, nil
-			}
-			fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
-			fr.yielded, fr.awaiting = true, false
-			// A yield statement drops the value sent: skip its POP_TOP
-			// and push nothing when the frame resumes.
-			if fr.discard = instrs[pc].Op == compile.POP_TOP; fr.discard {
-				fr.pc++
-			}
-			return v, nil
-		case compile.GET_AWAITABLE, compile.YIELD_FROM:
-			// The compiler follows GET_AWAITABLE with LOAD_CONST None and
-			// YIELD_FROM: the first send of an await is done here.
-			var (
-				v    value.Value
-				done bool
-				e    error
-			)
-			if in.Op == compile.GET_AWAITABLE {
-				var sub value.Value
-				var c value.Coroutine
-				if sub, c, err = awaitable(th, s[sp-1]); err != nil {
-					break
-				}
-				s[sp-1] = sub
-				pc += 2
-				if c != nil {
-					v, done, e = c.Send(th, value.None)
-				} else {
-					v, done, e = th.delegate(sub, value.None)
-				}
-			} else {
-				sp--
-				sent := s[sp]
-				s[sp] = nil
-				v, done, e = th.delegate(s[sp-1], sent)
-			}
-			if e != nil {
-				err = e
-				break
-			}
-			if !done {
-				// Suspended at the YIELD_FROM, which runs again on resume.
-				fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
-				fr.yielded, fr.awaiting = true, true
-				return v, nil
-			}
-			// An await statement drops the result, `x = await ...` stores
-			// it in a local: the POP_TOP or STORE_FAST is done here.
-			switch next := instrs[pc]; next.Op {
-			case compile.POP_TOP:
-				sp--
-				s[sp] = nil
-				pc++
+				s[sp] = v
+				sp++
 			case compile.STORE_FAST:
 				sp--
+				fr.disown(in.Arg)
+				s[in.Arg] = s[sp]
 				s[sp] = nil
-				fr.disown(next.Arg)
-				s[next.Arg] = v
-				pc++
-			default:
+			case compile.CHECK_FAST:
+				if s[in.Arg] == nil {
+					err = unbound(code.Locals[in.Arg])
+				}
+			case compile.INPLACE_FAST:
+				sp--
+				y := s[sp]
+				s[sp] = nil
+				err = th.inplaceFast(fr, in.Arg, lang.Op(in.Sub), y)
+			case compile.INPLACE_FAST_FAST:
+				k, j := in.Arg&0xffff, in.Arg>>16
+				y := s[j]
+				if y == nil && s[k] != nil {
+					err = unbound(code.Locals[j])
+					break
+				}
+				fr.disown(j)
+				err = th.inplaceFast(fr, k, lang.Op(in.Sub), y)
+			case compile.INPLACE_FAST_CONST:
+				err = th.inplaceFast(fr, in.Arg&0xffff, lang.Op(in.Sub), consts[in.Arg>>16])
+			case compile.LOAD_GLOBAL, compile.LOAD_GLOBAL_METHOD:
+				i := in.Arg
+				if in.Op == compile.LOAD_GLOBAL_METHOD {
+					i = int32(in.K)
+				}
+				k := &fr.p.keys[i]
+				v, ok := fr.globals.GetKey(k, &fr.p.hints[i])
+				if !ok {
+					if v, ok = th.builtins[k.Name()]; !ok {
+						err = notDefined(k.Name())
+						break
+					}
+				}
+				s[sp] = v
+				sp++
+				if in.Op == compile.LOAD_GLOBAL_METHOD {
+					s[sp-1], s[sp], err = th.loadMethod(fr, v, in.Arg)
+					sp++
+				}
+			case compile.STORE_GLOBAL:
+				sp--
+				err = fr.globals.SetKey(th, fr.p.keys[in.Arg], &fr.p.hints[in.Arg], s[sp])
+				s[sp] = nil
+			case compile.LOAD_ATTR:
+				var v value.Value
+				v, err = getAttr(th, s[sp-1], fr.p.keys[in.Arg], &fr.p.hints[in.Arg])
 				s[sp-1] = v
-			}
-		case compile.GET_ANEXT:
-			// The compiler follows GET_ANEXT with the await of its result:
-			// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
-			// generator, the three are done here, and the item goes
-			// where the await's result goes, in.Arg.
-			if int(in.Arg) < pc {
-				// The test at the bottom of the loop: a step, as a JUMP.
+			case compile.BINARY, compile.INPLACE, compile.BINARY_CONST, compile.BINARY_FAST_CONST:
+				var x, y value.Value
+				op, bop, arg := in.Op, lang.Op(in.Arg), in.Arg
+				if op == compile.BINARY_FAST_CONST {
+					// LOAD_FAST, then BINARY_CONST.
+					k := arg >> 16
+					if x = s[k]; x == nil {
+						err = unbound(code.Locals[k])
+						break
+					}
+					fr.disown(k)
+					s[sp] = x
+					sp++
+					op, arg = compile.BINARY_CONST, arg&0xffff
+				}
+				if op == compile.BINARY_CONST {
+					x, y, op, bop = s[sp-1], consts[arg], compile.BINARY, lang.Op(in.Sub)
+				} else {
+					sp--
+					x, y = s[sp-1], s[sp]
+					s[sp] = nil
+				}
+				if a, ok := x.(value.Int); ok {
+					if b, ok := y.(value.Int); ok {
+						if r, ok := intBinary(bop, a, b); ok {
+							if next := instrs[pc].Op; next == compile.BINARY || next == compile.INPLACE || next == compile.BINARY_CONST {
+								r, pc, sp = fr.chain(r, pc, sp)
+							}
+							s[sp-1] = th.ints.Make(r)
+							break
+						}
+					}
+				}
+				var v value.Value
+				if op == compile.INPLACE {
+					v, err = value.InplaceBinary(th, bop, x, y)
+				} else {
+					v, err = value.Binary(th, bop, x, y)
+				}
+				s[sp-1] = v
+			case compile.COMPARE:
+				x, y := s[sp-2], s[sp-1]
+				var v value.Value
+				if a, ok := x.(value.Int); ok {
+					if b, ok := y.(value.Int); ok {
+						if r, ok := intCompare(lang.Op(in.Arg), a, b); ok {
+							sp--
+							s[sp] = nil
+							s[sp-1] = value.Bool(r)
+							break
+						}
+					}
+				}
+				v, err = compare(th, lang.Op(in.Arg), x, y)
+				sp--
+				s[sp] = nil
+				s[sp-1] = v
+
+			case compile.JUMP:
+				if int(in.Arg) < pc {
+					if err = th.step(); err != nil {
+						break
+					}
+				}
+				pc = int(in.Arg)
+			case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
+				sp--
+				v := s[sp]
+				s[sp] = nil
+				var t bool
+				if b, ok := v.(value.Bool); ok {
+					t = bool(b)
+				} else if t, err = truth(th, v); err != nil {
+					break
+				}
+				if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
+					if int(in.Arg) < pc {
+						if err = th.step(); err != nil {
+							break
+						}
+					}
+					pc = int(in.Arg)
+				}
+			case compile.COMPARE_JUMP_IF_FALSE, compile.COMPARE_JUMP_IF_TRUE,
+				compile.COMPARE_CONST_JUMP_IF_FALSE, compile.COMPARE_CONST_JUMP_IF_TRUE:
+				var x, y value.Value
+				if in.Op == compile.COMPARE_CONST_JUMP_IF_FALSE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE {
+					sp--
+					x, y = s[sp], consts[in.K]
+					s[sp] = nil
+				} else {
+					sp -= 2
+					x, y = s[sp], s[sp+1]
+					s[sp], s[sp+1] = nil, nil
+				}
+				op := lang.Op(in.Sub)
+				t, ok := false, false
+				if op == lang.Is || op == lang.IsNot {
+					t, ok = is(x, y) == (op == lang.Is), true
+				} else if a, isInt := x.(value.Int); isInt {
+					if b, isInt := y.(value.Int); isInt {
+						t, ok = intCompare(op, a, b)
+					}
+				}
+				if !ok {
+					var v value.Value
+					if v, err = compare(th, op, x, y); err != nil {
+						break
+					}
+					if t, err = truth(th, v); err != nil {
+						break
+					}
+				}
+				if t == (in.Op == compile.COMPARE_JUMP_IF_TRUE || in.Op == compile.COMPARE_CONST_JUMP_IF_TRUE) {
+					if int(in.Arg) < pc {
+						if err = th.step(); err != nil {
+							break
+						}
+					}
+					pc = int(in.Arg)
+				}
+			case compile.FOR_ITER, compile.FOR_NEXT:
+				// FOR_ITER leaves the loop by jumping, FOR_NEXT (the test at
+				// the bottom) goes back to its body by jumping.
+				var v value.Value
+				var ok bool
+				if th.resumed {
+					// The generator run inline returned, raised or yielded
+					// from a yield from.
+					th.resumed = false
+					if err = th.resErr; err != nil {
+						break
+					}
+					v, ok = th.res, th.res != nil
+					th.res = nil
+				} else if err = th.step(); err != nil {
+					break
+				} else if i, more, isRange := value.NextRangeInt(s[sp-1]); isRange {
+					if ok = more; ok {
+						v = th.ints.Make(i)
+					}
+				} else if g, isGen := s[sp-1].(*Generator); isGen && th.inline(&g.core) {
+					fr.pc, fr.sp = int32(pc-1), int32(sp)
+					fr = th.enter(&g.core, fr)
+					continue frames
+				} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
+					break
+				}
+				if ok == (in.Op == compile.FOR_NEXT) {
+					pc = int(in.Arg)
+				}
+				if !ok {
+					sp--
+					s[sp] = nil
+					break
+				}
+				// The loop's target is most often a variable: store it now,
+				// saving a dispatch.
+				switch next := instrs[pc]; next.Op {
+				case compile.STORE_FAST:
+					fr.disown(next.Arg)
+					s[next.Arg] = v
+					pc++
+				case compile.STORE_GLOBAL:
+					pc++
+					err = fr.globals.SetKey(th, fr.p.keys[next.Arg], &fr.p.hints[next.Arg], v)
+				default:
+					s[sp] = v
+					sp++
+				}
+			case compile.CALL:
 				if err = th.step(); err != nil {
 					break
 				}
-			}
-			if g, ok := s[sp-1].(*AsyncGenerator); ok {
-				v, pending, e := g.next(th)
-				switch {
-				case e != nil:
-					err = e
-				case pending == nil:
-					pc = int(in.Arg)
-					// As FOR_ITER does, store a local target at once.
-					if next := instrs[pc]; next.Op == compile.STORE_FAST {
-						fr.disown(next.Arg)
-						s[next.Arg] = v
-						pc++
+				n := int(in.Arg)
+				fp := sp - n - 1
+				var v value.Value
+				if f, ok := s[fp].(*Function); ok && f.simple && n == f.code.ArgCount {
+					// The common case, without binding or Go calls in between.
+					callee := th.newFrame(f.code, f.globals, f)
+					copySlots(callee.slots, s[fp+1:sp])
+					if callee.cells != nil {
+						callee.initCells()
+					}
+					v, err = th.run(callee)
+					th.release(callee)
+				} else {
+					v, err = th.callPositional(s[fp], s[fp+1:sp])
+				}
+				clearSlots(s[fp+1 : sp])
+				sp = fp + 1
+				s[fp] = v
+			case compile.LOAD_METHOD, compile.LOAD_FAST_METHOD:
+				if in.Op == compile.LOAD_FAST_METHOD {
+					k := int32(in.K)
+					v := s[k]
+					if v == nil {
+						err = unbound(code.Locals[k])
 						break
 					}
+					fr.disown(k)
 					s[sp] = v
 					sp++
-				default:
-					// Suspended as the YIELD_FROM would be.
-					s[sp] = pending
-					sp++
-					pc += 2
-					fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc)
-					fr.yielded, fr.awaiting = true, true
-					return v, nil
 				}
-				break
+				s[sp-1], s[sp], err = th.loadMethod(fr, s[sp-1], in.Arg)
+				sp++
+			case compile.CALL_METHOD:
+				if err = th.step(); err != nil {
+					break
+				}
+				n := int(in.Arg)
+				fp := sp - n - 2
+				var v value.Value
+				switch m, self := s[fp], s[fp+1]; {
+				case self == nil:
+					v, err = th.callPositional(m, s[fp+2:sp])
+				case isFunction(m):
+					v, err = th.callFunction(m.(*Function), self, s[fp+2:sp], nil, nil)
+				case isGoMethod(m):
+					v, err = m.(*goMethod).call(th, s[fp+1:sp])
+				default:
+					v, err = value.Call(th, m, borrowArgs(m, s[fp+1:sp]), nil)
+				}
+				clearSlots(s[fp+1 : sp])
+				sp = fp + 1
+				s[fp] = v
+			case compile.RETURN_VALUE, compile.RETURN_FAST, compile.YIELD_VALUE, compile.YIELD_FAST:
+				// The value is a local for the _FAST forms, else popped.
+				var v value.Value
+				if in.Op == compile.RETURN_FAST || in.Op == compile.YIELD_FAST {
+					if v = s[in.Arg]; v == nil {
+						err = unbound(code.Locals[in.Arg])
+						break
+					}
+					fr.disown(in.Arg)
+				} else {
+					sp--
+					v = s[sp]
+					s[sp] = nil
+				}
+				res = v
+				if in.Op == compile.RETURN_VALUE || in.Op == compile.RETURN_FAST {
+					fr.sp = int32(sp)
+					break dispatch
+				}
+				fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc-1)
+				fr.yielded, fr.awaiting = true, false
+				// A yield statement drops the value sent: skip its POP_TOP
+				// and push nothing when the frame resumes.
+				if fr.discard = instrs[pc].Op == compile.POP_TOP; fr.discard {
+					fr.pc++
+				}
+				break dispatch
+			case compile.GET_AWAITABLE, compile.YIELD_FROM:
+				// The compiler follows GET_AWAITABLE with LOAD_CONST None and
+				// YIELD_FROM: the first send of an await is done here.
+				var (
+					v    value.Value
+					done bool
+					e    error
+				)
+				if in.Op == compile.GET_AWAITABLE {
+					var sub value.Value
+					var c value.Coroutine
+					if sub, c, err = awaitable(th, s[sp-1]); err != nil {
+						break
+					}
+					s[sp-1] = sub
+					pc += 2
+					if c != nil {
+						v, done, e = c.Send(th, value.None)
+					} else {
+						v, done, e = th.delegate(sub, value.None)
+					}
+				} else {
+					sp--
+					sent := s[sp]
+					s[sp] = nil
+					v, done, e = th.delegate(s[sp-1], sent)
+				}
+				if e != nil {
+					err = e
+					break
+				}
+				if !done {
+					// Suspended at the YIELD_FROM, which runs again on resume.
+					fr.pc, fr.sp, fr.yieldPC = int32(pc-1), int32(sp), int32(pc-1)
+					fr.yielded, fr.awaiting = true, true
+					res = v
+					break dispatch
+				}
+				// An await statement drops the result, `x = await ...` stores
+				// it in a local: the POP_TOP or STORE_FAST is done here.
+				switch next := instrs[pc]; next.Op {
+				case compile.POP_TOP:
+					sp--
+					s[sp] = nil
+					pc++
+				case compile.STORE_FAST:
+					sp--
+					s[sp] = nil
+					fr.disown(next.Arg)
+					s[next.Arg] = v
+					pc++
+				default:
+					s[sp-1] = v
+				}
+			case compile.GET_ANEXT:
+				// The compiler follows GET_ANEXT with the await of its result:
+				// GET_AWAITABLE, LOAD_CONST None, YIELD_FROM. Over an async
+				// generator, the three are done here, and the item goes
+				// where the await's result goes, in.Arg.
+				if int(in.Arg) < pc && !th.resumed {
+					// The test at the bottom of the loop: a step, as a JUMP.
+					if err = th.step(); err != nil {
+						break
+					}
+				}
+				if g, ok := s[sp-1].(*AsyncGenerator); ok {
+					var v value.Value
+					var pending *agenOp
+					var e error
+					switch {
+					case th.resumed:
+						th.resumed = false
+						v, pending, e = g.result(th.res, th.resErr)
+						th.res = nil
+					case g.hooked && !g.runningAsync && th.AgenStep == nil && th.inline(&g.core):
+						// What next does, in the loop.
+						g.runningAsync = true
+						fr.pc, fr.sp = int32(pc-1), int32(sp)
+						fr = th.enter(&g.core, fr)
+						continue frames
+					default:
+						v, pending, e = g.next(th)
+					}
+					switch {
+					case e != nil:
+						err = e
+					case pending == nil:
+						pc = int(in.Arg)
+						// As FOR_ITER does, store a local target at once.
+						if next := instrs[pc]; next.Op == compile.STORE_FAST {
+							fr.disown(next.Arg)
+							s[next.Arg] = v
+							pc++
+							break
+						}
+						s[sp] = v
+						sp++
+					default:
+						// Suspended as the YIELD_FROM would be.
+						s[sp] = pending
+						sp++
+						pc += 2
+						fr.pc, fr.sp, fr.yieldPC = int32(pc), int32(sp), int32(pc)
+						fr.yielded, fr.awaiting = true, true
+						res = v
+						break dispatch
+					}
+					break
+				}
+				var v value.Value
+				v, err = th.anext(s[sp-1])
+				s[sp] = v
+				sp++
+			default:
+				fr.pc, fr.sp = int32(pc), int32(sp)
+				var v value.Value
+				var exit bool
+				if v, exit, err = th.exec(fr, *in); exit {
+					res = v
+					break dispatch
+				}
+				pc, sp = int(fr.pc), int(fr.sp)
 			}
-			var v value.Value
-			v, err = th.anext(s[sp-1])
-			s[sp] = v
-			sp++
+		}
+		if len(th.callers) == base {
+			return res, err
+		}
+		// fr is the frame of a generator run inline: back to the frame
+		// that resumed it (th.run's and step's work).
+		g := (*genCore)(unsafe.Pointer(fr))
+		n := len(th.callers) - 1
+		fr = th.callers[n]
+		th.callers[n] = nil
+		th.callers = th.callers[:n]
+		th.frame = fr
+		th.depth--
+		g.leave(th)
+		switch {
+		case err == nil && g.yielded && g.p.code.Flags&compile.AsyncGen == 0:
+			item = res // also when yielded by a yield from
+		case err == nil && g.yielded && !g.awaiting:
+			item = res
+			(*AsyncGenerator)(unsafe.Pointer(g)).runningAsync = false
+		case err == nil && g.yielded:
+			th.res, th.resErr, th.resumed = res, nil, true
 		default:
-			fr.pc, fr.sp = int32(pc), int32(sp)
-			var v value.Value
-			var exit bool
-			if v, exit, err = th.exec(fr, *in); exit {
-				return v, err
-			}
-			pc, sp = int(fr.pc), int(fr.sp)
+			th.res, _, th.resErr = g.stop(res, err)
+			th.res, th.resumed, err = nil, true, nil
 		}
 	}
+}
+
+// inline reports whether the loop may run the frame of g, a generator
+// that FOR_ITER or GET_ANEXT resumes with None, itself instead of calling
+// step: g is ready and th.run's recursion limit is not reached.
+func (th *Thread) inline(g *genCore) bool {
+	return th.depth < th.maxDepth && !g.running && !g.finished
+}
+
+// enter makes the loop run g's frame next, resumed by fr, which has
+// saved its pc and sp.
+func (th *Thread) enter(g *genCore, fr *frame) *frame {
+	g.begin(th, value.None, true)
+	th.callers = append(th.callers, fr)
+	th.depth++
+	th.frame = &g.frame
+	return &g.frame
 }
 
 // step counts a step: a call, or a jump back, which ends a loop

@@ -52,6 +52,15 @@ type Thread struct {
 	// suspended: an exception thrown into a generator.
 	throwing *value.Exception
 
+	// callers are the frames that resumed the generators that loop runs
+	// inline, innermost last; resumed tells the instruction that resumed
+	// one that it returned or raised (res nil, or resErr) or yielded
+	// res otherwise than as an item.
+	callers []*frame
+	res     value.Value
+	resErr  error
+	resumed bool
+
 	ei     *excInfo // the handled-exception state in effect
 	rootEI excInfo
 	pool   []*frame
