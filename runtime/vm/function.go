@@ -73,7 +73,7 @@ func (f *Function) Get(th value.Thread, obj value.Value, cls *value.Class) (valu
 // Call calls the function.
 func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg) (result value.Value, err error) {
 	th := t.(*Thread)
-	defer th.guard(th.frame, th.depth, th.ei, &err)
+	defer th.guard(th.frame, th.depth, th.ei, len(th.callers), &err)
 	names, vals := splitKwargs(kwargs)
 	return th.callFunction(f, nil, args, names, vals)
 }
@@ -81,7 +81,7 @@ func (f *Function) Call(t value.Thread, args []value.Value, kwargs []value.Kwarg
 // CallMethod calls the function as a method of self.
 func (f *Function) CallMethod(t value.Thread, self value.Value, args []value.Value, kwargs []value.Kwarg) (result value.Value, err error) {
 	th := t.(*Thread)
-	defer th.guard(th.frame, th.depth, th.ei, &err)
+	defer th.guard(th.frame, th.depth, th.ei, len(th.callers), &err)
 	names, vals := splitKwargs(kwargs)
 	return th.callFunction(f, self, args, names, vals)
 }

@@ -110,7 +110,7 @@ func (g *genCore) kind() string {
 // suspended at (push), or with fr.pending raised there. It returns
 // (yielded, false, nil), (returned, true, nil) or an error.
 func (g *genCore) resume(th *Thread, v value.Value, push bool) (result value.Value, done bool, err error) {
-	defer th.guard(th.frame, th.depth, th.ei, &err)
+	defer th.guard(th.frame, th.depth, th.ei, len(th.callers), &err)
 	return g.step(th, v, push)
 }
 

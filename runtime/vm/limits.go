@@ -91,10 +91,13 @@ func (e *LimitError) Unwrap() error { return e.Err }
 // guard turns a Go panic below an entry point from outside the VM into a
 // SystemError, restoring the thread's state: a panic reaching the user
 // is a bug, but one that must not crash the host.
-// Use it as `defer th.guard(th.frame, th.depth, th.ei, &err)`.
-func (th *Thread) guard(fr *frame, depth int, ei *excInfo, err *error) {
+// Use it as `defer th.guard(th.frame, th.depth, th.ei, len(th.callers), &err)`.
+func (th *Thread) guard(fr *frame, depth int, ei *excInfo, callers int, err *error) {
 	if r := recover(); r != nil {
 		th.frame, th.depth, th.ei = fr, depth, ei
+		clear(th.callers[callers:])
+		th.callers = th.callers[:callers]
+		th.resumed, th.res, th.resErr = false, nil, nil
 		*err = value.Errorf(value.SystemError, "internal error: %v", r)
 	}
 }

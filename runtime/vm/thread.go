@@ -148,7 +148,7 @@ func Compile(f *lang.File) (*compile.Program, error) {
 // and returns None. For a module with top-level await it returns an
 // unstarted coroutine instead, for the event loop to run as its main task.
 func (th *Thread) ExecModule(prog *compile.Program, globals *value.Dict) (result value.Value, err error) {
-	defer th.guard(th.frame, th.depth, th.ei, &err)
+	defer th.guard(th.frame, th.depth, th.ei, len(th.callers), &err)
 	if globals == nil {
 		globals = value.NewDict(0)
 	}

@@ -1,0 +1,75 @@
+package vm_test
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/value"
+	"github.com/asyncgen/asyncgen/runtime/vm"
+)
+
+// TestGuardInlineGenerators makes a Go panic under generators that the
+// loop runs inline: the call fails with SystemError, and the thread is
+// left as it was, ready for the next call.
+func TestGuardInlineGenerators(t *testing.T) {
+	f, err := lang.Parse("t.agen", []byte(`
+def inner():
+    yield 1
+    boom()
+
+def outer():
+    for x in inner():
+        yield x
+
+def run():
+    total = 0
+    for x in outer():
+        total += x
+    return total
+
+def count(n):
+    for i in range(n):
+        yield i
+
+def fine():
+    total = 0
+    for x in count(3):
+        for y in count(x + 1):
+            total += y
+    return total
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := vm.NewThread(vm.Options{Stdout: io.Discard})
+	th.SetBuiltin("boom", value.NewBuiltin("boom", func(value.Thread, []value.Value, []value.Kwarg) (value.Value, error) {
+		panic("kaboom")
+	}))
+	globals := value.NewDict(0)
+	if _, err := th.ExecModule(prog, globals); err != nil {
+		t.Fatal(err)
+	}
+	get := func(name string) value.Value {
+		v, _ := globals.GetString(name)
+		return v
+	}
+	for i := 0; i < 2; i++ {
+		_, err := th.Call(get("run"), nil, nil)
+		if e, ok := err.(*value.Exception); !ok || e.Class != value.SystemError || !strings.Contains(e.Error(), "kaboom") {
+			t.Fatalf("run: got %v, want a SystemError", err)
+		}
+		if th.Depth() != 0 {
+			t.Errorf("depth %d after the panic", th.Depth())
+		}
+	}
+	v, err := th.Call(get("fine"), nil, nil)
+	if err != nil || v != value.Int(4) {
+		t.Errorf("after the panics: got %v, %v, want 4", v, err)
+	}
+}
