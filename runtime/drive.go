@@ -92,14 +92,14 @@ func (s *session) grab(res chan error, keeper bool) bool {
 	}
 }
 
-// wait returns the outcome of r. job, if not nil, is r's start, to hand
-// to the loop as this goroutine drives it (it holds the wheel); else r's
-// start is queued, and this goroutine waits for its outcome or for the
-// wheel, to drive the loop when no other goroutine does. A driver's call
-// pauses the loop when it is done, so the loop has ended if the drive
-// returns without it.
-func (s *session) wait(r *loopCall, job func()) error {
-	if job == nil {
+// wait returns the outcome of r. If hand, this goroutine holds the wheel
+// and hands r's start to the loop as it drives it; else r's start is
+// queued, and this goroutine waits for its outcome or for the wheel, to
+// drive the loop when no other goroutine does. A driver's call pauses the
+// loop when it is done, so the loop has ended if the drive returns
+// without it.
+func (s *session) wait(r *loopCall, hand bool) error {
+	if !hand {
 		if !s.grab(r.res, false) {
 			return s.outcome(r)
 		}
@@ -111,21 +111,24 @@ func (s *session) wait(r *loopCall, job func()) error {
 		}
 	}
 	r.got = false
-	s.drive(r, job)
+	s.drive(r, hand)
 	if r.got {
 		return r.out
 	}
 	return s.outcome(r)
 }
 
-// drive resumes the loop, handing it job, until r's call is done or the
-// loop ends (r nil: until it ends), then lets the wheel go. The caller
-// holds the wheel.
-func (s *session) drive(r *loopCall, job func()) {
+// drive resumes the loop, handing it r's start if hand, until r's call is
+// done or the loop ends (r nil: until it ends), then lets the wheel go.
+// The caller holds the wheel.
+func (s *session) drive(r *loopCall, hand bool) {
 	if s.resume == nil {
 		s.startLoop()
 	}
-	s.driver, s.handoff = r, job
+	s.driver, s.handoff = r, nil
+	if hand {
+		s.handoff = r
+	}
 	s.resume()
 	s.driver, s.handoff = nil, nil
 	s.wheel.letGo()
@@ -142,7 +145,7 @@ func (s *session) keep() {
 // spin drives the loop until it ends.
 func (s *session) spin() {
 	if s.grab(nil, true) {
-		s.drive(nil, nil)
+		s.drive(nil, false)
 	}
 }
 
@@ -158,7 +161,7 @@ func (s *session) outcome(r *loopCall) error {
 
 // completed hands r's outcome over on the loop: to r's goroutine through
 // r.res, or, if it drives the loop, in r.out, and the loop pauses, at
-// once or when the job handed over returns.
+// once or when the start handed over returns.
 func (s *session) completed(r *loopCall, err error) {
 	if s.driver != r {
 		r.res <- err
@@ -173,14 +176,14 @@ func (s *session) completed(r *loopCall, err error) {
 	s.serve()
 }
 
-// serve runs the job a driver handed over as it resumed the loop, and
+// serve starts the call a driver handed over as it resumed the loop, and
 // the next ones while each completes the driver's call at once.
 func (s *session) serve() {
 	for s.handoff != nil {
-		job := s.handoff
+		r := s.handoff
 		s.handoff = nil
 		s.handing = true
-		job()
+		r.start()
 		s.handing = false
 		if !s.yieldNow {
 			return

@@ -12,37 +12,39 @@ type loopCall struct {
 	s      *session
 	begin  func(done func(Value, error)) (cancel func())
 	finish func(Value) error
+	done   func(Value, error) // the done of every send, made once
 
-	res     chan error      // the outcome of the send in progress, unless driving
+	ctx     context.Context // the context of the send in progress
 	out     error           // the outcome, when this call's goroutine drives the loop
 	got     bool            // out is set
-	ctx     context.Context // the context of the send in progress
+	res     chan error      // the outcome otherwise; made by the first send that queues its start
+	queued  func()          // start, as queued; made with res
 	pending bool            // the work has begun and is not done; on the loop
 	cancel  func()          // set and called on the loop
-
-	// The jobs and the done of a send, made once.
-	start, stop func()
-	done        func(Value, error)
 }
 
 // loopCall returns a loopCall of begin and finish.
 func (s *session) loopCall(begin func(done func(Value, error)) (cancel func()), finish func(Value) error) *loopCall {
-	r := &loopCall{s: s, begin: begin, finish: finish, res: make(chan error, 1)}
-	r.start = func() {
-		s.in.th.ResetSteps()
-		r.pending = true
-		r.cancel = r.begin(r.done)
-	}
-	r.stop = func() {
-		if r.pending && r.cancel != nil {
-			r.cancel()
-		}
-	}
+	r := &loopCall{s: s, begin: begin, finish: finish}
 	r.done = func(v Value, err error) {
 		r.pending = false
 		s.completed(r, s.in.finish(r.ctx, v, err, r.finish))
 	}
 	return r
+}
+
+// start begins the work, on the loop.
+func (r *loopCall) start() {
+	r.s.in.th.ResetSteps()
+	r.pending = true
+	r.cancel = r.begin(r.done)
+}
+
+// stop cancels the work if it is running, on the loop.
+func (r *loopCall) stop() {
+	if r.pending && r.cancel != nil {
+		r.cancel()
+	}
 }
 
 // send runs the call and returns its outcome: on this goroutine, driving
@@ -59,10 +61,13 @@ func (r *loopCall) send(ctx context.Context) error {
 		defer context.AfterFunc(ctx, func() { s.submit(r.stop) })()
 	}
 	if s.wheel.take(false) {
-		return s.wait(r, r.start)
+		return s.wait(r, true)
 	}
-	if !s.submit(r.start) {
+	if r.res == nil {
+		r.res, r.queued = make(chan error, 1), r.start
+	}
+	if !s.submit(r.queued) {
 		return s.gone()
 	}
-	return s.wait(r, nil)
+	return s.wait(r, false)
 }

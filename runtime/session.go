@@ -25,10 +25,9 @@ type session struct {
 	pause  func(struct{}) bool
 	wheel  wheel
 	// Set by the driver while the loop is paused, read on the loop: the
-	// call it waits for and the job it hands over.
-	driver  *loopCall
-	handoff func()
-	// Used on the loop: serve is running a job handed over, and the
+	// call it waits for, and the call to start that it hands over.
+	driver, handoff *loopCall
+	// Used on the loop: serve is starting a call handed over, and the
 	// driver's call is done.
 	handing, yieldNow bool
 
@@ -233,7 +232,7 @@ func (s *session) stop() {
 		s.stopFut.SetResult(value.None)
 	})
 	if s.grab(nil, false) {
-		s.drive(nil, nil)
+		s.drive(nil, false)
 	}
 	<-s.done
 }
