@@ -29,6 +29,11 @@ func unbound(name string) error {
 	return value.Errorf(value.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
 }
 
+// unbound is the UnboundLocalError of reading local i of fr.
+func (fr *frame) unbound(i int32) error {
+	return unbound(fr.p.code.Locals[i])
+}
+
 func notDefined(name string) error {
 	return value.Errorf(value.NameError, "name '%s' is not defined", name)
 }
@@ -56,8 +61,7 @@ func (th *Thread) loop(fr *frame) (value.Value, error) {
 	}
 frames:
 	for {
-		code := fr.p.code
-		instrs := code.Instrs
+		instrs := fr.p.code.Instrs
 		consts := fr.p.consts
 		s := fr.slots
 		sp := int(fr.sp)
@@ -110,7 +114,7 @@ frames:
 			case compile.LOAD_FAST:
 				v := s[in.Arg]
 				if v == nil {
-					err = unbound(code.Locals[in.Arg])
+					err = fr.unbound(in.Arg)
 					break
 				}
 				fr.disown(in.Arg)
@@ -123,7 +127,7 @@ frames:
 				s[sp] = nil
 			case compile.CHECK_FAST:
 				if s[in.Arg] == nil {
-					err = unbound(code.Locals[in.Arg])
+					err = fr.unbound(in.Arg)
 				}
 			case compile.INPLACE_FAST:
 				sp--
@@ -134,7 +138,7 @@ frames:
 				k, j := in.Arg&0xffff, in.Arg>>16
 				y := s[j]
 				if y == nil && s[k] != nil {
-					err = unbound(code.Locals[j])
+					err = fr.unbound(j)
 					break
 				}
 				fr.disown(j)
@@ -175,7 +179,7 @@ frames:
 					// LOAD_FAST, then BINARY_CONST.
 					k := arg >> 16
 					if x = s[k]; x == nil {
-						err = unbound(code.Locals[k])
+						err = fr.unbound(k)
 						break
 					}
 					fr.disown(k)
@@ -365,7 +369,7 @@ frames:
 					k := int32(in.K)
 					v := s[k]
 					if v == nil {
-						err = unbound(code.Locals[k])
+						err = fr.unbound(k)
 						break
 					}
 					fr.disown(k)
@@ -399,7 +403,7 @@ frames:
 				var v value.Value
 				if in.Op == compile.RETURN_FAST || in.Op == compile.YIELD_FAST {
 					if v = s[in.Arg]; v == nil {
-						err = unbound(code.Locals[in.Arg])
+						err = fr.unbound(in.Arg)
 						break
 					}
 					fr.disown(in.Arg)
