@@ -600,3 +600,35 @@ async def slow():
 		t.Errorf("items %v, slow %v", got, r)
 	}
 }
+
+// TestIterMemory checks MaxMemory during an async Iter, in both modes: the
+// generator's growth raises MemoryError in it, which ends the range.
+func TestIterMemory(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			in, _ := newMode(t, mode.start, runtime.Options{MaxMemory: 32 << 20})
+			m := exec(t, in, `
+async def g():
+    yield 1
+    keep = []
+    while True:
+        keep.append(' ' * 10**6)
+        yield len(keep)
+`)
+			g, _ := in.Call(context.Background(), m.Get("g"))
+			var last error
+			n := 0
+			for _, err := range in.Iter(context.Background(), g.(runtime.Value)) {
+				last = err
+				n++
+			}
+			var e *runtime.Error
+			if !errors.As(last, &e) || e.Type != "MemoryError" || n < 2 {
+				t.Errorf("%d items, last error %v, want MemoryError", n, last)
+			}
+			if v, err := in.Eval(context.Background(), "6"); v != int64(6) || err != nil {
+				t.Errorf("Eval after MemoryError: %v, %v", v, err)
+			}
+		})
+	}
+}
