@@ -132,15 +132,6 @@ func seqSize(v Value) int64 {
 	return 0
 }
 
-// joinSize estimates the bytes of sep.join(items).
-func joinSize(sep String, items []Value) int64 {
-	n := int64(len(sep.s)) * int64(len(items))
-	for _, it := range items {
-		n += seqSize(it)
-	}
-	return n
-}
-
 // replaceSize estimates the bytes of s.replace(old, repl, count).
 func replaceSize(s String, old, repl string, count int64) int64 {
 	n := int64(strings.Count(s.s, old))

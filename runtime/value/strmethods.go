@@ -342,9 +342,11 @@ func stringList(th Thread, parts []string) (Value, error) {
 // lets any other error through: one raised by __iter__ or while
 // iterating, MemoryError included.
 func joinItems(th Thread, v Value) ([]Value, error) {
-	switch v.(type) {
-	case *List, Tuple:
-		return Collect(th, v)
+	switch v := v.(type) {
+	case *List:
+		return v.Elems, nil // no script code runs while join reads them
+	case Tuple:
+		return v, nil
 	}
 	it, err := Iterate(th, v)
 	if err != nil {
@@ -375,24 +377,31 @@ func strJoin(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := Alloc(th, joinSize(sep, items)); err != nil {
-		return nil, err
-	}
-	var b strings.Builder
-	n := 0
+	var size int64
+	runes := 0
 	for i, it := range items {
 		s, ok := it.(String)
 		if !ok {
 			return nil, Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, it.Type().Name)
 		}
-		if i > 0 {
-			b.WriteString(sep.s)
-			n += sep.n
-		}
-		b.WriteString(s.s)
-		n += s.n
+		size, runes = size+int64(len(s.s)), runes+s.n
 	}
-	return String{b.String(), n}, nil
+	if seps := int64(len(items) - 1); seps > 0 {
+		size += mulSize(int64(len(sep.s)), seps)
+		runes += sep.n * int(seps)
+	}
+	if err := Alloc(th, size); err != nil {
+		return nil, err
+	}
+	v, b := newStrValue(int(size), runes)
+	off := 0
+	for i, it := range items {
+		if i > 0 {
+			off += copy(b[off:], sep.s)
+		}
+		off += copy(b[off:], it.(String).s)
+	}
+	return v, nil
 }
 
 func strReplace(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
