@@ -192,6 +192,9 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 		if t == 'i' || t == 'u' {
 			t = 'd'
 		}
+		if i, ok := n.(Int); ok && t == 'd' && spec.Len() == 0 {
+			return strconv.FormatInt(int64(i), 10), nil // plain %d
+		}
 		spec.WriteByte(t)
 		out, err := pyfmt.FormatInt(toBig(n), mustSpec(spec.String()))
 		return out, PyfmtError(err)
