@@ -133,6 +133,9 @@ func percentFormat(th Thread, format String, arg Value) (Value, error) {
 
 // percentOne formats one %-conversion through the format-spec machinery.
 func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, pos int) (string, error) {
+	if x, ok := v.(Int); ok && (typ == 'd' || typ == 'i' || typ == 'u') && len(flags) == 0 && width == "" && prec == "" {
+		return strconv.FormatInt(int64(x), 10), nil // a plain %d
+	}
 	has := func(c byte) bool { return strings.IndexByte(string(flags), c) >= 0 }
 	numeric := strings.IndexByte("srac", typ) < 0
 	zero := has('0') && !has('-') && numeric
@@ -191,9 +194,6 @@ func percentOne(th Thread, typ byte, flags []byte, width, prec string, v Value, 
 		t := typ
 		if t == 'i' || t == 'u' {
 			t = 'd'
-		}
-		if i, ok := n.(Int); ok && t == 'd' && spec.Len() == 0 {
-			return strconv.FormatInt(int64(i), 10), nil // plain %d
 		}
 		spec.WriteByte(t)
 		out, err := pyfmt.FormatInt(toBig(n), mustSpec(spec.String()))
