@@ -2,6 +2,7 @@ package value
 
 import (
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -71,9 +72,30 @@ func strBlock[A any]() (*String, unsafe.Pointer) {
 // allocated together.
 func stringValues(parts []string) []Value {
 	hdrs := make([]String, len(parts))
-	elems := make([]Value, len(parts))
 	for i, p := range parts {
 		hdrs[i] = MakeString(p)
+	}
+	return boxAll(hdrs)
+}
+
+// splitValues returns the n strs of s cut at the first n-1 seps it holds,
+// the last one the rest of s, as Values whose Strings are allocated
+// together.
+func splitValues(s, sep string, n int) []Value {
+	hdrs := make([]String, n)
+	for i := range n - 1 {
+		j := strings.Index(s, sep)
+		hdrs[i], s = MakeString(s[:j]), s[j+len(sep):]
+	}
+	hdrs[n-1] = MakeString(s)
+	return boxAll(hdrs)
+}
+
+// boxAll returns Values holding the Strings of hdrs, which must never
+// change.
+func boxAll(hdrs []String) []Value {
+	elems := make([]Value, len(hdrs))
+	for i := range hdrs {
 		elems[i] = boxed(&hdrs[i])
 	}
 	return elems

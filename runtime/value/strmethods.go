@@ -218,31 +218,22 @@ func strSplit(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 		return nil, err
 	}
 	s := strReceiver(args).s
-	var parts []string
 	if hasSep {
 		n := int64(strings.Count(s, sep)) + 1
 		if max >= 0 {
 			n = min(n, max+1)
 		}
-		if err := Alloc(th, n*partSize); err != nil {
+		if err := Alloc(th, n*(wordSize+int64(unsafe.Sizeof(String{})))); err != nil {
 			return nil, err
 		}
-		parts = strings.SplitN(s, sep, int(splitLimit(max)))
-	} else if parts, err = splitSpace(th, s, max); err != nil {
+		return NewList(splitValues(s, sep, int(n))), nil
+	}
+	parts, err := splitSpace(th, s, max)
+	if err != nil {
 		return nil, err
 	}
 	return stringList(th, parts)
 }
-
-func splitLimit(max int64) int64 {
-	if max < 0 {
-		return -1
-	}
-	return max + 1
-}
-
-// partSize is the bytes of a string header in a slice of parts.
-const partSize = int64(unsafe.Sizeof(""))
 
 // addPart appends p to parts, reporting a larger array to th first.
 func addPart(th Thread, parts []string, p string) ([]string, error) {
