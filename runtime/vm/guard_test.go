@@ -1,6 +1,7 @@
 package vm_test
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -72,4 +73,66 @@ def fine():
 	if err != nil || v != value.Int(4) {
 		t.Errorf("after the panics: got %v, %v, want 4", v, err)
 	}
+}
+
+// TestLimitsInlineGenerators stops generators that the loop runs inline
+// with the step limit, which no except clause catches, and interrupts
+// them with KeyboardInterrupt, which the script catches.
+func TestLimitsInlineGenerators(t *testing.T) {
+	const gens = `
+def forever():
+    while True:
+        yield 1
+
+def relay():
+    yield from forever()
+
+async def aforever():
+    while True:
+        yield 1
+
+async def astage(items):
+    async for x in items:
+        yield x
+`
+	for _, loop := range []string{
+		"for x in forever():\n        pass",
+		"for x in relay():\n        pass",
+		"async for x in astage(aforever()):\n        pass",
+	} {
+		src := gens + "try:\n    " + loop + "\nexcept BaseException as e:\n    print('caught', type(e).__name__)\n"
+		out, _, err := exec(t, src, vm.Options{MaxSteps: 10000})
+		var limit *vm.LimitError
+		if !errors.As(err, &limit) {
+			t.Fatalf("%s: got %v, want a LimitError", loop, err)
+		}
+		if out != "" {
+			t.Errorf("%s: the limit was caught: %q", loop, out)
+		}
+		out, err = execInterrupted(t, src)
+		if err != nil || out != "caught KeyboardInterrupt\n" {
+			t.Errorf("%s: interrupted: got %q, %v", loop, out, err)
+		}
+	}
+}
+
+// execInterrupted runs src with a KeyboardInterrupt pending.
+func execInterrupted(t *testing.T, src string) (string, error) {
+	t.Helper()
+	f, err := lang.Parse("t.agen", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	th := vm.NewThread(vm.Options{Stdout: &out})
+	th.Interrupt(value.NewException(value.KeyboardInterrupt))
+	v, err := th.ExecModule(prog, nil)
+	if c, ok := v.(value.Coroutine); ok && err == nil {
+		_, _, err = c.Send(th, value.None)
+	}
+	return out.String(), err
 }
