@@ -33,17 +33,26 @@ type enumerateIter struct {
 func (*enumerateIter) Type() *Class { return enumerateType }
 
 func (e *enumerateIter) Next(th Thread) (Value, bool, error) {
-	v, ok, err := e.it.Next(th)
-	if err != nil || !ok {
-		return nil, false, err
-	}
-	n := e.n
-	if i, ok := n.(Int); ok && i < math.MaxInt64 {
-		e.n = e.ints.Make(int64(i) + 1)
-	} else if e.n, err = Binary(th, lang.Add, e.n, MakeInt(1)); err != nil {
+	n, v, ok, err := e.next(th)
+	if !ok {
 		return nil, false, err
 	}
 	return pair(n, v), true, nil
+}
+
+// next returns the count and the item of the next pair.
+func (e *enumerateIter) next(th Thread) (n, v Value, ok bool, err error) {
+	v, ok, err = e.it.Next(th)
+	if err != nil || !ok {
+		return nil, nil, false, err
+	}
+	n = e.n
+	if i, isInt := n.(Int); isInt && i < math.MaxInt64 {
+		e.n = e.ints.Make(int64(i) + 1)
+	} else if e.n, err = Binary(th, lang.Add, e.n, MakeInt(1)); err != nil {
+		return nil, nil, false, err
+	}
+	return n, v, true, nil
 }
 
 func newEnumerate(th Thread, cls *Class, args []Value, kwargs []Kwarg) (Value, error) {
@@ -77,21 +86,33 @@ func (z *zipIter) Next(th Thread) (Value, bool, error) {
 		return nil, false, nil
 	}
 	tuple, out := newTupleValue(len(z.its))
+	if ok, err := z.next(th, out); !ok {
+		return nil, false, err
+	}
+	return tuple, true, nil
+}
+
+// next sets out to the next item of each iterable, and reports false at
+// the end.
+func (z *zipIter) next(th Thread, out []Value) (bool, error) {
+	if z.done || len(z.its) == 0 {
+		return false, nil
+	}
 	for i, it := range z.its {
 		v, ok, err := it.Next(th)
 		if err != nil {
-			return nil, false, err
+			return false, err
 		}
 		if !ok {
 			z.done = true
 			if z.strict {
-				return nil, false, z.strictError(th, i)
+				return false, z.strictError(th, i)
 			}
-			return nil, false, nil
+			return false, nil
 		}
 		out[i] = v
 	}
-	return tuple, true, nil
+	return true, nil
 }
 
 // strictError reports unequal lengths for zip(strict=True); iterator i

@@ -296,8 +296,8 @@ frames:
 			case compile.FOR_ITER, compile.FOR_NEXT:
 				// FOR_ITER leaves the loop by jumping, FOR_NEXT (the test at
 				// the bottom) goes back to its body by jumping.
-				var v value.Value
-				var ok bool
+				var v, second value.Value // second: the pair's, when paired
+				var ok, paired bool
 				if th.resumed {
 					// The generator run inline returned, raised or yielded
 					// from a yield from.
@@ -317,6 +317,17 @@ frames:
 					fr.pc, fr.sp = int32(pc-1), int32(sp)
 					fr = th.enter(&g.core, fr)
 					continue frames
+				} else if pi, isPair := s[sp-1].(value.PairIterator); isPair && unpacksPair(instrs, pc, in) {
+					// `for a, b in d.items()` (enumerate, zip): the pair's
+					// items without the tuple, which nothing else sees.
+					if v, second, ok, paired, err = pi.NextPair(th); err != nil {
+						break
+					}
+					if !paired {
+						if v, ok, err = pi.Next(th); err != nil {
+							break
+						}
+					}
 				} else if v, ok, err = s[sp-1].(value.Iterator).Next(th); err != nil {
 					break
 				}
@@ -326,6 +337,13 @@ frames:
 				if !ok {
 					sp--
 					s[sp] = nil
+					break
+				}
+				if paired {
+					// What the target's UNPACK_SEQUENCE 2 would push.
+					s[sp], s[sp+1] = second, v
+					sp += 2
+					pc++
 					break
 				}
 				// The loop's target is most often a variable: store it now,
@@ -748,4 +766,14 @@ func compare(th *Thread, op lang.Op, x, y value.Value) (value.Value, error) {
 		return value.Bool(ok == (op == lang.In)), err
 	}
 	return value.Compare(th, op, x, y)
+}
+
+// unpacksPair reports whether the target of the FOR_ITER or FOR_NEXT in,
+// whose next instruction is at pc, unpacks two items (`for a, b in ...`).
+func unpacksPair(instrs []compile.Instr, pc int, in *compile.Instr) bool {
+	if in.Op == compile.FOR_NEXT {
+		pc = int(in.Arg)
+	}
+	t := instrs[pc]
+	return t.Op == compile.UNPACK_SEQUENCE && t.Arg == 2
 }
