@@ -187,9 +187,15 @@ func strStrip(name string, left, right bool) BuiltinFunc {
 
 // splitArgs reads the sep and maxsplit arguments of split and rsplit.
 func splitArgs(name string, args []Value, kwargs []Kwarg) (sep string, hasSep bool, max int64, err error) {
-	a, err := bindArgs(name, args[1:], kwargs, []string{"sep", "maxsplit"}, 0, 0)
-	if err != nil {
-		return
+	var a [2]Value
+	if len(kwargs) == 0 && len(args) <= 3 {
+		copy(a[:], args[1:]) // positional only: no binding
+	} else {
+		var b []Value
+		if b, err = bindArgs(name, args[1:], kwargs, []string{"sep", "maxsplit"}, 0, 0); err != nil {
+			return
+		}
+		copy(a[:], b)
 	}
 	max = -1
 	if a[1] != nil {
@@ -422,8 +428,9 @@ func strReplace(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 // strMap makes a method applying f to the whole string, or ascii (if not
 // nil) to each byte of an ASCII one.
 func strMap(name string, f func(string) string, ascii func(byte) byte) BuiltinFunc {
+	full := "str." + name // made once, not at each call
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkNoArgs("str."+name, args, kwargs); err != nil {
+		if err := checkNoArgs(full, args, kwargs); err != nil {
 			return nil, err
 		}
 		s := strReceiver(args)
@@ -444,8 +451,9 @@ func strMap(name string, f func(string) string, ascii func(byte) byte) BuiltinFu
 // strPredicate makes an isX method that is true for non-empty strings
 // whose every code point satisfies ok.
 func strPredicate(name string, ok func(rune) bool) BuiltinFunc {
+	full := "str." + name // made once, not at each call
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkNoArgs("str."+name, args, kwargs); err != nil {
+		if err := checkNoArgs(full, args, kwargs); err != nil {
 			return nil, err
 		}
 		s := strReceiver(args).s
@@ -472,8 +480,9 @@ func isPyNumeric(r rune) bool {
 // strCase implements isupper (upper) and islower: every cased code point
 // has that case, and there is one.
 func strCase(name string, upper bool) BuiltinFunc {
+	full := "str." + name // made once, not at each call
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkNoArgs("str."+name, args, kwargs); err != nil {
+		if err := checkNoArgs(full, args, kwargs); err != nil {
 			return nil, err
 		}
 		cased := false
@@ -635,8 +644,9 @@ func strZfill(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 
 // strPartition implements partition and rpartition.
 func strPartition(name string, last bool) BuiltinFunc {
+	full := "str." + name // made once, not at each call
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkOneArg("str."+name, args, kwargs, 1); err != nil {
+		if err := checkOneArg(full, args, kwargs, 1); err != nil {
 			return nil, err
 		}
 		s := strReceiver(args).s
@@ -748,8 +758,9 @@ func strExpandtabs(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
 
 // strTrimAffix implements removeprefix and removesuffix.
 func strTrimAffix(name string, suffix bool) BuiltinFunc {
+	full := "str." + name // made once, not at each call
 	return func(th Thread, args []Value, kwargs []Kwarg) (Value, error) {
-		if err := checkOneArg("str."+name, args, kwargs, 1); err != nil {
+		if err := checkOneArg(full, args, kwargs, 1); err != nil {
 			return nil, err
 		}
 		x, ok := args[1].(String)
