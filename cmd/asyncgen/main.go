@@ -30,32 +30,25 @@ func main() {
 }
 
 // tuneGC sets the collector's heap goal after each collection, from the
-// live heap and the number of collections so far: Go's default of twice
-// the live heap while it is under 4 MiB, for the first eight collections,
-// five times it after them and from 4 MiB to 8 MiB, then the live heap
-// plus 32 MiB, which is twice it at 32 MiB and over.
+// live heap: Go's default of twice it while it is under 4 MiB, five times
+// it from there to 8 MiB, then the live heap plus 32 MiB, which is twice
+// it at 32 MiB and over.
 // Where memory the process has not touched yet costs a page fault of
 // several microseconds (virtual machines), a program with a small live
 // heap runs fastest in a small heap that it reuses (bench/agen_stream.agen
-// makes 8 MB of garbage: 15% less wall time than with five times). One
-// that is still collecting after eight collections allocates steadily,
-// and each collection costs it about 3 ms of CPU, most of it in write
-// barriers and allocation while the collector marks: it gains more from
-// collecting a quarter as often than it pays once for the fresh pages
-// (a loop building a thousand small dicts, 500 times: 36% less CPU; the
-// 24 collections of bench/loop.agen: 11% less). One whose live heap grows
-// collects less often while it does, and one holding many tasks collects
-// once more as it grows, so that the garbage of its start (the arrays of
-// gather's arguments) is reused before its peak (bench/mem.agen: 4% less
-// peak RSS than with the live heap plus 64 MiB, and no slower).
+// makes 8 MB of garbage: 15% less wall time than with five times); one
+// whose live heap grows collects less often while it does, and one
+// holding many tasks collects once more as it grows, so that the garbage
+// of its start (the arrays of gather's arguments) is reused before its
+// peak (bench/mem.agen: 4% less peak RSS than with the live heap plus
+// 64 MiB, and no slower).
 func tuneGC() {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	percent, cycles := 100, 0
+	percent := 100
 	var tune func(*gcCycle)
 	tune = func(c *gcCycle) {
 		metrics.Read(sample)
-		cycles++
-		if p := gcPercent(sample[0].Value.Uint64(), cycles); p != percent {
+		if p := gcPercent(sample[0].Value.Uint64()); p != percent {
 			percent = p
 			debug.SetGCPercent(p)
 		}
@@ -67,13 +60,11 @@ func tuneGC() {
 // A gcCycle is garbage whose finalizer runs after each collection.
 type gcCycle struct{ _ *int }
 
-// gcPercent returns the GC percent for a live heap of live bytes after
-// the given number of collections.
-func gcPercent(live uint64, cycles int) int {
+// gcPercent returns the GC percent for a live heap of live bytes.
+func gcPercent(live uint64) int {
 	const small, low, high = 4 << 20, 8 << 20, 32 << 20
-	const steady = 8 // collections after which a small heap grows
 	switch {
-	case live < small && cycles < steady:
+	case live < small:
 		return 100
 	case live <= low:
 		return 400
