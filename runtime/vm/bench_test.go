@@ -2,6 +2,7 @@ package vm_test
 
 import (
 	"io"
+	"os"
 	"testing"
 
 	"github.com/asyncgen/asyncgen/lang"
@@ -83,3 +84,16 @@ func BenchmarkLoop3M(b *testing.B)       { benchScript(b, loopSrc) }
 func BenchmarkGenerator1M(b *testing.B)  { benchScript(b, genSrc) }
 func BenchmarkObjects(b *testing.B)      { benchScript(b, objSrc) }
 func BenchmarkBuiltinCalls(b *testing.B) { benchScript(b, builtinSrc) }
+
+// BenchmarkRecords and BenchmarkText run the plain-code workloads of
+// bench/: building records of dicts, lists and strs, and text work.
+func BenchmarkRecords(b *testing.B) { benchFile(b, "../../bench/records.agen") }
+func BenchmarkText(b *testing.B)    { benchFile(b, "../../bench/text.agen") }
+
+func benchFile(b *testing.B, path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchScript(b, string(src))
+}
