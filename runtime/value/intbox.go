@@ -17,10 +17,7 @@ type IntBox struct {
 }
 
 // intItab is the interface word of an Int held in a Value.
-var intItab = func() unsafe.Pointer {
-	var v Value = Int(0)
-	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[0]
-}()
+var intItab = itabOf(Int(0))
 
 // Make returns i as a Value, equal to MakeInt(i).
 func (b *IntBox) Make(i int64) Value {
@@ -36,10 +33,7 @@ func (b *IntBox) Make(i int64) Value {
 	// An interface holding a non-pointer type points to an immutable
 	// copy of the value; here the copy is a slot of the chunk, never
 	// written again.
-	var v Value
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	w[0], w[1] = intItab, unsafe.Pointer(p)
-	return v
+	return makeValue(intItab, unsafe.Pointer(p))
 }
 
 // Fresh is Make for an int the caller means to own: when it reports
@@ -56,5 +50,5 @@ func (b *IntBox) Fresh(i int64) (Value, bool) {
 // Reuse stores i in the box of v, a Value that Fresh returned as owned
 // and that still nothing else references, so that v now holds i.
 func Reuse(v Value, i int64) {
-	*(*int64)((*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]) = i
+	*(*int64)(dataOf(v)) = i
 }

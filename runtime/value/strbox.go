@@ -9,8 +9,10 @@ import (
 // A str Value is two allocations when its String is converted to a Value
 // the usual way: the bytes, and the copy of the String the interface
 // points to. The strings that scripts make most (concatenations, str of
-// an int) are built here in one piece instead: the String and its bytes,
-// in an object of one of the allocator's size classes.
+// an int, f-strings, join, an ASCII str's upper and lower) are built here
+// in one piece instead: the String and its bytes, in an object of one of
+// the allocator's size classes; the parts of a split share one array of
+// Strings.
 
 // strIn is a String followed by the array A of its bytes.
 type strIn[A any] struct {
@@ -19,10 +21,7 @@ type strIn[A any] struct {
 }
 
 // stringItab is the interface word of a String held in a Value.
-var stringItab = func() unsafe.Pointer {
-	var v Value = String{}
-	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[0]
-}()
+var stringItab = itabOf(String{})
 
 // maxBoxed is the longest string newStrValue allocates in one piece.
 const maxBoxed = 232
@@ -103,12 +102,7 @@ func boxAll(hdrs []String) []Value {
 
 // boxed returns the Value that holds *s, pointing to s, which must never
 // change.
-func boxed(s *String) Value {
-	var v Value
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	w[0], w[1] = stringItab, unsafe.Pointer(s)
-	return v
-}
+func boxed(s *String) Value { return makeValue(stringItab, unsafe.Pointer(s)) }
 
 // concatValue returns a + b as a Value.
 func concatValue(a, b String) Value {

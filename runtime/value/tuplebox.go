@@ -15,10 +15,7 @@ type tupleIn[A any] struct {
 }
 
 // tupleItab is the interface word of a Tuple held in a Value.
-var tupleItab = func() unsafe.Pointer {
-	var v Value = Tuple{}
-	return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[0]
-}()
+var tupleItab = itabOf(Tuple{})
 
 // newTupleValue returns a tuple Value of n items, and its items, which
 // the caller must set before anything reads the Value.
@@ -39,10 +36,7 @@ func newTupleValue(n int) (Value, Tuple) {
 		t := make(Tuple, n)
 		return t, t
 	}
-	var v Value
-	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))
-	w[0], w[1] = tupleItab, unsafe.Pointer(hdr)
-	return v, *hdr
+	return makeValue(tupleItab, unsafe.Pointer(hdr)), *hdr
 }
 
 // tupleBlock allocates a Tuple of n items with its array A after it.
