@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
@@ -91,14 +90,7 @@ main()
 // benchItems runs src once with N = b.N items, so that ns/op and
 // allocs/op are per item.
 func benchItems(b *testing.B, src string) {
-	f, err := lang.Parse("bench.agen", []byte("N = "+strconv.Itoa(b.N)+"\n"+src))
-	if err != nil {
-		b.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		b.Fatal(err)
-	}
+	prog := compileSource(b, "bench.agen", "N = "+strconv.Itoa(b.N)+"\n"+src)
 	th := vm.NewThread(vm.Options{Stdout: io.Discard})
 	b.ReportAllocs()
 	b.ResetTimer()

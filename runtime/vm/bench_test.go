@@ -5,7 +5,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
 
@@ -62,14 +61,7 @@ print(total)
 )
 
 func benchScript(b *testing.B, src string) {
-	f, err := lang.Parse("bench.agen", []byte(src))
-	if err != nil {
-		b.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		b.Fatal(err)
-	}
+	prog := compileSource(b, "bench.agen", src)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		th := vm.NewThread(vm.Options{Stdout: io.Discard})

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -15,7 +14,7 @@ import (
 // loop runs inline: the call fails with SystemError, and the thread is
 // left as it was, ready for the next call.
 func TestGuardInlineGenerators(t *testing.T) {
-	f, err := lang.Parse("t.agen", []byte(`
+	prog := compileSource(t, "t.agen", `
 def inner():
     yield 1
     boom()
@@ -40,14 +39,7 @@ def fine():
         for y in count(x + 1):
             total += y
     return total
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	th := vm.NewThread(vm.Options{Stdout: io.Discard})
 	th.SetBuiltin("boom", value.NewBuiltin("boom", func(value.Thread, []value.Value, []value.Kwarg) (value.Value, error) {
 		panic("kaboom")
@@ -119,14 +111,7 @@ async def astage(items):
 // execInterrupted runs src with a KeyboardInterrupt pending.
 func execInterrupted(t *testing.T, src string) (string, error) {
 	t.Helper()
-	f, err := lang.Parse("t.agen", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog := compileSource(t, "t.agen", src)
 	var out strings.Builder
 	th := vm.NewThread(vm.Options{Stdout: &out})
 	th.Interrupt(value.NewException(value.KeyboardInterrupt))

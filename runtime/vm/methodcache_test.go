@@ -4,7 +4,6 @@ import (
 	"io"
 	"testing"
 
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -13,14 +12,7 @@ import (
 // nothing in steady state, whether it meets one class defined in Go (the
 // cached one) or several (the others take the uncached path).
 func TestMethodCacheAllocations(t *testing.T) {
-	f, err := lang.Parse("count.agen", []byte("def count(o):\n    return o.count(1)\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog := compileSource(t, "count.agen", "def count(o):\n    return o.count(1)\n")
 	th := vm.NewThread(vm.Options{Stdout: io.Discard})
 	g := value.NewDict(0)
 	if _, err := th.ExecModule(prog, g); err != nil {

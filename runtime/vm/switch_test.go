@@ -4,7 +4,6 @@ import (
 	"io"
 	"testing"
 
-	"github.com/asyncgen/asyncgen/lang"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
@@ -49,14 +48,7 @@ coro = outer(N)
 
 // startCoroutine runs src, which must define coro from N, and returns it.
 func startCoroutine(tb testing.TB, n int, src string) (*vm.Thread, value.Coroutine) {
-	f, err := lang.Parse("switch.agen", []byte(src))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	prog := compileSource(tb, "switch.agen", src)
 	th := vm.NewThread(vm.Options{Stdout: io.Discard})
 	g := value.NewDict(0)
 	g.SetString("tick", &tick{})

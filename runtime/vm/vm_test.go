@@ -7,22 +7,31 @@ import (
 	"testing"
 
 	"github.com/asyncgen/asyncgen/lang"
+	"github.com/asyncgen/asyncgen/runtime/compile"
 	"github.com/asyncgen/asyncgen/runtime/value"
 	"github.com/asyncgen/asyncgen/runtime/vm"
 )
+
+// compileSource parses and compiles src as the file name, failing tb on
+// an error.
+func compileSource(tb testing.TB, name, src string) *compile.Program {
+	tb.Helper()
+	f, err := lang.Parse(name, []byte(src))
+	if err != nil {
+		tb.Fatalf("parse: %v", err)
+	}
+	prog, err := vm.Compile(f)
+	if err != nil {
+		tb.Fatalf("compile: %v", err)
+	}
+	return prog
+}
 
 // exec runs src on a fresh thread with opts and returns its output and
 // error.
 func exec(t *testing.T, src string, opts vm.Options) (string, value.Value, error) {
 	t.Helper()
-	f, err := lang.Parse("t.agen", []byte(src))
-	if err != nil {
-		t.Fatalf("parse: %v", err)
-	}
-	prog, err := vm.Compile(f)
-	if err != nil {
-		t.Fatalf("compile: %v", err)
-	}
+	prog := compileSource(t, "t.agen", src)
 	var out bytes.Buffer
 	opts.Stdout = &out
 	th := vm.NewThread(opts)
@@ -170,11 +179,7 @@ try:
 except ModuleNotFoundError as e:
     print(e)
 `
-	f, _ := lang.Parse("t.agen", []byte(src))
-	prog, err := vm.Compile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog := compileSource(t, "t.agen", src)
 	var out bytes.Buffer
 	th := vm.NewThread(vm.Options{Stdout: &out})
 	th.RegisterModule("m", func(th *vm.Thread) (*value.Module, error) {
